@@ -1,0 +1,86 @@
+"""A backend that replays recorded responses: tests and demos without a model.
+
+Responses are queued per pass name (the pipeline names each call). When a pass has nothing queued, the fake
+answers with `default_response(pass_name)`, an empty but valid answer, so any article can run through the
+whole pipeline. A callable may be given instead of strings to compute a response from the messages.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import instructor
+from openai.types.chat import ChatCompletion
+
+from ..errors import BackendError
+from .base import BackendInfo, make_completion
+
+Responder = Callable[[list[dict[str, Any]]], str]
+Reply = str | Responder | BaseException
+
+
+def _pass_of(messages: list[dict[str, Any]]) -> str:
+    for message in reversed(messages):
+        content = str(message.get("content", ""))
+        marker = "PASS: "
+        if marker in content:
+            return content.split(marker, 1)[1].split()[0]
+    return "unknown"
+
+
+class FakeBackend:
+    def __init__(self, responses: Mapping[str, Iterable[Reply]] | None = None, *, delay: float = 0.0,
+                 model: str = "fake-model", defaults: Callable[[str], str] | None = None) -> None:
+        self.info = BackendInfo(name=f"fake/{model}", model=model, mode=instructor.Mode.JSON_SCHEMA,
+                                concurrent=True, context_tokens=32768)
+        self._queues: dict[str, deque[Reply]] = defaultdict(deque)
+        for name, replies in (responses or {}).items():
+            self._queues[name].extend(replies)
+        self._delay = delay
+        self._defaults = defaults
+        self._lock = threading.Lock()
+        self.calls: list[dict[str, Any]] = []
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> FakeBackend:
+        """Load a recording: JSON object {pass_name: [response text, ...]}."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise BackendError(f"fake backend: cannot load recording {path}: {exc}") from exc
+        return cls({str(k): [str(r) for r in v] for k, v in data.items()})
+
+    def count_tokens(self, text: str) -> int:
+        return max(1, len(text) // 4)
+
+    def create(self, **kwargs: Any) -> ChatCompletion:
+        messages = list(kwargs.get("messages", []))
+        name = _pass_of(messages)
+        with self._lock:
+            self.calls.append({"pass": name, **kwargs})
+            queue = self._queues.get(name)
+            reply: Reply | None = queue.popleft() if queue else None
+        if self._delay:
+            time.sleep(self._delay)
+        if isinstance(reply, BaseException):
+            raise reply
+        if reply is None:
+            if self._defaults is None:
+                from ..passes import default_response
+
+                content = default_response(name)
+            else:
+                content = self._defaults(name)
+        elif callable(reply):
+            content = reply(messages)
+        else:
+            content = reply
+        prompt_tokens = sum(self.count_tokens(str(m.get("content", ""))) for m in messages)
+        return make_completion(content, model=self.info.model, prompt_tokens=prompt_tokens,
+                               completion_tokens=self.count_tokens(content))

@@ -1,0 +1,76 @@
+"""Embedded backend: llama-cpp-python in-process, grammar-constrained JSON.
+
+instructor's JSON_SCHEMA mode sends `response_format={"type": "json_schema", "json_schema": {"schema": ...}}`,
+which `Llama.create_chat_completion` silently ignores (it only honours `{"type": "json_object", "schema": ...}`).
+`create` rewrites the format so the grammar is really applied; `tests/test_llama_backend.py` proves it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import instructor
+from openai.types.chat import ChatCompletion
+
+from ..errors import BackendError, ModelNotAvailableError
+from ..model_store import QWEN_1_5B, ensure_model
+from .base import BackendInfo, Sampling
+
+DEFAULT_CTX = 8192
+
+
+def rewrite_response_format(response_format: dict[str, Any] | None) -> dict[str, Any] | None:
+    """OpenAI's json_schema format -> llama-cpp-python's json_object-with-schema format."""
+    if not response_format:
+        return response_format
+    if response_format.get("type") == "json_schema":
+        schema = response_format.get("json_schema", {}).get("schema")
+        return {"type": "json_object", "schema": schema} if schema else {"type": "json_object"}
+    return response_format
+
+
+class LlamaBackend:
+    def __init__(self, model_path: str | Path | None = None, *, n_ctx: int = DEFAULT_CTX,
+                 n_threads: int | None = None, sampling: Sampling | None = None) -> None:
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise ModelNotAvailableError(
+                "llama-cpp-python is not installed; run: pip install 'summarizer[local]' "
+                "(or use --backend openai)"
+            ) from exc
+        path = Path(model_path) if model_path else ensure_model()
+        if not path.is_file():
+            raise ModelNotAvailableError(f"model file not found: {path}")
+        threads = n_threads or int(os.environ.get("SUMMARIZER_THREADS", "0")) or min(os.cpu_count() or 2, 8)
+        self.sampling = sampling or Sampling()
+        name = QWEN_1_5B.name if path.name == QWEN_1_5B.filename else path.stem
+        self.info = BackendInfo(name=f"local/{name}", model=name, mode=instructor.Mode.JSON_SCHEMA,
+                                concurrent=False, context_tokens=n_ctx, sampling=self.sampling)
+        try:
+            self._llama = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
+                                n_batch=512, verbose=False, seed=self.sampling.seed)
+        except (ValueError, RuntimeError) as exc:
+            raise ModelNotAvailableError(f"cannot load model {path}: {exc}") from exc
+        self._lock = threading.Lock()
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def create(self, **kwargs: Any) -> ChatCompletion:
+        kwargs.pop("model", None)
+        kwargs["response_format"] = rewrite_response_format(kwargs.get("response_format"))
+        kwargs.setdefault("temperature", self.sampling.temperature)
+        kwargs.setdefault("top_p", self.sampling.top_p)
+        kwargs.setdefault("repeat_penalty", self.sampling.repeat_penalty)
+        kwargs.setdefault("seed", self.sampling.seed)
+        for unsupported in ("timeout", "extra_headers", "extra_body", "n"):
+            kwargs.pop(unsupported, None)
+        with self._lock:  # one generation at a time: the context and its prefix cache are shared
+            try:
+                return self._llama.create_chat_completion_openai_v1(**kwargs)  # type: ignore[no-any-return]
+            except ValueError as exc:  # e.g. "Requested tokens exceed context window"
+                raise BackendError(f"local model: {exc}") from exc

@@ -1,0 +1,1 @@
+"""The command-line edge: turns exceptions into one clear line and an exit code."""

@@ -1,0 +1,41 @@
+"""`summarizer consolidate RESULTS_DIR|FILES... [--out DIR]`: one record per event from several outlets' summaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..consolidate import consolidate_paths
+
+
+def register(group: click.Group) -> None:
+    group.add_command(consolidate)
+
+
+@click.command("consolidate")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: the input folder, or the first file's folder). Writes "
+                   "events/<event_id>.json and .md, and consolidation.json (groups, skipped files, every pair "
+                   "decision).")
+def consolidate(inputs: tuple[Path, ...], out_dir: Path | None) -> None:
+    """Group summaries that describe the same event and write one consolidated record per event.
+
+    INPUTS is the output folder of `summarizer batch` (searched recursively for summary JSON files) or a list of
+    summary files. Grouping and merging are done by code; every grouping decision records why.
+
+    \b
+    Examples:
+      summarizer consolidate results/
+      summarizer consolidate a.json b.json c.json --out merged/
+    """
+    target = out_dir or (inputs[0] if inputs[0].is_dir() else inputs[0].parent)
+    paths, index = consolidate_paths(list(inputs), target)
+    for skipped in index.skipped:
+        click.echo(f"skipped: {skipped.path}: {skipped.reason}", err=True)
+    for event_id in index.events:
+        members = index.members[event_id]
+        click.echo(f"{event_id}: {len(members)} article(s): {', '.join(members)}", err=True)
+    for path in paths:
+        click.echo(str(path))

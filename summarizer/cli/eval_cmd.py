@@ -1,0 +1,78 @@
+"""`summarizer eval`: score the summarizer against the hand-labelled gold files and gate on the scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from ..evaluation import EXIT_GATE_FAILED, SummarizeFn, bless, evaluate
+from ..reports import print_tables, write_run
+from ..schema import EventSummary
+from ..scoring import load_baseline, load_thresholds
+from .common import backend_options
+
+
+def register(group: click.Group) -> None:
+    group.add_command(eval_command)
+
+
+def _summarize_fn(backend: str, model: str | None, base_url: str | None, no_cache: bool) -> SummarizeFn:
+    from ..backends import get_backend
+    from ..cache import ResultCache
+    from ..pipeline import Summarizer
+
+    summarizer = Summarizer(get_backend(backend, model=model, base_url=base_url),
+                            cache=None if no_cache else ResultCache())
+
+    def summarize(text: str, name: str) -> tuple[EventSummary, bool]:
+        return summarizer.summarize_cached(text, name=name)
+
+    return summarize
+
+
+@click.command("eval")
+@click.option("--articles", "articles_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("eval/articles"), show_default=True, help="Eval articles (one file per article).")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("eval/gold"), show_default=True, help="Gold files, <article stem>.json.")
+@click.option("--predictions", "predictions_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Score saved outputs (<stem>.json) from this folder instead of calling a model.")
+@click.option("--run-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("eval/runs/latest"),
+              show_default=True, help="Where predictions/, summary.json, report.md and junit.xml are written.")
+@click.option("--thresholds", "thresholds_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("eval/thresholds.toml"), show_default=True, help="Floors and tolerances.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("eval/baseline.json"), show_default=True, help="Committed scores to compare with.")
+@click.option("--bless", "do_bless", is_flag=True,
+              help="Write this run's scores into the baseline file (the only way it changes) and exit 0.")
+@backend_options
+@click.pass_context
+def eval_command(ctx: click.Context, articles_dir: Path, gold_dir: Path, predictions_dir: Path | None, run_dir: Path,
+                 thresholds_path: Path, baseline_path: Path, do_bless: bool, backend: str, model: str | None,
+                 base_url: str | None, no_cache: bool) -> None:
+    """Score summaries of the eval articles against gold; exit 1 when the gate fails.
+
+    \b
+    Exit codes: 0 gate passed (or --bless), 1 gate failed, 3+ error (see `summarizer --help`).
+    Examples:
+      summarizer eval                               # run the embedded model, score, gate
+      summarizer eval --predictions eval/runs/latest/predictions
+      summarizer eval --bless                       # accept the current scores as the new baseline
+    """
+    thresholds = load_thresholds(thresholds_path)
+    baseline = load_baseline(baseline_path)
+    summarize = None if predictions_dir is not None else _summarize_fn(backend, model, base_url, no_cache)
+    run = evaluate(gold_dir, articles_dir, thresholds=thresholds, baseline=baseline,
+                   predictions_dir=predictions_dir, summarize=summarize, run_dir=run_dir,
+                   progress=lambda line: click.echo(line, err=True))
+    write_run(run, run_dir)
+    print_tables(run, Console(width=140))
+    click.echo(f"report: {run_dir / 'report.md'}", err=True)
+    if do_bless:
+        bless(run, baseline_path)
+        click.echo(f"baseline written: {baseline_path}", err=True)
+        return
+    if not run.passed:
+        ctx.exit(EXIT_GATE_FAILED)

@@ -1,0 +1,68 @@
+"""`summarizer summarize` and `summarizer schema`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..atomic import write_text_atomic
+from ..backends import get_backend
+from ..cache import ResultCache
+from ..inputs import read_article
+from ..pipeline import Summarizer
+from ..render import to_markdown
+from ..schema_export import exported_schemas
+from .common import backend_options
+
+
+@click.command("summarize")
+@click.argument("article", type=str)
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
+              help="json: the full event summary; md: a readable report.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (atomically) instead of standard output.")
+@backend_options
+def summarize_command(article: str, fmt: str, output: Path | None, backend: str, model: str | None,
+                      base_url: str | None, no_cache: bool) -> None:
+    """Summarize one ARTICLE file ('-' reads standard input) into a grounded event summary.
+
+    \b
+    Examples:
+      summarizer summarize article.txt
+      summarizer summarize article.txt --format md -o summary.md
+      cat article.txt | summarizer summarize -
+      OPENAI_BASE_URL=http://127.0.0.1:8000/v1 OPENAI_API_KEY=x \\
+        summarizer summarize article.txt --backend openai --model my-model
+    """
+    text = read_article(article)
+    summarizer = Summarizer(get_backend(backend, model=model, base_url=base_url),
+                            cache=None if no_cache else ResultCache())
+    summary = summarizer.summarize(text, name=article)
+    rendered = to_markdown(summary) if fmt == "md" else summary.model_dump_json(indent=2) + "\n"
+    if output is not None:
+        write_text_atomic(output, rendered)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        sys.stdout.write(rendered)
+
+
+@click.command("schema")
+@click.option("--name", type=click.Choice(sorted(exported_schemas())), default="event_summary", show_default=True,
+              help="Which published schema to print.")
+def schema_command(name: str) -> None:
+    """Print the JSON Schema of the event summary (the published contract).
+
+    \b
+    Examples:
+      summarizer schema > event_summary.schema.json
+      summarizer schema --name consolidated_event
+    """
+    click.echo(json.dumps(exported_schemas()[name], indent=2))
+
+
+def register(group: click.Group) -> None:
+    group.add_command(summarize_command)
+    group.add_command(schema_command)

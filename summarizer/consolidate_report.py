@@ -1,0 +1,129 @@
+"""Markdown report of a consolidated event: the summary and the disputed figures first, then the detail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .consolidate_figures import FAMILY_LABEL, WHOLE_EVENT
+from .consolidated import ConsolidatedEvent, FigureReport, FigureSet
+
+
+def _cell(text: object) -> str:
+    if text is None:
+        return "—"
+    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _row(cells: Iterable[object]) -> str:
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+def _table(header: list[str], rows: Iterable[Iterable[object]]) -> list[str]:
+    return [_row(header), "|" + "|".join("---" for _ in header) + "|", *(_row(r) for r in rows)]
+
+
+def figure_title(f: FigureSet) -> str:
+    title = f"{FAMILY_LABEL[f.family]} {f.outcome}"
+    return title if f.scope == WHOLE_EVENT else f"{title} ({f.scope})"
+
+
+def _flag(f: FigureSet) -> str:
+    flags = []
+    if f.disputed:
+        flags.append("disputed")
+    if f.windows_differ:
+        flags.append("different windows")
+    if f.has_claims:
+        flags.append("includes claim")
+    return ", ".join(flags)
+
+
+def _status(r: FigureReport) -> str:
+    if r.perpetrator_claim:
+        return f"{r.status}: perpetrator claim, not counted"
+    return r.status if r.role == "figure" else f"{r.status}: {r.role}, not counted"
+
+
+def _window(r: FigureReport) -> str:
+    if r.window.kind == "event":
+        return "not stated"
+    return f"{r.window.text} ({r.window.label})" if r.window.kind == "span" else (r.window.text or r.window.label)
+
+
+def in_disputed_table(f: FigureSet) -> bool:
+    """Disputed sets, sets whose figures move across windows, and sets with a perpetrator claim."""
+    return f.disputed or f.windows_differ or f.has_claims
+
+
+def render_markdown(event: ConsolidatedEvent) -> str:
+    lines = [f"# Consolidated event {event.event_id}", "", event.summary, ""]
+    when = event.when.start.isoformat() if event.when.start else "unresolved"
+    if event.when.end and event.when.end != event.when.start:
+        when += f" to {event.when.end.isoformat()}"
+    where = ", ".join(x for x in (event.where.region, event.where.country) if x) or "unresolved"
+    lines += [
+        f"- **When:** {when}" + (f" (unresolved in {len(event.when.unresolved)} article(s))"
+                                 if event.when.unresolved else ""),
+        f"- **Where:** {where}",
+        f"- **Event type:** {event.event_type}" + (
+            f" (also reported as {', '.join(t for t in event.event_types_seen if t != event.event_type)})"
+            if len(event.event_types_seen) > 1 else ""),
+        f"- **Articles:** {len(event.articles)} ({', '.join(a.outlet for a in event.articles)})",
+        "",
+        "## Disputed and differing figures",
+        "",
+    ]
+    table_sets = [f for f in event.figures if in_disputed_table(f)]
+    if table_sets:
+        rows: list[list[object]] = []
+        for f in table_sets:
+            for n, r in enumerate(f.reports):
+                rows.append([f"{figure_title(f)} — {_flag(f)}" if n == 0 else "", r.outlet, r.raw_text,
+                             _window(r), r.source, _status(r)])
+        lines += _table(["Figure", "Outlet", "Value", "Window", "Source", "Status"], rows)
+        lines.append("")
+        for f in table_sets:
+            for note in f.notes:
+                lines.append(f"- {figure_title(f)}: {note}")
+        lines.append("")
+    else:
+        lines += ["No disputed figures.", ""]
+    lines += ["## All figures", ""]
+    lines += _table(
+        ["Figure", "Reports", "Values", "Low", "High", "Conservative (ACLED)", "Flags"],
+        [[figure_title(f), len(f.reports), ", ".join(dict.fromkeys(r.raw_text for r in f.reports)), f.low, f.high,
+          f.conservative, _flag(f)] for f in event.figures],
+    )
+    lines += ["", "## Places", ""]
+    lines += _table(["Place", "Spellings", "Articles"],
+                    [[p.name, ", ".join(p.spellings), ", ".join(p.articles)] for p in event.where.places])
+    lines += ["", "## Actors", ""]
+    lines += _table(["Actor", "Aliases", "Kind", "Roles", "Articles"],
+                    [[a.name, ", ".join(a.aliases), ", ".join(a.kinds), ", ".join(a.roles), ", ".join(a.articles)]
+                     for a in event.actors])
+    lines += ["", "## Statements", ""]
+    for s in event.statements:
+        about = f" about {s.target}" if s.target else ""
+        lines.append(f"- **{s.kind.replace('_', ' ')}** by {s.actor}{about} ({', '.join(s.articles)})")
+        for said in s.reports:
+            lines.append(f"  - {said.outlet}: {said.text}" + (f' — "{said.quote}"' if said.quote else ""))
+    if not event.statements:
+        lines.append("None recorded.")
+    lines += ["", "## Consequences", ""]
+    for c in event.consequences:
+        place = f" ({c.place})" if c.place else ""
+        lines.append(f"- **{c.kind.replace('_', ' ')}**{place}: {'; '.join(c.descriptions)} ({', '.join(c.articles)})")
+    if not event.consequences:
+        lines.append("None recorded.")
+    lines += ["", "## Articles", ""]
+    lines += _table(["Ref", "Outlet", "Title", "Published", "Event date"],
+                    [[a.ref, a.outlet, a.title, a.published, a.event_date] for a in event.articles])
+    lines += ["", "## Grouping decisions", ""]
+    if not event.grouping:
+        lines += ["One article: nothing to group.", ""]
+        return "\n".join(lines)
+    lines += _table(["Pair", "Verdict", "Score", "Reasons"],
+                    [[f"{d.a} / {d.b}", d.verdict + (" (confirmer)" if d.decided_by == "confirmer" else ""),
+                      d.score, "; ".join(d.reasons)] for d in event.grouping])
+    lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,48 @@
+"""Exceptions. One root, a few branches; each carries the exit code the CLI uses.
+
+    SummarizerError                  (exit 1)
+    ├── InputError                   (exit 3)  missing, empty, binary, undecodable file
+    │   └── ArticleTooLongError      (exit 3)  longer than the model's context
+    ├── BackendError                 (exit 4)  server down, timeouts, HTTP errors after retries
+    │   └── ModelNotAvailableError   (exit 4)  embedded model or llama-cpp-python missing
+    ├── ModelOutputError             (exit 5)  output still invalid after the re-asks
+    ├── ConfigError                  (exit 6)  bad option or environment
+    └── EvalGateError                (exit 7)  (raised by callers that want an exception for a failed gate)
+"""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    exit_code = 1
+
+
+class InputError(SummarizerError):
+    exit_code = 3
+
+
+class ArticleTooLongError(InputError):
+    def __init__(self, message: str, *, tokens: int, limit: int) -> None:
+        super().__init__(message)
+        self.tokens = tokens
+        self.limit = limit
+
+
+class BackendError(SummarizerError):
+    exit_code = 4
+
+
+class ModelNotAvailableError(BackendError):
+    pass
+
+
+class ModelOutputError(SummarizerError):
+    exit_code = 5
+
+
+class ConfigError(SummarizerError):
+    exit_code = 6
+
+
+class EvalGateError(SummarizerError):
+    exit_code = 7

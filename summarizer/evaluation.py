@@ -1,0 +1,238 @@
+"""The eval runner: load gold, get predictions (run the summarizer, or read saved files), score, gate.
+
+Library code: reports progress through a callback and raises SummarizerError subclasses; the CLI prints.
+An article the summarizer fails on is recorded (schema-valid rate below 1) and scored as an empty prediction.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .atomic import write_text_atomic
+from .errors import ConfigError, InputError, SummarizerError
+from .gold import GoldSummary
+from .inputs import read_article
+from .schema import EventSummary, Provenance
+from .scoring import ArticleScore, aggregate, article_metrics, score_article
+from .scoring.aggregate import default_gated, lower_is_better
+from .scoring.gate import Baseline, GateCheck, GateResult, Thresholds, check_gate, render_baseline
+
+EXIT_GATE_FAILED = 1
+CONSOLIDATION_MODULE = "summarizer.consolidate_eval"
+CONSOLIDATION_PREFIX = "consolidation."
+_ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+Progress = Callable[[str], None]
+SummarizeFn = Callable[[str, str], tuple[EventSummary, bool]]
+"""(article text, name) -> (summary, came_from_cache); e.g. `Summarizer.summarize_cached` wrapped."""
+
+
+@dataclass
+class Prediction:
+    summary: EventSummary | None
+    error: str | None = None
+    cached: bool = False
+
+
+@dataclass
+class EvalRun:
+    """Everything one eval produced; reports render it, `bless` stores its metrics."""
+
+    scores: list[ArticleScore]
+    metrics: dict[str, float]
+    per_article: dict[str, dict[str, float]]
+    gate: GateResult
+    lower_is_better: set[str]
+    notes: list[str] = field(default_factory=list)
+    consolidation_details: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.gate.passed
+
+    @property
+    def stems(self) -> list[str]:
+        return [s.stem for s in self.scores]
+
+
+# --- inputs ------------------------------------------------------------------------------------------------
+
+def load_gold(gold_dir: Path) -> dict[str, GoldSummary]:
+    if not gold_dir.is_dir():
+        raise ConfigError(f"{gold_dir}: gold folder not found (pass --gold DIR)")
+    gold: dict[str, GoldSummary] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            gold[path.stem] = GoldSummary.model_validate_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValidationError, ValueError) as exc:
+            raise ConfigError(f"{path}: invalid gold file: {_first_error(exc)}") from exc
+    if not gold:
+        raise ConfigError(f"{gold_dir}: no gold files (*.json); label some articles first")
+    return gold
+
+
+def find_articles(articles_dir: Path) -> dict[str, Path]:
+    if not articles_dir.is_dir():
+        raise ConfigError(f"{articles_dir}: articles folder not found (pass --articles DIR)")
+    return {p.stem: p for p in sorted(articles_dir.iterdir())
+            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in _ARTICLE_SUFFIXES}
+
+
+def gold_as_prediction(gold: GoldSummary) -> EventSummary:
+    """The gold file as a prediction (alternatives and `optional` dropped): what a perfect summarizer writes."""
+    data = gold.model_dump(mode="json", exclude={"alt_event_types"})
+    data["where"].pop("alt_regions", None)
+    gold_only = {"optional", "alt_groups", "alt_qualifiers", "alt_statuses", "alt_sources", "alt_names", "alt_kinds"}
+    for key in ("actors", "casualties", "incidents", "statements", "consequences"):
+        data[key] = [{k: v for k, v in item.items() if k not in gold_only} for item in data[key]]
+    data["where"]["places"] = [{k: v for k, v in p.items() if k not in gold_only} for p in data["where"]["places"]]
+    if data.get("provenance") is None:
+        data["provenance"] = Provenance(backend="gold", model="gold", prompt_hash="-", schema_hash="-").model_dump()
+    return EventSummary.model_validate(data)
+
+
+def load_predictions(predictions_dir: Path, stems: list[str]) -> dict[str, Prediction]:
+    """Saved outputs `<stem>.json`; `<stem>.error.txt` (written by a run) records a failure."""
+    if not predictions_dir.is_dir():
+        raise ConfigError(f"{predictions_dir}: predictions folder not found")
+    found: dict[str, Prediction] = {}
+    for stem in stems:
+        path = predictions_dir / f"{stem}.json"
+        failure = predictions_dir / f"{stem}.error.txt"
+        if path.exists():
+            try:
+                found[stem] = Prediction(EventSummary.model_validate_json(path.read_text(encoding="utf-8")))
+            except (OSError, ValidationError, ValueError) as exc:
+                found[stem] = Prediction(None, error=f"invalid prediction file {path.name}: {_first_error(exc)}")
+        elif failure.exists():
+            found[stem] = Prediction(None, error=failure.read_text(encoding="utf-8").strip() or "failed")
+        else:
+            found[stem] = Prediction(None, error=f"no prediction file {path.name}")
+    return found
+
+
+def run_predictions(articles: Mapping[str, str], summarize: SummarizeFn, out_dir: Path,
+                    progress: Progress | None = None) -> dict[str, Prediction]:
+    """Summarize each article, saving `<stem>.json` (or `<stem>.error.txt`) in out_dir."""
+    found: dict[str, Prediction] = {}
+    for index, (stem, text) in enumerate(articles.items(), 1):
+        started = time.monotonic()
+        out, failure = out_dir / f"{stem}.json", out_dir / f"{stem}.error.txt"
+        try:
+            summary, cached = summarize(text, stem)
+        except SummarizerError as exc:
+            message = f"{type(exc).__name__}: {exc}"
+            found[stem] = Prediction(None, error=message)
+            write_text_atomic(failure, message + "\n")
+            out.unlink(missing_ok=True)
+            _say(progress, f"[{index}/{len(articles)}] {stem}: FAILED ({message})")
+            continue
+        found[stem] = Prediction(summary, cached=cached)
+        write_text_atomic(out, summary.model_dump_json(indent=2) + "\n")
+        failure.unlink(missing_ok=True)
+        how = "cached" if cached else f"{time.monotonic() - started:.1f}s"
+        _say(progress, f"[{index}/{len(articles)}] {stem}: ok ({how}, {len(summary.casualties)} figures)")
+    return found
+
+
+# --- scoring -----------------------------------------------------------------------------------------------
+
+def consolidation_metrics(predictions: Mapping[str, Prediction], gold_dir: Path
+                          ) -> tuple[dict[str, float], list[str], str | None]:
+    """Metrics of the cross-article consolidation, if its evaluator is installed: (metrics, details, note)."""
+    try:
+        module = importlib.import_module(CONSOLIDATION_MODULE)
+    except ImportError as exc:
+        return {}, [], f"consolidation not scored: {CONSOLIDATION_MODULE} unavailable ({exc})"
+    summaries = {stem: p.summary for stem, p in predictions.items() if p.summary is not None}
+    result: Any = module.evaluate_consolidation(summaries, gold_dir)
+    metrics = {f"{CONSOLIDATION_PREFIX}{name}": float(value) for name, value in dict(result.metrics).items()}
+    return metrics, [str(line) for line in result.details], None
+
+
+def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, baseline: Baseline | None,
+             predictions_dir: Path | None = None, summarize: SummarizeFn | None = None,
+             run_dir: Path | None = None, progress: Progress | None = None) -> EvalRun:
+    """Score saved predictions (predictions_dir) or fresh ones (summarize); gate them."""
+    gold = load_gold(gold_dir)
+    article_paths = find_articles(articles_dir)
+    notes: list[str] = []
+    missing = sorted(set(gold) - set(article_paths))
+    if missing:
+        raise ConfigError(f"gold without article in {articles_dir}: {', '.join(missing)}")
+    unlabelled = sorted(set(article_paths) - set(gold))
+    if unlabelled:
+        notes.append(f"articles without gold, not scored: {', '.join(unlabelled)}")
+    stems = sorted(gold)
+    texts: dict[str, str] = {}
+    for stem in stems:
+        try:
+            texts[stem] = read_article(article_paths[stem])
+        except InputError as exc:
+            raise ConfigError(f"eval article unreadable: {exc}") from exc
+
+    if predictions_dir is not None:
+        predictions = load_predictions(predictions_dir, stems)
+    elif summarize is not None:
+        out_dir = (run_dir or Path("eval/runs/latest")) / "predictions"
+        predictions = run_predictions(texts, summarize, out_dir, progress)
+    else:
+        raise ConfigError("evaluate() needs a predictions folder or a summarize function")
+
+    scores = [score_article(stem, gold[stem], predictions[stem].summary, texts[stem], error=predictions[stem].error)
+              for stem in stems]
+    for score in scores:
+        if score.error:
+            notes.append(f"{score.stem}: failed, scored as empty ({score.error})")
+    metrics = aggregate(scores)
+
+    details: list[str] = []
+    unavailable: list[str] = []
+    crashed: str | None = None
+    try:
+        extra, details, note = consolidation_metrics(predictions, gold_dir)
+    except Exception as exc:  # a broken evaluator must fail the gate visibly, not stop the whole eval
+        extra, note = {}, None
+        crashed = f"consolidation eval failed: {type(exc).__name__}: {exc}"
+        notes.append(crashed)
+    if note:
+        notes.append(note)
+        unavailable.append(CONSOLIDATION_PREFIX)
+    metrics.update(extra)
+
+    lower = lower_is_better(scores)
+    gate = check_gate(metrics, thresholds, baseline, lower_is_better=lower, gated=default_gated(metrics, lower),
+                      unavailable=unavailable)
+    if crashed:
+        failed = GateCheck(metric="consolidation", value=None, kind="missing", passed=False, reason=crashed)
+        gate = GateResult(passed=False, checks=[*gate.checks, failed], notes=gate.notes)
+    if baseline is not None and baseline.articles and sorted(baseline.articles) != stems:
+        notes.append("the baseline was scored on other articles: "
+                     f"{', '.join(sorted(set(baseline.articles) ^ set(stems)))} differ")
+    return EvalRun(scores=scores, metrics=metrics, per_article={s.stem: article_metrics(s) for s in scores},
+                   gate=gate, lower_is_better=lower, notes=notes, consolidation_details=details)
+
+
+def bless(run: EvalRun, baseline_path: Path) -> None:
+    """Store this run's metrics as the new baseline (the only way the baseline changes)."""
+    write_text_atomic(baseline_path, render_baseline(run.metrics, run.stems))
+
+
+def _say(progress: Progress | None, line: str) -> None:
+    if progress is not None:
+        progress(line)
+
+
+def _first_error(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return f"{exc.error_count()} error(s), first at {where or '(root)'}: {first['msg']}"
+    return str(exc)

@@ -1,0 +1,552 @@
+"""The pipeline: checked text -> focused model passes -> grounding (one re-ask) -> normalising -> rollups.
+
+Passes share one prefix (system prompt, then the numbered article), so an embedded model processes the article
+once and each later pass costs only its own instructions and answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from . import prompts
+from .backends.base import Backend
+from .cache import ResultCache, cache_key
+from .dates import Header, read_header, resolve_day
+from .errors import ArticleTooLongError
+from .grounding import locate, span
+from .inputs import article_id, check_text
+from .llm import call_model
+from .normalize import acronyms_in_text, figure_status, fold, same_actor, same_place, source_kind
+from .passes import ActorsAnswer, FiguresAnswer, OverviewAnswer, PassModel
+from .rollups import compute_rollups
+from .schema import (
+    SCHEMA_VERSION,
+    Actor,
+    ArticleMeta,
+    Casualty,
+    Consequence,
+    DroppedItem,
+    EventSummary,
+    Evidence,
+    Incident,
+    PassRecord,
+    Place,
+    Provenance,
+    Statement,
+    When,
+    Where,
+)
+from .textparse import (
+    NumberMention,
+    Sentence,
+    breakdown_flags,
+    find_numbers,
+    is_casualty_context,
+    split_sentences,
+    window_near,
+)
+
+A = TypeVar("A", bound=PassModel)
+
+RESERVED_TOKENS = 1800  # pass instructions + the longest answer, on top of the article
+_STATEMENT_WORDS = {
+    "claim_of_responsibility": r"claim|responsib|took responsibility|carried out",
+    "accusation": r"accus|alleg|blam|charge|backed|support|sponsor|links?\b",
+    "denial": r"den(?:y|ied|ies)|reject|refut|dismiss",
+    "condemnation": r"condemn|denounc|deplor",
+    "other": r".",
+}
+_CONSEQUENCE_WORDS = {
+    "jail_break": r"jail|prison|inmates|prisoners",
+    "abduction": r"abduct|kidnap|hostage|custody",
+    "transport_suspension": r"train|rail|road|highway|flight|airport|traffic|transport",
+    "internet_suspension": r"internet|mobile|telecom|phone",
+    "curfew": r"curfew",
+    "emergency": r"emergency|high alert|state of alert",
+    "other": r".",
+}
+
+
+def schema_hash() -> str:
+    blob = json.dumps(EventSummary.model_json_schema(), sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+@dataclass
+class Candidate:
+    id: int
+    mention: NumberMention
+    raw_text: str
+    sentence: int
+    context: str
+
+
+@dataclass
+class _Run:
+    text: str
+    sentences: list[Sentence]
+    header: Header
+    prefix: list[dict[str, Any]]
+    records: list[PassRecord] = field(default_factory=list)
+    dropped: list[DroppedItem] = field(default_factory=list)
+
+    def sentence_at(self, position: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= position < s.end:
+                return s
+        return None
+
+    def sentence(self, index: int) -> Sentence | None:
+        return self.sentences[index - 1] if 1 <= index <= len(self.sentences) else None
+
+    def drop(self, kind: str, reason: str, content: str) -> None:
+        self.dropped.append(DroppedItem(kind=kind, reason=reason, content=content[:300]))
+
+
+class Summarizer:
+    """Summarize articles with one backend. Never prints, never exits: errors are SummarizerError subclasses."""
+
+    def __init__(self, backend: Backend, *, cache: ResultCache | None = None, reask: bool = True) -> None:
+        self.backend = backend
+        self.cache = cache
+        self.reask = reask
+
+    @property
+    def fingerprint(self) -> str:
+        parts = [prompts.prompts_hash(), SCHEMA_VERSION, schema_hash(), self.backend.info.fingerprint(),
+                 f"reask={self.reask}"]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+    def summarize_cached(self, text: str, *, name: str | None = None) -> tuple[EventSummary, bool]:
+        """(summary, came_from_cache). An unchanged article, prompt, schema and model is not sent again."""
+        text = check_text(text, name or "<text>")
+        key = cache_key(text, self.fingerprint)
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit, True
+        summary = self._summarize(text)
+        if self.cache is not None:
+            self.cache.put(key, summary)
+        return summary, False
+
+    def summarize(self, text: str, *, name: str | None = None) -> EventSummary:
+        return self.summarize_cached(text, name=name)[0]
+
+    # -- passes ---------------------------------------------------------------------------------------------
+
+    def _ask(self, run: _Run, name: str, model: type[A], max_tokens: int,
+             problems_of: Callable[[A], list[str]], **variables: Any) -> A:
+        """One pass, then one re-ask if the answer holds items the article does not support."""
+        messages = [*run.prefix]
+        messages[-1] = {"role": "user", "content": messages[-1]["content"] + "\n" + prompts.render(name, **variables)}
+        answer, record, raw = call_model(self.backend, name, messages, model, max_tokens=max_tokens)
+        run.records.append(record)
+        problems = problems_of(answer)
+        if problems and self.reask:
+            follow_up = [*messages, {"role": "assistant", "content": raw},
+                         {"role": "user", "content": prompts.render("reask", problems=problems[:12])}]
+            second, record2, _ = call_model(self.backend, f"{name}-reask", follow_up, model, max_tokens=max_tokens)
+            run.records.append(record2)
+            answer = second
+        return answer
+
+    def _summarize(self, text: str) -> EventSummary:
+        sentences = split_sentences(text)
+        header = read_header(text)
+        system = prompts.render("system")
+        article_block = prompts.render("article", sentences=sentences)
+        self._check_length(system + article_block)
+        prefix = [{"role": "system", "content": system}, {"role": "user", "content": article_block}]
+        run = _Run(text, sentences, header, prefix)
+
+        overview = self._ask(run, "overview", OverviewAnswer, 700, lambda a: self._overview_problems(run, a))
+        actors_answer = self._ask(run, "actors", ActorsAnswer, 800, lambda a: self._actor_problems(run, a))
+        candidates = self._candidates(run)
+        if candidates:
+            figures_answer = self._ask(run, "figures", FiguresAnswer, 40 + 32 * len(candidates),
+                                       lambda a: self._figure_problems(candidates, a), candidates=candidates)
+        else:
+            figures_answer = FiguresAnswer(figures=[])
+
+        where = self._where(run, overview)
+        known = acronyms_in_text(text)
+        actors = self._actors(run, actors_answer, known)
+        perpetrators = [n for a in actors if {"perpetrator", "claimant"} & set(a.roles) for n in [a.name, *a.aliases]]
+        casualties = self._casualties(run, candidates, figures_answer, where, perpetrators, known)
+        statements = self._statements(run, actors_answer, actors, known)
+        consequences = self._consequences(run, overview, where)
+        incidents = self._incidents(run, where, casualties, consequences)
+        rollups = compute_rollups(casualties)
+        when = self._when(run, overview)
+        headline, summary = self._texts(run, overview, casualties, rollups)
+
+        records = run.records
+        provenance = Provenance(
+            backend=self.backend.info.name, model=self.backend.info.model, prompt_hash=prompts.prompts_hash(),
+            schema_hash=schema_hash(), prompt_tokens=sum(r.prompt_tokens for r in records),
+            completion_tokens=sum(r.completion_tokens for r in records),
+            latency_s=round(sum(r.latency_s for r in records), 3), retries=sum(r.retries for r in records)
+            + sum(1 for r in records if r.name.endswith("-reask")),
+            passes=records, dropped=run.dropped,
+        )
+        return EventSummary(
+            article=ArticleMeta(id=article_id(text), title=header.title, outlet=header.outlet,
+                                dateline=header.dateline, published=header.published, chars=len(text)),
+            headline=headline, summary=summary, event_type=overview.event_type, when=when, where=where,
+            actors=actors, casualties=casualties, incidents=incidents, statements=statements,
+            consequences=consequences, rollups=rollups, provenance=provenance,
+        )
+
+    def _check_length(self, prompt: str) -> None:
+        limit = self.backend.info.context_tokens
+        if limit is None:
+            return
+        tokens = self.backend.count_tokens(prompt)
+        if tokens + RESERVED_TOKENS > limit:
+            raise ArticleTooLongError(
+                f"article is too long for {self.backend.info.name}: about {tokens} tokens, the limit is "
+                f"{limit - RESERVED_TOKENS} (context {limit}); split it or use a larger-context backend",
+                tokens=tokens, limit=limit - RESERVED_TOKENS)
+
+    # -- problems (what the re-ask is told) -----------------------------------------------------------------
+
+    def _overview_problems(self, run: _Run, answer: OverviewAnswer) -> list[str]:
+        problems = [f'place "{p}" does not appear in the article' for p in answer.places
+                    if p.strip() and locate(run.text, p) is None]
+        for label, value in (("country", answer.country), ("region", answer.region)):
+            if value.strip() and locate(run.text, value) is None:
+                problems.append(f'{label} "{value}" does not appear in the article')
+        for c in answer.consequences:
+            if self._consequence_sentence(run, c.kind, c.sentence) is None:
+                problems.append(f"consequence {c.kind}: sentence S{c.sentence} does not say it")
+        return problems
+
+    def _actor_problems(self, run: _Run, answer: ActorsAnswer) -> list[str]:
+        problems = [f'actor "{a.name}" does not appear in the article' for a in answer.actors
+                    if locate(run.text, a.name) is None]
+        for s in answer.statements:
+            if self._statement_sentence(run, s.kind, s.by, s.sentence, {}) is None:
+                problems.append(f'{s.kind} by "{s.by}": sentence S{s.sentence} does not say it')
+        return problems
+
+    def _figure_problems(self, candidates: list[Candidate], answer: FiguresAnswer) -> list[str]:
+        ids = {c.id for c in candidates}
+        return [f"F{f.id} is not in the list of numbers" for f in answer.figures if f.id not in ids]
+
+    # -- assembling -----------------------------------------------------------------------------------------
+
+    def _candidates(self, run: _Run) -> list[Candidate]:
+        mentions = find_numbers(run.text, run.sentences)
+        flags = breakdown_flags(run.text, mentions)
+        seen_sentences: set[str] = set()
+        first_sentence_of: dict[int, str] = {}
+        out: list[Candidate] = []
+        for mention, breakdown in zip(mentions, flags, strict=True):
+            if breakdown:
+                run.drop("figure", "part of a breakdown of a figure already given", mention.sentence.text)
+                continue
+            if not is_casualty_context(run.text, mention):
+                continue
+            key = mention.sentence.text
+            if key in seen_sentences and first_sentence_of.get(mention.sentence.index) is None:
+                continue  # a repeated headline line
+            first_sentence_of[mention.sentence.index] = key
+            seen_sentences.add(key)
+            context = mention.sentence.text
+            if len(context) > 320:
+                rel = mention.start - mention.sentence.start
+                context = "…" + context[max(0, rel - 160) : rel + 160] + "…"
+            out.append(Candidate(len(out) + 1, mention, mention.raw_text, mention.sentence.index,
+                                 context.replace('"', "'")))
+        return out
+
+    def _where(self, run: _Run, overview: OverviewAnswer) -> Where:
+        country = overview.country.strip() or None
+        region = overview.region.strip() or None
+        if country and locate(run.text, country) is None:
+            run.drop("country", "not found in the article", country)
+            country = None
+        if region and locate(run.text, region) is None:
+            run.drop("region", "not found in the article", region)
+            region = None
+        places: list[Place] = []
+        for name in overview.places:
+            name = name.strip()
+            if not name or any(fold(name) == fold(x) for x in (country, region) if x):
+                continue
+            evidence = locate(run.text, name)
+            if evidence is None:
+                run.drop("place", "not found in the article", name)
+                continue
+            spelled = evidence.quote
+            match = next((p for p in places if same_place(p.name, spelled)), None)
+            if match is None:
+                places.append(Place(name=spelled, normalized=spelled.title() if spelled.isupper() else spelled,
+                                    spellings=[spelled], evidence=evidence))
+            elif spelled not in match.spellings:
+                match.spellings.append(spelled)
+        # other spellings of the same places elsewhere in the text (Noshki / Nushki)
+        words = set(re.findall(r"\b[A-Z][a-z]{3,}\b", run.text))
+        for place in places:
+            for word in sorted(words):
+                if word not in place.spellings and same_place(word, place.name) and " " not in place.name:
+                    place.spellings.append(word)
+        return Where(country=country, region=region, places=places)
+
+    def _actors(self, run: _Run, answer: ActorsAnswer, known: dict[str, str]) -> list[Actor]:
+        actors: list[Actor] = []
+        for item in answer.actors:
+            evidence = locate(run.text, item.name.strip())
+            if evidence is None:
+                run.drop("actor", "not found in the article", item.name)
+                continue
+            name = evidence.quote
+            match = next((a for a in actors if same_actor(a.name, name, known)
+                          or any(same_actor(x, name, known) for x in a.aliases)), None)
+            if match is None:
+                actors.append(Actor(name=name, normalized=name, aliases=[], kind=item.kind, roles=list(item.roles),
+                                    evidence=evidence))
+            else:
+                if fold(name) != fold(match.name) and name not in match.aliases:
+                    match.aliases.append(name)
+                match.roles.extend(r for r in item.roles if r not in match.roles)
+        for actor in actors:
+            for short, long in known.items():
+                names = {fold(actor.name), *(fold(a) for a in actor.aliases)}
+                if fold(short) in names or fold(long) in names:
+                    for alias in (short, long):
+                        if fold(alias) != fold(actor.name) and alias not in actor.aliases:
+                            actor.aliases.append(alias)
+                    actor.normalized = long
+            for other in sorted(set(re.findall(r"\b(?:[A-Z][\w'’-]+\s+){1,5}[A-Z][\w'’-]+\b", run.text))):
+                if (other not in actor.aliases and fold(other) != fold(actor.name) and " " in actor.normalized
+                        and same_actor(other, actor.normalized, known) and len(other.split()) >= 3):
+                    actor.aliases.append(other)
+        return actors
+
+    def _statement_sentence(self, run: _Run, kind: str, by: str, index: int,
+                            known: dict[str, str]) -> Sentence | None:
+        words = re.compile(_STATEMENT_WORDS.get(kind, "."), re.IGNORECASE)
+        names = [by, *(k for k, v in known.items() if same_actor(v, by, known)),
+                 *(v for k, v in known.items() if same_actor(k, by, known))]
+
+        def mentions_by(s: Sentence) -> bool:
+            folded = fold(s.text)
+            return any(fold(n) and fold(n) in folded for n in names) or (
+                any(same_actor(w, by, known) for w in re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", s.text)))
+
+        cited = run.sentence(index)
+        if cited is not None and words.search(cited.text):
+            previous = run.sentence(index - 1)
+            if mentions_by(cited) or (previous is not None and mentions_by(previous)) or re.search(
+                    r"\b(?:it|he|she|they|the group)\b", cited.text, re.IGNORECASE):
+                return cited
+        for s in run.sentences:
+            if words.search(s.text) and mentions_by(s):
+                return s
+        return None
+
+    def _statements(self, run: _Run, answer: ActorsAnswer, actors: list[Actor],
+                    known: dict[str, str]) -> list[Statement]:
+        out: list[Statement] = []
+        for item in answer.statements:
+            sentence = self._statement_sentence(run, item.kind, item.by, item.sentence, known)
+            if sentence is None:
+                run.drop("statement", f"S{item.sentence} does not say it", f"{item.kind} by {item.by}")
+                continue
+            actor = next((a.name for a in actors if same_actor(a.name, item.by, known)
+                          or any(same_actor(x, item.by, known) for x in a.aliases)), item.by)
+            if any(s.kind == item.kind and fold(s.actor) == fold(actor) and s.evidence.start == sentence.start
+                   for s in out):
+                continue
+            out.append(Statement(kind=item.kind, actor=actor, target=item.about.strip() or None,
+                                 text=sentence.text[:300], evidence=span(run.text, sentence.start, sentence.end)))
+        return out
+
+    def _consequence_sentence(self, run: _Run, kind: str, index: int) -> Sentence | None:
+        words = re.compile(_CONSEQUENCE_WORDS.get(kind, "."), re.IGNORECASE)
+        cited = run.sentence(index)
+        if cited is not None and words.search(cited.text):
+            return cited
+        return next((s for s in run.sentences if words.search(s.text)), None) if kind != "other" else None
+
+    def _consequences(self, run: _Run, overview: OverviewAnswer, where: Where) -> list[Consequence]:
+        out: list[Consequence] = []
+        for item in overview.consequences:
+            sentence = self._consequence_sentence(run, item.kind, item.sentence)
+            if sentence is None:
+                run.drop("consequence", f"S{item.sentence} does not say it", item.kind)
+                continue
+            if any(c.kind == item.kind and c.evidence.start == sentence.start for c in out):
+                continue
+            place = next((p.name for p in where.places if any(s in sentence.text for s in p.spellings)), None)
+            out.append(Consequence(kind=item.kind, description=sentence.text[:300], place=place,
+                                   evidence=span(run.text, sentence.start, sentence.end)))
+        return out
+
+    def _casualties(self, run: _Run, candidates: list[Candidate], answer: FiguresAnswer, where: Where,
+                    perpetrators: list[str], known: dict[str, str]) -> list[Casualty]:
+        by_id = {c.id: c for c in candidates}
+        chosen: list[Casualty] = []
+        for fig in answer.figures:
+            cand = by_id.get(fig.id)
+            if cand is None:
+                run.drop("figure", "refers to a number that is not in the article", fig.model_dump_json())
+                continue
+            if fig.group == "none" or fig.outcome == "none":
+                continue
+            m = cand.mention
+            source = fig.source.strip().strip('"') or None
+            if source and locate(run.text, source) is None:
+                run.drop("figure source", "not found in the article", source)
+                source = None
+            kind = source_kind(source, perpetrators, known)
+            value, qualifier = m.value, m.qualifier
+            low = high = value
+            if qualifier == "at_least":
+                high = None
+            elif qualifier == "more_than":
+                low, high = (value + 1 if value is not None else None), None
+            elif qualifier == "up_to":
+                low = None
+            elif qualifier == "vague":
+                low, high = m.vague_floor, None
+            scope = self._scope(run, m, where)
+            chosen.append(Casualty(
+                id="", group=fig.group, outcome=fig.outcome, value=value, low=low, high=high, qualifier=qualifier,
+                raw_text=m.raw_text, scope=scope, window=window_near(run.text, m.sentence, m.start),
+                reported_by=source, source_kind=kind, status=figure_status(kind, m.sentence.text),
+                evidence=span(run.text, m.sentence.start, m.sentence.end),
+            ))
+        kept = self._dedupe(run, chosen)
+        for i, c in enumerate(kept, 1):
+            c.id = f"c{i}"
+        return kept
+
+    def _dedupe(self, run: _Run, items: list[Casualty]) -> list[Casualty]:
+        """The same figure from the same source said twice (headline and body) is one report."""
+
+        def richness(c: Casualty) -> int:
+            return (c.reported_by is not None) * 4 + (c.qualifier != "exact") * 2 + (c.window is not None)
+
+        kept: list[Casualty] = []
+        for c in items:
+            twin = next((k for k in kept if k.group == c.group and k.outcome == c.outcome and k.value == c.value
+                         and (k.value is not None) and (k.reported_by is None or c.reported_by is None
+                                                        or fold(k.reported_by) == fold(c.reported_by))
+                         and (k.window is None or c.window is None or fold(k.window) == fold(c.window))), None)
+            if twin is None:
+                kept.append(c)
+                continue
+            run.drop("figure", "repeats a figure already listed", c.raw_text)
+            if richness(c) > richness(twin):
+                kept[kept.index(twin)] = c
+        return sorted(kept, key=lambda c: c.evidence.start)
+
+    def _scope(self, run: _Run, m: NumberMention, where: Where) -> str:
+        best: tuple[int, str] | None = None
+        sentence = m.sentence
+        chunk = run.text[sentence.start : sentence.end]
+        for place in where.places:
+            for spelling in place.spellings:
+                for hit in re.finditer(rf"\b{re.escape(spelling)}\b", chunk):
+                    distance = abs(sentence.start + hit.start() - m.start)
+                    if best is None or distance < best[0]:
+                        best = (distance, place.name)
+        return best[1] if best else "whole event"
+
+    def _incidents(self, run: _Run, where: Where, casualties: list[Casualty],
+                   consequences: list[Consequence]) -> list[Incident]:
+        incidents: list[Incident] = []
+        violent = re.compile(r"attack|assault|blast|explo|bomb|clash|storm|raid|gunfire|grenade|abduct|kidnap|"
+                             r"jail|prison|kill|shot|fire|seiz|overr", re.IGNORECASE)
+        for place in where.places:
+            linked = [c for c in casualties if c.scope == place.name]
+            pattern = re.compile("|".join(rf"\b{re.escape(s)}\b" for s in place.spellings))
+            sentence = next((s for s in run.sentences if pattern.search(s.text) and violent.search(s.text)), None)
+            if sentence is None and linked:
+                sentence = run.sentence_at(linked[0].evidence.start)
+            if sentence is None:
+                continue
+            incidents.append(Incident(id=f"i{len(incidents) + 1}", place=place.name, description=sentence.text[:300],
+                                      casualty_ids=[c.id for c in linked],
+                                      evidence=span(run.text, sentence.start, sentence.end)))
+        return incidents
+
+    def _when(self, run: _Run, overview: OverviewAnswer) -> When:
+        words = overview.date_words.strip()
+        evidence: Evidence | None = locate(run.text, words) if words else None
+        if words and evidence is None:
+            run.drop("date", "not found in the article", words)
+            words = ""
+        if not words:
+            m = re.search(r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", run.text)
+            if m:
+                words, evidence = m.group(0), span(run.text, m.start(), m.end())
+        if not words:
+            return When()
+        day, basis = resolve_day(words, run.header.published)
+        return When(start=day, end=day, precision="day" if day else "unknown", text=words,
+                    basis=basis,  # type: ignore[arg-type]
+                    evidence=evidence)
+
+    def _texts(self, run: _Run, overview: OverviewAnswer, casualties: list[Casualty],
+               rollups: list[Any]) -> tuple[str, str]:
+        article_numbers = {m.value for m in find_numbers(run.text, run.sentences) if m.value is not None}
+        article_numbers |= {int(n) for n in re.findall(r"\d+", run.text)}
+
+        def invented(text: str) -> list[int]:
+            found = {m.value for m in find_numbers(text, split_sentences(text)) if m.value is not None}
+            return sorted(n for n in found if n not in article_numbers)
+
+        headline = overview.headline.strip()
+        summary = overview.summary.strip()
+        if not headline or invented(headline):
+            if headline:
+                run.drop("headline", f"numbers not in the article: {invented(headline)}", headline)
+            headline = run.header.title or _fallback_headline(overview, casualties)
+        if not summary or invented(summary):
+            if summary:
+                run.drop("summary", f"numbers not in the article: {invented(summary)}", summary)
+            summary = _fallback_summary(overview, casualties)
+        disputed = [r for r in rollups if r.disputed]
+        notes = []
+        for r in disputed:
+            values = sorted({c.value for c in casualties if c.id in r.casualty_ids and c.value is not None})
+            if values and not all(str(v) in summary for v in values):
+                label = f"{r.group.replace('_', ' ')} {r.outcome}"
+                notes.append(f"{label}: " + " vs ".join(str(v) for v in values))
+        if notes:
+            summary = summary.rstrip() + " Reported figures differ (" + "; ".join(notes) + ")."
+        return headline, summary
+
+
+def _fallback_headline(overview: OverviewAnswer, casualties: list[Casualty]) -> str:
+    where = ", ".join(x for x in (overview.region, overview.country) if x) or "unknown location"
+    return f"{overview.event_type.replace('_', ' ').capitalize()} in {where}"
+
+
+def _fallback_summary(overview: OverviewAnswer, casualties: list[Casualty]) -> str:
+    where = ", ".join(x for x in (overview.region, overview.country) if x) or "an unstated location"
+    parts = [f"{overview.event_type.replace('_', ' ').capitalize()} reported in {where}."]
+    figures = [f"{c.raw_text} {c.group.replace('_', ' ')} {c.outcome}"
+               + (f" ({c.reported_by})" if c.reported_by else "") for c in casualties[:4]]
+    if figures:
+        parts.append("Reported figures: " + "; ".join(figures) + ".")
+    return " ".join(parts)
+
+
+def summarize_text(text: str, backend: Backend, *, cache: ResultCache | None = None) -> EventSummary:
+    return Summarizer(backend, cache=cache).summarize(text)
+
+
+def as_json(model: BaseModel) -> str:
+    return model.model_dump_json(indent=2)

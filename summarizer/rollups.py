@@ -1,0 +1,43 @@
+"""Totals computed by code: low / best / high / conservative per group and outcome, and dispute flags."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+
+from .normalize import fold
+from .schema import Casualty, Rollup
+
+
+def _bounds(c: Casualty) -> tuple[int | None, int | None]:
+    low = c.low if c.low is not None else c.value
+    high = c.high if c.high is not None else c.value
+    return low, high
+
+
+def compute_rollups(casualties: list[Casualty]) -> list[Rollup]:
+    grouped: dict[tuple[str, str], list[Casualty]] = defaultdict(list)
+    for c in casualties:
+        grouped[(c.group, c.outcome)].append(c)
+    rollups: list[Rollup] = []
+    for (group, outcome), items in grouped.items():
+        credible = [c for c in items if c.status != "claimed"] or items
+        lows = [b[0] for b in map(_bounds, credible) if b[0] is not None]
+        highs = [b[1] for b in map(_bounds, items) if b[1] is not None]
+        values = [c.value for c in credible if c.value is not None]
+        by_scope: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for c in credible:
+            if c.value is not None:
+                by_scope[(fold(c.scope), fold(c.window or ""))].add(c.value)
+        rollups.append(Rollup(
+            group=c.group if (c := items[0]) else group,  # keep the Literal type from the entry
+            outcome=items[0].outcome,
+            low=min(lows) if lows else None,
+            best=int(statistics.median(values)) if values else None,
+            high=max(highs) if highs else None,
+            conservative=min(lows) if lows else None,
+            reports=len(items),
+            disputed=any(len(v) > 1 for v in by_scope.values()),
+            casualty_ids=[c.id for c in items],
+        ))
+    return sorted(rollups, key=lambda r: (r.group, r.outcome))

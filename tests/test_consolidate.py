@@ -1,0 +1,260 @@
+"""Consolidation: grouping, name merging, figure disputes and windows, on hand-built (made-up) summaries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from consolidate_helpers import actor, fig, one_event_reports, other_event, place, statement, summary
+
+from summarizer.consolidate import consolidate, consolidate_with_decisions
+from summarizer.consolidate_grouping import group_summaries
+from summarizer.consolidate_report import render_markdown
+from summarizer.consolidate_windows import parse_window, same_window
+from summarizer.consolidated import ConsolidatedEvent, FigureSet
+from summarizer.schema import EventSummary
+
+
+def _only(events: list[ConsolidatedEvent]) -> ConsolidatedEvent:
+    assert len(events) == 1, [e.event_id for e in events]
+    return events[0]
+
+
+def _event_report(aid: str, **fields: object) -> tuple[str, EventSummary]:
+    """A report that groups with the others made here: same day, places and group."""
+    front = actor("Kestrian Freedom Front", roles=["perpetrator"])
+    return aid, summary(aid, start=date(2031, 5, 10), places=[place("Dorvan"), place("Port Elsa")], actors=[front],
+                        **fields)  # type: ignore[arg-type]
+
+
+def _set(event: ConsolidatedEvent, key: str) -> FigureSet:
+    found = [f for f in event.figures if f.key == key]
+    assert found, [f.key for f in event.figures]
+    return found[0]
+
+
+# ----- grouping -------------------------------------------------------------------------------------------------
+
+
+def test_five_reports_of_one_event_merge_and_a_distinct_event_a_week_later_does_not():
+    events, decisions = consolidate_with_decisions([*one_event_reports(), other_event(days_later=7)])
+    members = sorted(sorted(a.ref for a in e.articles) for e in events)
+    assert members == [["a1", "a2", "a3", "a4", "a5"], ["b1"]]
+    veto = next(d for d in decisions if {d.a, d.b} == {"a1", "b1"})
+    assert veto.verdict == "different_event"
+    assert veto.date_distance_days == 7
+    assert any("7 days apart" in r for r in veto.reasons)
+
+
+def test_same_day_same_province_but_different_places_and_actors_stays_apart():
+    base = summary("x1", start=date(2031, 5, 10), places=[place("Dorvan")],
+                   actors=[actor("Kestrian Freedom Front", roles=["perpetrator"])])
+    other = summary("x2", start=date(2031, 5, 10), places=[place("Hallow Creek")],
+                    actors=[actor("Sarn Valley Militia", kind="militia", roles=["perpetrator"])])
+    groups, decisions = group_summaries([("x1", base), ("x2", other)])
+    assert groups == [[0], [1]]
+    assert decisions[0].verdict in ("borderline", "different_event")
+    assert decisions[0].shared_places == [] and decisions[0].shared_actors == []
+
+
+def test_borderline_pair_is_merged_only_when_the_confirmer_says_so():
+    base = summary("x1", start=date(2031, 5, 10), places=[place("Dorvan")])
+    other = summary("x2", start=date(2031, 5, 10), places=[place("Hallow Creek")])
+    pairs = [("x1", base), ("x2", other)]
+    _, decisions = group_summaries(pairs)
+    assert decisions[0].verdict == "borderline"
+    groups, decisions = group_summaries(pairs, confirm=lambda a, b: True)
+    assert groups == [[0, 1]]
+    assert decisions[0].decided_by == "confirmer"
+    groups, _ = group_summaries(pairs, confirm=lambda a, b: False)
+    assert groups == [[0], [1]]
+
+
+def test_undated_reports_merge_on_strong_place_and_actor_overlap_only():
+    front = actor("Kestrian Freedom Front", roles=["perpetrator"])
+    a = summary("u1", places=[place("Dorvan"), place("Port Elsa")], actors=[front])
+    b = summary("u2", places=[place("Port Elsa"), place("Durvan")], actors=[actor("KFF", roles=["claimant"])])
+    weak = summary("u3", places=[place("Port Elsa")])
+    groups, decisions = group_summaries([("u1", a), ("u2", b), ("u3", weak)])
+    assert groups == [[0, 1], [2]]
+    strong = decisions[0]
+    assert strong.verdict == "same_event" and strong.date_distance_days is None
+    assert any("date unresolved" in r for r in strong.reasons)
+
+
+def test_vetoed_pair_is_never_joined_through_a_third_report():
+    front = actor("Kestrian Freedom Front", roles=["perpetrator"])
+    places = [place("Dorvan"), place("Port Elsa")]
+    early = summary("v1", start=date(2031, 5, 1), places=places, actors=[front])
+    late = summary("v2", start=date(2031, 5, 20), places=places, actors=[front])
+    undated = summary("v3", places=places, actors=[front])
+    groups, _ = group_summaries([("v1", early), ("v2", late), ("v3", undated)])
+    assert len(groups) == 2
+    assert [0, 1] not in groups
+
+
+def test_incompatible_event_types_and_countries_are_vetoed():
+    quake = summary("d1", start=date(2031, 5, 10), event_type="disaster", places=[place("Dorvan")])
+    fight = summary("d2", start=date(2031, 5, 10), event_type="battle", places=[place("Dorvan")])
+    abroad = summary("d3", start=date(2031, 5, 10), country="Elsewhere", places=[place("Dorvan")])
+    groups, decisions = group_summaries([("d1", quake), ("d2", fight), ("d3", abroad)])
+    assert groups == [[0], [1], [2]]
+    assert any("incompatible event types" in r for r in decisions[0].reasons)
+    assert any("different countries" in r for r in decisions[2].reasons)
+
+
+# ----- merging names ------------------------------------------------------------------------------------------
+
+
+def test_places_merge_across_spellings_and_actors_across_acronyms():
+    event = _only(consolidate(one_event_reports()))
+    dorvan = next(p for p in event.where.places if p.name == "Dorvan")
+    assert set(dorvan.spellings) == {"Dorvan", "Dorwan"}
+    assert dorvan.articles == ["a1", "a2", "a3", "a4", "a5"]
+    front = next(a for a in event.actors if a.name == "Kestrian Freedom Front")
+    assert "KFF" in front.aliases
+    assert front.articles == ["a1", "a2", "a3", "a4", "a5"]
+    claims = [s for s in event.statements if s.kind == "claim_of_responsibility"]
+    assert len(claims) == 1 and claims[0].articles == ["a1", "a2"]
+
+
+def test_statements_keep_who_said_what_and_consequences_join_their_only_place():
+    event = _only(consolidate(one_event_reports()))
+    jail = [c for c in event.consequences if c.kind == "jail_break"]
+    assert len(jail) == 1
+    assert jail[0].place == "Mirak" and jail[0].articles == ["a1", "a3"]
+    reports = [r for s in event.statements for r in s.reports]
+    assert {r.outlet for r in reports} == {"Outlet One", "Outlet Two"}
+
+
+def test_denial_and_accusation_by_different_speakers_stay_separate():
+    a = summary("s1", statements=[statement("accusation", "Varnian government", "blamed a neighbour", "Ostland"),
+                                  statement("denial", "Ostland", "denied it", "Varnian government")],
+                actors=[actor("Varnian government", kind="government"), actor("Ostland", kind="foreign_government")])
+    event = _only(consolidate([("s1", a)]))
+    kinds = {(s.kind, s.actor, s.target) for s in event.statements}
+    assert kinds == {("accusation", "Varnian government", "Ostland"), ("denial", "Ostland", "Varnian government")}
+
+
+# ----- figures ------------------------------------------------------------------------------------------------
+
+
+def test_security_personnel_family_dispute_and_claim_handling():
+    event = _only(consolidate(one_event_reports()))
+    security = _set(event, "security_personnel/killed/whole event")
+    assert set(security.groups_seen) == {"police", "soldiers", "security_forces"}
+    assert security.disputed is True
+    assert security.has_claims is True
+    claim = next(r for r in security.reports if r.value == 60)
+    assert claim.perpetrator_claim is True
+    assert security.conservative == 8 and security.low == 8 and security.high == 14  # the claim of 60 is out
+    assert any("claimed" in n for n in security.notes)
+
+
+def test_figures_over_different_windows_are_a_running_total_not_a_dispute():
+    event = _only(consolidate(one_event_reports()))
+    militants = _set(event, "militants/killed/whole event")
+    assert militants.disputed is False
+    assert militants.windows_differ is True
+    labels = [(w.label, w.low) for w in militants.windows]
+    assert labels == [("Tuesday", 40), ("48 h", 70), ("30 h", 95)]
+    assert militants.conservative == 40
+    assert any("running total" in n for n in militants.notes)
+
+
+def test_unlocated_scope_joins_the_only_matching_place_and_bounds_decide_the_dispute():
+    event = _only(consolidate(one_event_reports()))
+    prisoners = _set(event, "prisoners/escaped/Mirak")
+    assert sorted(r.raw_text for r in prisoners.reports) == ["at least 25", "exact 20", "more than 25"]
+    assert prisoners.disputed is True  # 20 vs "more than 25": their ranges do not overlap
+    assert prisoners.conservative == 20
+
+
+def test_over_and_at_least_the_same_number_do_not_dispute_each_other():
+    event = _only(consolidate([_event_report("p1", casualties=[fig("c1", "prisoners", "escaped", 30, "more_than")]),
+                                _event_report("p2", casualties=[fig("c1", "prisoners", "escaped", 30, "at_least")]),
+                                _event_report("p3", casualties=[fig("c1", "prisoners", "escaped", 31)])]))
+    prisoners = _set(event, "prisoners/escaped/whole event")
+    assert len(prisoners.reports) == 3 and not prisoners.disputed
+    disputed = _only(consolidate([_event_report("p1", casualties=[fig("c1", "prisoners", "escaped", 30, "more_than")]),
+                                  _event_report("p4", casualties=[fig("c1", "prisoners", "escaped", 30)])]))
+    assert _set(disputed, "prisoners/escaped/whole event").disputed
+
+
+def test_breakdowns_sums_earlier_and_long_windows_are_set_aside():
+    a = _event_report("r1", casualties=[
+        fig("c1", "civilians", "killed", 12, status="revised"),
+        fig("c2", "civilians", "killed", 4, raw="an earlier toll of four"),
+        fig("c3", "civilians", "killed", 7, raw="seven men"),
+        fig("c4", "civilians", "killed", 5, raw="five women"),
+        fig("c5", "militants", "killed", 20), fig("c6", "militants", "killed", 15), fig("c7", "militants", "killed", 5),
+        fig("c8", "militants", "killed", 300, window="over the past year"),
+        fig("c9", "militants", "killed", 9, window="a day before the attacks"),
+    ])
+    b = _event_report("r2", casualties=[fig("c1", "civilians", "killed", 12), fig("c2", "militants", "killed", 20)])
+    event = _only(consolidate([a, b]))
+    civilians = _set(event, "civilians/killed/whole event")
+    roles = {r.raw_text: r.role for r in civilians.reports if r.article == "r1"}
+    assert roles == {"exact 12": "figure", "an earlier toll of four": "superseded", "seven men": "part",
+                     "five women": "part"}
+    assert civilians.disputed is False and civilians.conservative == 12
+    militants = _set(event, "militants/killed/whole event")
+    roles = {r.value: r.role for r in militants.reports if r.article == "r1"}
+    assert roles == {20: "figure", 15: "part", 5: "part", 300: "context", 9: "context"}
+    assert militants.disputed is False and militants.high == 20
+
+
+def test_vague_words_count_only_when_nothing_precise_is_reported():
+    a = _event_report("g1", casualties=[fig("c1", "people", "killed", None, "vague", raw="dozens")])
+    a[1].casualties[0].low = 12
+    b = _event_report("g2", casualties=[fig("c1", "people", "killed", 40, "at_least")])
+    both = _only(consolidate([a, b]))
+    assert _set(both, "people/killed/whole event").conservative == 40
+    alone = _only(consolidate([a]))
+    assert _set(alone, "people/killed/whole event").conservative == 12
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("over the past 48 hours", "past two days", True),
+    ("on Saturday", None, True),
+    ("on Saturday", "early Saturday", True),
+    ("on Saturday", "on Sunday", False),
+    ("past 48 hours", "roughly 40 hours", False),
+    ("twenty-four hours", "on Monday", True),
+    ("over the past year", "past 48 hours", False),
+    ("a day before the attacks", None, False),
+    ("initially", None, False),
+])
+def test_window_comparison(a: str | None, b: str | None, same: bool):
+    assert same_window(parse_window(a), parse_window(b)) is same
+
+
+def test_window_parsing_labels():
+    assert parse_window("over a span of roughly 40 hours").hours == 40
+    assert parse_window("in the past week").label == "1 week"
+    assert parse_window("Friday and Saturday").hours == 48
+    assert parse_window(None).kind == "event"
+    assert parse_window("a day before the attacks").kind == "before"
+
+
+# ----- report -------------------------------------------------------------------------------------------------
+
+
+def test_markdown_leads_with_summary_and_disputed_table():
+    event = _only(consolidate(one_event_reports()))
+    md = render_markdown(event)
+    head, _, rest = md.partition("## Disputed and differing figures")
+    assert "Disputed:" in head and "claimed responsibility" in head
+    table = rest.split("## All figures")[0]
+    assert "| Security personnel killed — disputed, includes claim |" in table
+    assert "perpetrator claim, not counted" in table
+    assert "| Outlet Three | exact 8 |" in table
+    assert "over the past 48 hours (48 h)" in table
+    assert md.index("## Disputed and differing figures") < md.index("## All figures") < md.index("## Places")
+
+
+def test_single_undisputed_event_says_so():
+    event = _only(consolidate([other_event()]))
+    md = render_markdown(event)
+    assert "No disputed figures." in md
+    assert "One article: nothing to group." in md
