@@ -10,7 +10,6 @@ from __future__ import annotations
 from pydantic import Field
 
 from .schema import (
-    Strict,
     Actor,
     Casualty,
     Consequence,
@@ -25,6 +24,7 @@ from .schema import (
     Qualifier,
     Statement,
     StatementKind,
+    Strict,
 )
 
 

@@ -11,20 +11,26 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from . import prompts
+from .actors import build_actors
+from .attribution import attribution
 from .backends.base import Backend
 from .cache import ResultCache, cache_key
+from .consequences import detect_consequences
 from .dates import Header, read_header, resolve_day
 from .errors import ArticleTooLongError
+from .figures import read_figure
 from .grounding import locate, span
 from .inputs import article_id, check_text
 from .llm import call_model
 from .normalize import acronyms_in_text, figure_status, fold, same_actor, same_place, source_kind
-from .passes import ActorsAnswer, FiguresAnswer, OverviewAnswer, PassModel
+from .passes import OverviewAnswer, PassModel, StatementAnswer
+from .places import find_places
 from .rollups import compute_rollups
 from .schema import (
     SCHEMA_VERSION,
@@ -35,7 +41,9 @@ from .schema import (
     DroppedItem,
     EventSummary,
     Evidence,
+    Group,
     Incident,
+    Outcome,
     PassRecord,
     Place,
     Provenance,
@@ -43,6 +51,7 @@ from .schema import (
     When,
     Where,
 )
+from .statements import read_statements
 from .textparse import (
     NumberMention,
     Sentence,
@@ -56,24 +65,16 @@ from .textparse import (
 A = TypeVar("A", bound=PassModel)
 
 RESERVED_TOKENS = 1800  # pass instructions + the longest answer, on top of the article
-_STATEMENT_WORDS = {
-    "claim_of_responsibility": r"claim|responsib|took responsibility|carried out",
-    "accusation": r"accus|alleg|blam|charge|backed|support|sponsor|links?\b",
-    "denial": r"den(?:y|ied|ies)|reject|refut|dismiss",
-    "condemnation": r"condemn|denounc|deplor",
-    "other": r".",
-}
-_CONSEQUENCE_WORDS = {
-    "jail_break": r"jail|prison|inmates|prisoners",
-    "abduction": r"abduct|kidnap|hostage|custody",
-    "transport_suspension": r"train|rail|road|highway|flight|airport|traffic|transport",
-    "internet_suspension": r"internet|mobile|telecom|phone",
-    "curfew": r"curfew",
-    "emergency": r"emergency|high alert|state of alert",
-    "other": r".",
+_STATEMENT_LABELS: dict[str, str] = {
+    "claim_of_responsibility": "a claim of responsibility",
+    "accusation": "an accusation",
+    "denial": "a denial",
+    "condemnation": "a condemnation",
+    "other": "a statement",
 }
 
 
+@lru_cache(maxsize=1)
 def schema_hash() -> str:
     blob = json.dumps(EventSummary.model_json_schema(), sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
@@ -82,10 +83,12 @@ def schema_hash() -> str:
 @dataclass
 class Candidate:
     id: int
-    mention: NumberMention
+    mention: NumberMention | None
     raw_text: str
     sentence: int
     context: str
+    group: Group | None = None
+    outcome: Outcome | None = None
 
 
 @dataclass
@@ -167,22 +170,15 @@ class Summarizer:
         prefix = [{"role": "system", "content": system}, {"role": "user", "content": article_block}]
         run = _Run(text, sentences, header, prefix)
 
-        overview = self._ask(run, "overview", OverviewAnswer, 700, lambda a: self._overview_problems(run, a))
-        actors_answer = self._ask(run, "actors", ActorsAnswer, 800, lambda a: self._actor_problems(run, a))
-        candidates = self._candidates(run)
-        if candidates:
-            figures_answer = self._ask(run, "figures", FiguresAnswer, 40 + 32 * len(candidates),
-                                       lambda a: self._figure_problems(candidates, a), candidates=candidates)
-        else:
-            figures_answer = FiguresAnswer(figures=[])
-
+        overview = self._ask(run, "overview", OverviewAnswer, 400, lambda a: self._overview_problems(run, a))
         where = self._where(run, overview)
         known = acronyms_in_text(text)
-        actors = self._actors(run, actors_answer, known)
-        perpetrators = [n for a in actors if {"perpetrator", "claimant"} & set(a.roles) for n in [a.name, *a.aliases]]
-        casualties = self._casualties(run, candidates, figures_answer, where, perpetrators, known)
-        statements = self._statements(run, actors_answer, actors, known)
-        consequences = self._consequences(run, overview, where)
+        statements = self._statements(run, known)
+        claimants = [s.actor for s in statements if s.kind == "claim_of_responsibility"]
+        casualties = self._casualties(run, self._candidates(run), where, claimants, known)
+        actors = build_actors(run.text, statements, casualties, where, known)
+        statements = [s.model_copy(update={"actor": _canonical(s.actor, actors, known)}) for s in statements]
+        consequences = detect_consequences(run.text, run.sentences, where)
         incidents = self._incidents(run, where, casualties, consequences)
         rollups = compute_rollups(casualties)
         when = self._when(run, overview)
@@ -224,48 +220,40 @@ class Summarizer:
         for label, value in (("country", answer.country), ("region", answer.region)):
             if value.strip() and locate(run.text, value) is None:
                 problems.append(f'{label} "{value}" does not appear in the article')
-        for c in answer.consequences:
-            if self._consequence_sentence(run, c.kind, c.sentence) is None:
-                problems.append(f"consequence {c.kind}: sentence S{c.sentence} does not say it")
         return problems
-
-    def _actor_problems(self, run: _Run, answer: ActorsAnswer) -> list[str]:
-        problems = [f'actor "{a.name}" does not appear in the article' for a in answer.actors
-                    if locate(run.text, a.name) is None]
-        for s in answer.statements:
-            if self._statement_sentence(run, s.kind, s.by, s.sentence, {}) is None:
-                problems.append(f'{s.kind} by "{s.by}": sentence S{s.sentence} does not say it')
-        return problems
-
-    def _figure_problems(self, candidates: list[Candidate], answer: FiguresAnswer) -> list[str]:
-        ids = {c.id for c in candidates}
-        return [f"F{f.id} is not in the list of numbers" for f in answer.figures if f.id not in ids]
 
     # -- assembling -----------------------------------------------------------------------------------------
 
     def _candidates(self, run: _Run) -> list[Candidate]:
+        """Every casualty figure the text states: number and qualifier by code, group and outcome by grammar."""
         mentions = find_numbers(run.text, run.sentences)
         flags = breakdown_flags(run.text, mentions)
-        seen_sentences: set[str] = set()
-        first_sentence_of: dict[int, str] = {}
         out: list[Candidate] = []
+        seen_lines: set[str] = set()
+        previous: Candidate | None = None
         for mention, breakdown in zip(mentions, flags, strict=True):
             if breakdown:
-                run.drop("figure", "part of a breakdown of a figure already given", mention.sentence.text)
+                run.drop("figure", "part of a breakdown of a figure already given", mention.raw_text)
                 continue
             if not is_casualty_context(run.text, mention):
                 continue
-            key = mention.sentence.text
-            if key in seen_sentences and first_sentence_of.get(mention.sentence.index) is None:
+            reading = read_figure(run.text, mention)
+            group, outcome = reading.group, reading.outcome
+            if group is not None and outcome is None and previous is not None \
+                    and previous.mention is not None and previous.mention.sentence is mention.sentence \
+                    and re.fullmatch(r"[^.;:]{0,40}?(?:,|\band\b|as well as)[^.;:]{0,30}",
+                                     run.text[previous.mention.end : mention.raw_start]) \
+                    and not re.search(r"\b(?:said|told|according)\b", run.text[previous.mention.end : mention.end]):
+                outcome = previous.outcome  # '10 police ... as well as 11 civilians': the list shares its verb
+            if group is None or outcome is None:
+                continue
+            line = mention.sentence.text
+            if line in seen_lines and all(c.sentence != mention.sentence.index for c in out):
                 continue  # a repeated headline line
-            first_sentence_of[mention.sentence.index] = key
-            seen_sentences.add(key)
-            context = mention.sentence.text
-            if len(context) > 320:
-                rel = mention.start - mention.sentence.start
-                context = "…" + context[max(0, rel - 160) : rel + 160] + "…"
-            out.append(Candidate(len(out) + 1, mention, mention.raw_text, mention.sentence.index,
-                                 context.replace('"', "'")))
+            seen_lines.add(line)
+            previous = Candidate(len(out) + 1, mention, mention.raw_text, mention.sentence.index, _clip(line),
+                                 group, outcome)
+            out.append(previous)
         return out
 
     def _where(self, run: _Run, overview: OverviewAnswer) -> Where:
@@ -278,7 +266,8 @@ class Summarizer:
             run.drop("region", "not found in the article", region)
             region = None
         places: list[Place] = []
-        for name in overview.places:
+        names = [*overview.places, *find_places(run.sentences, [x for x in (country, region) if x])]
+        for name in names:
             name = name.strip()
             if not name or any(fold(name) == fold(x) for x in (country, region) if x):
                 continue
@@ -301,129 +290,74 @@ class Summarizer:
                     place.spellings.append(word)
         return Where(country=country, region=region, places=places)
 
-    def _actors(self, run: _Run, answer: ActorsAnswer, known: dict[str, str]) -> list[Actor]:
-        actors: list[Actor] = []
-        for item in answer.actors:
-            evidence = locate(run.text, item.name.strip())
-            if evidence is None:
-                run.drop("actor", "not found in the article", item.name)
-                continue
-            name = evidence.quote
-            match = next((a for a in actors if same_actor(a.name, name, known)
-                          or any(same_actor(x, name, known) for x in a.aliases)), None)
-            if match is None:
-                actors.append(Actor(name=name, normalized=name, aliases=[], kind=item.kind, roles=list(item.roles),
-                                    evidence=evidence))
-            else:
-                if fold(name) != fold(match.name) and name not in match.aliases:
-                    match.aliases.append(name)
-                match.roles.extend(r for r in item.roles if r not in match.roles)
-        for actor in actors:
-            for short, long in known.items():
-                names = {fold(actor.name), *(fold(a) for a in actor.aliases)}
-                if fold(short) in names or fold(long) in names:
-                    for alias in (short, long):
-                        if fold(alias) != fold(actor.name) and alias not in actor.aliases:
-                            actor.aliases.append(alias)
-                    actor.normalized = long
-            for other in sorted(set(re.findall(r"\b(?:[A-Z][\w'’-]+\s+){1,5}[A-Z][\w'’-]+\b", run.text))):
-                if (other not in actor.aliases and fold(other) != fold(actor.name) and " " in actor.normalized
-                        and same_actor(other, actor.normalized, known) and len(other.split()) >= 3):
-                    actor.aliases.append(other)
-        return actors
-
-    def _statement_sentence(self, run: _Run, kind: str, by: str, index: int,
-                            known: dict[str, str]) -> Sentence | None:
-        words = re.compile(_STATEMENT_WORDS.get(kind, "."), re.IGNORECASE)
-        names = [by, *(k for k, v in known.items() if same_actor(v, by, known)),
-                 *(v for k, v in known.items() if same_actor(k, by, known))]
-
-        def mentions_by(s: Sentence) -> bool:
-            folded = fold(s.text)
-            return any(fold(n) and fold(n) in folded for n in names) or (
-                any(same_actor(w, by, known) for w in re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", s.text)))
-
-        cited = run.sentence(index)
-        if cited is not None and words.search(cited.text):
-            previous = run.sentence(index - 1)
-            if mentions_by(cited) or (previous is not None and mentions_by(previous)) or re.search(
-                    r"\b(?:it|he|she|they|the group)\b", cited.text, re.IGNORECASE):
-                return cited
-        for s in run.sentences:
-            if words.search(s.text) and mentions_by(s):
-                return s
-        return None
-
-    def _statements(self, run: _Run, answer: ActorsAnswer, actors: list[Actor],
-                    known: dict[str, str]) -> list[Statement]:
+    def _statements(self, run: _Run, known: dict[str, str]) -> list[Statement]:
+        """Statements are read by code; the model is asked only for a speaker the grammar does not give."""
         out: list[Statement] = []
-        for item in answer.statements:
-            sentence = self._statement_sentence(run, item.kind, item.by, item.sentence, known)
-            if sentence is None:
-                run.drop("statement", f"S{item.sentence} does not say it", f"{item.kind} by {item.by}")
-                continue
-            actor = next((a.name for a in actors if same_actor(a.name, item.by, known)
-                          or any(same_actor(x, item.by, known) for x in a.aliases)), item.by)
-            if any(s.kind == item.kind and fold(s.actor) == fold(actor) and s.evidence.start == sentence.start
-                   for s in out):
-                continue
-            out.append(Statement(kind=item.kind, actor=actor, target=item.about.strip() or None,
-                                 text=sentence.text[:300], evidence=span(run.text, sentence.start, sentence.end)))
+        for sentence in run.sentences:
+            previous = run.sentence(sentence.index - 1)
+            for reading in read_statements(sentence.text):
+                who = reading.by
+                if who is None:
+                    answer = self._ask(run, "statement", StatementAnswer, 60,
+                                       lambda a, s=sentence, p=previous: _author_problems(run.text, a.by, s, p),
+                                       sentence=sentence.index, context=_clip(sentence.text),
+                                       label=_STATEMENT_LABELS[reading.kind],
+                                       previous=_clip(previous.text) if previous else "")
+                    who = answer.by.strip()
+                    about = reading.about or answer.about.strip() or None
+                else:
+                    about = reading.about
+                grounded = _author_in(run.text, who, sentence, previous)
+                if grounded is None:
+                    run.drop("statement", "its author is not named in or before the sentence",
+                             f"{reading.kind} by {who}")
+                    continue
+                if about and locate(run.text, about) is None:
+                    about = None
+                if any(s.kind == reading.kind and same_actor(s.actor, grounded, known) for s in out):
+                    continue
+                out.append(Statement(kind=reading.kind, actor=grounded, target=about, text=sentence.text[:300],
+                                     evidence=span(run.text, sentence.start, sentence.end)))
         return out
 
-    def _consequence_sentence(self, run: _Run, kind: str, index: int) -> Sentence | None:
-        words = re.compile(_CONSEQUENCE_WORDS.get(kind, "."), re.IGNORECASE)
-        cited = run.sentence(index)
-        if cited is not None and words.search(cited.text):
-            return cited
-        return next((s for s in run.sentences if words.search(s.text)), None) if kind != "other" else None
-
-    def _consequences(self, run: _Run, overview: OverviewAnswer, where: Where) -> list[Consequence]:
-        out: list[Consequence] = []
-        for item in overview.consequences:
-            sentence = self._consequence_sentence(run, item.kind, item.sentence)
-            if sentence is None:
-                run.drop("consequence", f"S{item.sentence} does not say it", item.kind)
-                continue
-            if any(c.kind == item.kind and c.evidence.start == sentence.start for c in out):
-                continue
-            place = next((p.name for p in where.places if any(s in sentence.text for s in p.spellings)), None)
-            out.append(Consequence(kind=item.kind, description=sentence.text[:300], place=place,
-                                   evidence=span(run.text, sentence.start, sentence.end)))
-        return out
-
-    def _casualties(self, run: _Run, candidates: list[Candidate], answer: FiguresAnswer, where: Where,
-                    perpetrators: list[str], known: dict[str, str]) -> list[Casualty]:
-        by_id = {c.id: c for c in candidates}
+    def _casualties(self, run: _Run, candidates: list[Candidate], where: Where, claimants: list[str],
+                    known: dict[str, str]) -> list[Casualty]:
+        sources: dict[int, str | None] = {}
+        speakers: list[str] = []
+        figure_sentences = {c.sentence for c in candidates}
+        for sentence in run.sentences:
+            who = attribution(sentence, speakers)
+            if who is not None:
+                speakers.append(who)
+            if sentence.index in figure_sentences:
+                if who is None and sentence.index - 1 in figure_sentences:
+                    who = sources.get(sentence.index - 1)  # 'Twenty-four police were injured.' after 'X said ...'
+                sources[sentence.index] = who
         chosen: list[Casualty] = []
-        for fig in answer.figures:
-            cand = by_id.get(fig.id)
-            if cand is None:
-                run.drop("figure", "refers to a number that is not in the article", fig.model_dump_json())
-                continue
-            if fig.group == "none" or fig.outcome == "none":
-                continue
+        for cand in candidates:
             m = cand.mention
-            source = fig.source.strip().strip('"') or None
-            if source and locate(run.text, source) is None:
-                run.drop("figure source", "not found in the article", source)
-                source = None
-            kind = source_kind(source, perpetrators, known)
+            assert m is not None and cand.group is not None and cand.outcome is not None
+            source = sources.get(cand.sentence)
+            kind = source_kind(source, claimants, known)
             value, qualifier = m.value, m.qualifier
-            low = high = value
+            low: int | None = value
+            high: int | None = value
             if qualifier == "at_least":
                 high = None
             elif qualifier == "more_than":
                 low, high = (value + 1 if value is not None else None), None
+            elif qualifier == "about":
+                low = high = None
             elif qualifier == "up_to":
                 low = None
             elif qualifier == "vague":
                 low, high = m.vague_floor, None
-            scope = self._scope(run, m, where)
             chosen.append(Casualty(
-                id="", group=fig.group, outcome=fig.outcome, value=value, low=low, high=high, qualifier=qualifier,
-                raw_text=m.raw_text, scope=scope, window=window_near(run.text, m.sentence, m.start),
-                reported_by=source, source_kind=kind, status=figure_status(kind, m.sentence.text),
+                id="", group=cand.group, outcome=cand.outcome, value=value, low=low, high=high,
+                qualifier=qualifier,  # type: ignore[arg-type]
+                raw_text=m.raw_text, scope=self._scope(run, m, where),
+                window=window_near(run.text, m.sentence, m.start), reported_by=source, source_kind=kind,
+                status=figure_status(kind, m.sentence.text, run.text[max(0, m.raw_start - 40) : m.raw_start]),
                 evidence=span(run.text, m.sentence.start, m.sentence.end),
             ))
         kept = self._dedupe(run, chosen)
@@ -527,6 +461,38 @@ class Summarizer:
         if notes:
             summary = summary.rstrip() + " Reported figures differ (" + "; ".join(notes) + ")."
         return headline, summary
+
+
+def _clip(text: str, limit: int = 320) -> str:
+    text = text.replace('"', "'")
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _author_in(text: str, who: str, sentence: Sentence, previous: Sentence | None) -> str | None:
+    """The author's name as written in the sentence (or the one before, for 'he said'); None otherwise."""
+    if not who:
+        return None
+    pronoun = re.search(r"\b(?:he|she|they|it|the group)\b", sentence.text, re.IGNORECASE)
+    for s in (sentence, previous if pronoun else None):
+        if s is None:
+            continue
+        found = locate(s.text, who)
+        if found is not None:
+            return found.quote
+    return None
+
+
+def _author_problems(text: str, who: str, sentence: Sentence, previous: Sentence | None) -> list[str]:
+    if who.strip() and _author_in(text, who.strip(), sentence, previous) is None:
+        return [f'"{who}" does not appear in sentence S{sentence.index} or the sentence before it']
+    return []
+
+
+def _canonical(name: str, actors: list[Actor], known: dict[str, str]) -> str:
+    for actor in actors:
+        if same_actor(actor.name, name, known) or any(same_actor(a, name, known) for a in actor.aliases):
+            return actor.name
+    return name
 
 
 def _fallback_headline(overview: OverviewAnswer, casualties: list[Casualty]) -> str:

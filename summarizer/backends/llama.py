@@ -42,20 +42,32 @@ class LlamaBackend:
                 "llama-cpp-python is not installed; run: pip install 'summarizer[local]' "
                 "(or use --backend openai)"
             ) from exc
-        path = Path(model_path) if model_path else ensure_model()
-        if not path.is_file():
-            raise ModelNotAvailableError(f"model file not found: {path}")
-        threads = n_threads or int(os.environ.get("SUMMARIZER_THREADS", "0")) or min(os.cpu_count() or 2, 8)
+        self._llama_class = Llama
+        self._path = Path(model_path) if model_path else None
+        self._n_ctx = n_ctx
+        self._threads = n_threads or int(os.environ.get("SUMMARIZER_THREADS", "0")) or min(os.cpu_count() or 2, 8)
         self.sampling = sampling or Sampling()
-        name = QWEN_1_5B.name if path.name == QWEN_1_5B.filename else path.stem
+        name = QWEN_1_5B.name if self._path is None or self._path.name == QWEN_1_5B.filename else self._path.stem
         self.info = BackendInfo(name=f"local/{name}", model=name, mode=instructor.Mode.JSON_SCHEMA,
                                 concurrent=False, context_tokens=n_ctx, sampling=self.sampling)
-        try:
-            self._llama = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
-                                n_batch=512, verbose=False, seed=self.sampling.seed)
-        except (ValueError, RuntimeError) as exc:
-            raise ModelNotAvailableError(f"cannot load model {path}: {exc}") from exc
+        self._loaded: Any = None
         self._lock = threading.Lock()
+
+    @property
+    def _llama(self) -> Any:
+        """The model, loaded on first use: a cached re-run never pays for loading it."""
+        if self._loaded is None:
+            path = self._path or ensure_model()
+            if not path.is_file():
+                raise ModelNotAvailableError(f"model file not found: {path}")
+            try:
+                llama = self._llama_class(model_path=str(path), n_ctx=self._n_ctx, n_threads=self._threads,
+                                          n_threads_batch=self._threads, n_batch=512, verbose=False,
+                                          seed=self.sampling.seed)
+            except (ValueError, RuntimeError) as exc:
+                raise ModelNotAvailableError(f"cannot load model {path}: {exc}") from exc
+            self._loaded = llama
+        return self._loaded
 
     def count_tokens(self, text: str) -> int:
         return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
@@ -70,7 +82,10 @@ class LlamaBackend:
         for unsupported in ("timeout", "extra_headers", "extra_body", "n"):
             kwargs.pop(unsupported, None)
         with self._lock:  # one generation at a time: the context and its prefix cache are shared
+            llama = self._llama
             try:
-                return self._llama.create_chat_completion_openai_v1(**kwargs)  # type: ignore[no-any-return]
+                return llama.create_chat_completion_openai_v1(**kwargs)  # type: ignore[no-any-return]
             except ValueError as exc:  # e.g. "Requested tokens exceed context window"
+                raise BackendError(f"local model: {exc}") from exc
+            except RuntimeError as exc:
                 raise BackendError(f"local model: {exc}") from exc

@@ -38,6 +38,9 @@ def _register() -> None:
     from . import consolidate_cmd
 
     consolidate_cmd.register(cli)
+    from . import model_cmd
+
+    model_cmd.register(cli)
     # further commands register themselves here (one import + one call per command module)
 
 

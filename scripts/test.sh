@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set up, run the whole test suite (including the tests that run the real embedded model), then the eval gate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/ruff check summarizer tests
+.venv/bin/python -m pytest -q
+status=0
+.venv/bin/summarizer eval --run-dir eval/runs/ci || status=$?
+if [ -f eval/runs/ci/report.md ]; then cat eval/runs/ci/report.md; fi
+exit "$status"

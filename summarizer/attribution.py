@@ -1,0 +1,61 @@
+"""Who said it: attribution phrases read by code ('X said', ', said X', 'according to X', 'X told Reuters').
+
+A pronoun speaker ('he said') is resolved to the last named speaker of the sentences before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textparse import Sentence
+
+_VERBS = (r"said|says|told|tells|added|stated|reported|reports|announced|confirmed|claimed|claims|indicated|"
+          r"posted|asserted|alleged|insisted|noted|revealed|estimated|described")
+_PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|the minister)$",
+                      re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80}?)(?=\s*(?:[,.;]|$))", re.IGNORECASE)
+_INVERTED = re.compile(r"[,–—]\s*(?:said|told|added)\s+(?P<who>(?!that\b)(?:the\s+)?[^,.;]{2,60}?)(?=\s*(?:[,.;]|$))")
+_SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
+_BOUNDARY = re.compile(r".*(?:^|[,;:–—“”\"]|\b(?:after|that|as|when|while|because|before|since|and|but|where|"
+                       r"with|then|if|though|although)\b)\s*", re.IGNORECASE | re.DOTALL)
+_NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|the group|reuters could not)$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|initially|later|earlier|previously|reportedly|not|"
+                        r"independently|officially|again|once|swiftly|briefly))+$", re.IGNORECASE)
+
+
+def _clean(who: str) -> str:
+    who = who.strip(" ,;“”\"'.")
+    return re.sub(r",?\s+who\b.*$", "", who).strip(" ,;")
+
+
+def _subject_before(text: str, verb_start: int) -> str | None:
+    head = _AUXILIARY.sub("", text[:verb_start].rstrip())
+    m = _BOUNDARY.match(head)
+    who = _clean(head[m.end() :] if m else head)
+    words = who.split()
+    if not words or len(words) > 8:
+        return None
+    return who
+
+
+def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
+    """The speaker of a sentence's figures, as written; None when the sentence names none."""
+    text = sentence.text
+    candidates: list[str] = []
+    for pattern in (_ACCORDING, _INVERTED):
+        candidates += [_clean(m.group("who")) for m in pattern.finditer(text)]
+    for m in _SUBJECT.finditer(text):
+        who = _subject_before(text, m.start())
+        if who:
+            candidates.append(who)
+    for who in candidates:
+        if not who or _NOT_A_SOURCE.match(who):
+            continue
+        if _PRONOUN.match(who):
+            if previous_speakers:
+                return previous_speakers[-1]
+            continue
+        if not re.search(r"[A-Za-z]{3,}", who) or who.lower().startswith(("in ", "on ", "at ")):
+            continue
+        return who
+    return None

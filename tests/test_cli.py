@@ -1,0 +1,239 @@
+"""The `summarizer` command line: exit codes, one-line errors, output formats, help texts.
+
+Most cases run in-process through `run_guarded` (what the console script calls); a few run the installed
+console script in a subprocess to check the real exit status, standard input and the absence of tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from summarizer.backends import openai_compat
+from summarizer.cli.common import run_guarded
+from summarizer.cli.main import cli
+from summarizer.errors import InputError
+from summarizer.schema import EventSummary
+
+SCRIPT = Path(sys.executable).parent / "summarizer"
+ARTICLE = (
+    "Dam protest turns violent in the north\n"
+    "LAKESIDE, Examplestan, May 4, 2022 - Protesters set fire to two trucks near the Lakeside dam site on "
+    "Wednesday, police said. Three officers were injured in the clashes.\n"
+)
+_ENV_KNOBS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_BACKEND", "SUMMARIZER_MODEL", "OPENAI_MODEL",
+              "SUMMARIZER_DEBUG", "SUMMARIZER_OPENAI_MODE")
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in _ENV_KNOBS:
+        monkeypatch.delenv(name, raising=False)
+    # run_guarded sets SUMMARIZER_DEBUG for --debug; setting it here makes monkeypatch remove it afterwards
+    monkeypatch.setenv("SUMMARIZER_DEBUG", "0")
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = run_guarded(cli, args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_error_line(err: str) -> None:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error:"), err
+    assert "Traceback" not in err
+
+
+def script(args: list[str], *, env: dict[str, str] | None = None, stdin: str | None = None,
+           timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k not in _ENV_KNOBS}
+    full_env.update(env or {})
+    return subprocess.run([str(SCRIPT), *args], input=stdin, capture_output=True, text=True, env=full_env,
+                          timeout=timeout, check=False)
+
+
+def unused_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# -- input errors: exit 3, one line -------------------------------------------------------------------------------
+
+
+def test_missing_file_exits_3_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.txt"
+    code, out, err = run(["summarize", str(missing), "--backend", "fake"], capsys)
+    assert code == 3 and out == ""
+    assert_one_error_line(err)
+    assert str(missing) in err
+
+
+@pytest.mark.parametrize("kind", ["directory", "empty", "binary"])
+def test_unusable_inputs_exit_3(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / kind
+    if kind == "directory":
+        path.mkdir()
+    elif kind == "empty":
+        path.write_bytes(b"")
+    else:
+        path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" + bytes(200))
+    code, out, err = run(["summarize", str(path), "--backend", "fake"], capsys)
+    assert code == 3 and out == ""
+    assert_one_error_line(err)
+
+
+def test_missing_file_real_exit_status(tmp_path: Path) -> None:
+    proc = script(["summarize", str(tmp_path / "nope.txt"), "--backend", "fake"])
+    assert proc.returncode == 3
+    assert_one_error_line(proc.stderr)
+    assert proc.stdout == ""
+
+
+# -- configuration errors: exit 6 ---------------------------------------------------------------------------------
+
+
+def test_unknown_backend_exits_6(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["summarize", str(article), "--backend", "nosuch"], capsys)
+    assert code == 6
+    assert_one_error_line(err)
+    assert "nosuch" in err
+
+
+def test_openai_without_key_exits_6(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["summarize", str(article), "--backend", "openai", "--model", "m"], capsys)
+    assert code == 6
+    assert_one_error_line(err)
+    assert "OPENAI_API_KEY" in err
+
+
+# -- backend errors: exit 4 ---------------------------------------------------------------------------------------
+
+
+def test_dead_server_exits_4_in_process(article: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "x")
+    monkeypatch.setattr(openai_compat._Wait, "__call__", lambda self, state: 0.0)  # no backoff sleeps
+    url = f"http://127.0.0.1:{unused_port()}/v1"
+    code, out, err = run(["summarize", str(article), "--backend", "openai", "--model", "m", "--base-url", url,
+                          "--no-cache"], capsys)
+    assert code == 4 and out == ""
+    assert_one_error_line(err)
+    assert "cannot reach" in err and url in err
+
+
+def test_dead_server_real_exit_status_and_time(article: Path) -> None:
+    """The real retry schedule (5 attempts, 1+2+4+8 s backoff) bounds how long a dead server takes to report."""
+    url = f"http://127.0.0.1:{unused_port()}/v1"
+    started = time.monotonic()
+    proc = script(["summarize", str(article), "--backend", "openai", "--model", "m", "--base-url", url],
+                  env={"OPENAI_API_KEY": "x"})
+    elapsed = time.monotonic() - started
+    assert proc.returncode == 4
+    assert_one_error_line(proc.stderr)
+    assert elapsed < 25, f"a dead server took {elapsed:.1f}s to report"
+
+
+# -- --debug ------------------------------------------------------------------------------------------------------
+
+
+def test_debug_lets_the_exception_through(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        run_guarded(cli, ["summarize", str(tmp_path / "nope.txt"), "--debug"])
+
+
+def test_debug_shows_a_traceback(tmp_path: Path) -> None:
+    proc = script(["summarize", str(tmp_path / "nope.txt"), "--backend", "fake", "--debug"])
+    assert proc.returncode != 0
+    assert "Traceback" in proc.stderr and "InputError" in proc.stderr
+
+
+# -- success with the fake backend --------------------------------------------------------------------------------
+
+
+def test_json_output_is_an_event_summary(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["summarize", str(article), "--backend", "fake"], capsys)
+    assert code == 0, err
+    summary = EventSummary.model_validate_json(out)
+    assert summary.article.chars == len(ARTICLE)
+    assert summary.provenance.backend.startswith("fake")
+    assert [c.raw_text for c in summary.casualties] == ["Three"]
+
+
+def test_markdown_output(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["summarize", str(article), "--backend", "fake", "--format", "md"], capsys)
+    assert code == 0, err
+    assert out.startswith("# ")
+    with pytest.raises(ValueError):
+        json.loads(out)
+
+
+def test_output_file(article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out" / "summary.json"
+    target.parent.mkdir()
+    code, out, err = run(["summarize", str(article), "--backend", "fake", "-o", str(target)], capsys)
+    assert code == 0, err
+    assert out == ""
+    assert str(target) in err
+    EventSummary.model_validate_json(target.read_text(encoding="utf-8"))
+
+
+def test_stdin_input() -> None:
+    proc = script(["summarize", "-", "--backend", "fake"], stdin=ARTICLE)
+    assert proc.returncode == 0, proc.stderr
+    summary = EventSummary.model_validate_json(proc.stdout)
+    assert summary.article.chars == len(ARTICLE)
+
+
+def test_empty_stdin_exits_3() -> None:
+    proc = script(["summarize", "-", "--backend", "fake"], stdin="")
+    assert proc.returncode == 3
+    assert_one_error_line(proc.stderr)
+    assert "<stdin>" in proc.stderr
+
+
+# -- schema and help ----------------------------------------------------------------------------------------------
+
+
+def test_schema_command_prints_the_event_summary_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["schema"], capsys)
+    assert code == 0
+    assert json.loads(out) == EventSummary.model_json_schema()
+
+
+def test_top_level_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--help"], capsys)
+    assert code == 0
+    assert "Example" in out
+    for name in cli.commands:  # type: ignore[attr-defined]
+        assert name in out
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))  # type: ignore[attr-defined]
+def test_every_command_has_help_with_examples(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run([command, "--help"], capsys)
+    assert code == 0
+    assert f"summarizer {command}" in out
+    assert "Example" in out
+
+
+def test_unknown_option_is_a_usage_error(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["summarize", str(article), "--frobnicate"], capsys)
+    assert code == 2
+    assert "Traceback" not in err and "frobnicate" in err

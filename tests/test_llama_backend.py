@@ -1,0 +1,217 @@
+"""The embedded llama.cpp backend.
+
+Unit tests (no model): the response-format rewrite and what `create` sends to llama-cpp-python.
+`@pytest.mark.model` tests load the real model: the grammar really constrains the output, and seed article 001
+comes out with its main facts (run with `pytest -m model`; about two minutes).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import pytest
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from summarizer.backends import get_backend
+from summarizer.backends.base import make_completion
+from summarizer.backends.llama import LlamaBackend, rewrite_response_format
+from summarizer.errors import BackendError
+from summarizer.grounding import is_grounded
+from summarizer.llm import call_model
+from summarizer.normalize import fold
+from summarizer.pipeline import Summarizer
+from summarizer.schema import EventSummary, Evidence
+
+SEED_001 = Path(__file__).resolve().parent.parent / "eval" / "articles" / "001_bf4bf788d45fc931.txt"
+
+
+class Verse(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: Annotated[str, StringConstraints(max_length=30)]
+    rhymes: bool
+
+
+# -- unit: the format rewrite -------------------------------------------------------------------------------------
+
+
+def test_rewrite_json_schema_to_json_object_with_schema() -> None:
+    schema = Verse.model_json_schema()
+    rewritten = rewrite_response_format({"type": "json_schema", "json_schema": {"name": "Verse", "schema": schema}})
+    assert rewritten == {"type": "json_object", "schema": schema}
+
+
+def test_rewrite_json_schema_without_schema() -> None:
+    assert rewrite_response_format({"type": "json_schema", "json_schema": {}}) == {"type": "json_object"}
+    assert rewrite_response_format({"type": "json_schema"}) == {"type": "json_object"}
+
+
+@pytest.mark.parametrize("fmt", [None, {}, {"type": "json_object"}, {"type": "text"},
+                                 {"type": "json_object", "schema": {"type": "object"}}])
+def test_rewrite_leaves_other_formats_alone(fmt: dict[str, Any] | None) -> None:
+    assert rewrite_response_format(fmt) == fmt
+
+
+# -- unit: create() with a stand-in for the loaded model ----------------------------------------------------------
+
+
+class StandIn:
+    """Records what the backend passes to llama-cpp-python; can fail like it does."""
+
+    def __init__(self, content: str = '{"title": "Sea", "rhymes": true}', error: Exception | None = None,
+                 errors_before_success: int = 0) -> None:
+        self.content = content
+        self.error = error
+        self.errors_left = errors_before_success
+        self.calls: list[dict[str, Any]] = []
+        self.full_vocab_flags: list[bool] = []
+
+    def create_chat_completion_openai_v1(self, **kwargs: Any) -> Any:
+        self.calls.append(kwargs)
+        self.full_vocab_flags.append(bool(getattr(self, "_summarizer_full_vocab", False)))
+        if self.error is not None and self.errors_left:
+            self.errors_left -= 1
+            raise self.error
+        return make_completion(self.content, model="stand-in", prompt_tokens=5, completion_tokens=5)
+
+
+def backend_with(stand_in: StandIn) -> LlamaBackend:
+    backend = LlamaBackend(Path("/nonexistent/model.gguf"))
+    backend._loaded = stand_in  # skip loading: `_llama` returns the stand-in
+    return backend
+
+
+def test_create_rewrites_the_format_and_sets_sampling() -> None:
+    stand_in = StandIn()
+    backend = backend_with(stand_in)
+    schema = Verse.model_json_schema()
+    backend.create(messages=[{"role": "user", "content": "hi"}], model="ignored", timeout=5, n=1, max_tokens=9,
+                   response_format={"type": "json_schema", "json_schema": {"schema": schema}})
+    (sent,) = stand_in.calls
+    assert sent["response_format"] == {"type": "json_object", "schema": schema}
+    assert sent["temperature"] == 0.0 and sent["seed"] == 0 and sent["max_tokens"] == 9
+    assert not {"model", "timeout", "n"} & set(sent)
+    assert backend.info.concurrent is False
+
+
+def test_instructor_requests_reach_llama_with_a_schema() -> None:
+    stand_in = StandIn()
+    backend = backend_with(stand_in)
+    answer, record, raw = call_model(backend, "verse", [{"role": "user", "content": "PASS: verse"}], Verse,
+                                     max_tokens=20)
+    assert answer.model_dump() == {"title": "Sea", "rhymes": True} and json.loads(raw)["title"] == "Sea"
+    assert record.name == "verse" and record.prompt_tokens == 5 and record.retries == 0
+    fmt = stand_in.calls[0]["response_format"]
+    assert fmt["type"] == "json_object"
+    assert set(fmt["schema"]["properties"]) == {"title", "rhymes"}
+
+
+def test_context_overflow_is_a_backend_error() -> None:
+    backend = backend_with(StandIn(error=ValueError("Requested tokens (9000) exceed context window of 8192"),
+                                   errors_before_success=1))
+    with pytest.raises(BackendError, match="context window"):
+        backend.create(messages=[{"role": "user", "content": "hi"}])
+
+
+def test_a_grammar_dead_end_is_retried_on_the_full_vocabulary() -> None:
+    stand_in = StandIn(error=RuntimeError("grammar: no valid token"), errors_before_success=1)
+    backend = backend_with(stand_in)
+    completion = backend.create(messages=[{"role": "user", "content": "hi"}])
+    assert completion.choices[0].message.content == stand_in.content
+    assert stand_in.full_vocab_flags == [False, True]
+    assert getattr(stand_in, "_summarizer_full_vocab", False) is False
+
+
+def test_other_runtime_errors_are_backend_errors() -> None:
+    backend = backend_with(StandIn(error=RuntimeError("llama_decode returned -3"), errors_before_success=1))
+    with pytest.raises(BackendError, match="llama_decode"):
+        backend.create(messages=[{"role": "user", "content": "hi"}])
+
+
+# -- the real model -----------------------------------------------------------------------------------------------
+
+POEM = [{"role": "user", "content": "Write a short poem about the sea. Do not use JSON."}]
+
+
+@pytest.mark.model
+def test_the_grammar_makes_the_output_json() -> None:
+    backend = get_backend("local")
+    fmt = {"type": "json_schema", "json_schema": {"name": "Verse", "schema": Verse.model_json_schema()}}
+    constrained = backend.create(messages=POEM, response_format=fmt, max_tokens=60)
+    text = constrained.choices[0].message.content or ""
+    Verse.model_validate(json.loads(text))
+
+    free = backend.create(messages=POEM, max_tokens=60)
+    free_text = free.choices[0].message.content or ""
+    with pytest.raises((ValueError, ValidationError)):  # json.JSONDecodeError is a ValueError
+        Verse.model_validate(json.loads(free_text))
+
+
+@pytest.fixture(scope="module")
+def seed_summary() -> tuple[str, EventSummary]:
+    text = SEED_001.read_text(encoding="utf-8")
+    return text, Summarizer(get_backend("local"), cache=None).summarize(text)
+
+
+def _has(summary: EventSummary, *, value: int, outcome: str, groups: tuple[str, ...],
+         qualifier: str | None = None) -> bool:
+    return any(c.value == value and c.outcome == outcome and c.group in groups
+               and (qualifier is None or c.qualifier == qualifier) for c in summary.casualties)
+
+
+def _is_bla(name: str) -> bool:
+    return "BLA" in name or "baloch liberation army" in fold(name)
+
+
+@pytest.mark.model
+def test_seed_001_casualties(seed_summary: tuple[str, EventSummary]) -> None:
+    _, s = seed_summary
+    table = [(c.raw_text, c.group, c.outcome) for c in s.casualties]
+    assert _has(s, value=67, outcome="killed", groups=("militants",), qualifier="at_least"), table
+    assert _has(s, value=10, outcome="killed", groups=("security_forces", "police")), table
+    assert _has(s, value=11, outcome="killed", groups=("civilians",)), table
+    assert _has(s, value=24, outcome="injured", groups=("police",)), table
+
+
+@pytest.mark.model
+def test_seed_001_perpetrator_claim(seed_summary: tuple[str, EventSummary]) -> None:
+    _, s = seed_summary
+    claimed = [c for c in s.casualties if c.value == 84]
+    assert claimed, [c.raw_text for c in s.casualties]
+    assert any(c.status == "claimed" and (c.source_kind == "perpetrator" or _is_bla(c.reported_by or ""))
+               for c in claimed), claimed
+
+
+@pytest.mark.model
+def test_seed_001_where(seed_summary: tuple[str, EventSummary]) -> None:
+    _, s = seed_summary
+    assert s.where.country == "Pakistan" and s.where.region == "Balochistan"
+    names = {fold(x) for p in s.where.places for x in [p.name, p.normalized, *p.spellings]}
+    assert {"quetta", "gwadar"} <= names, names
+
+
+@pytest.mark.model
+def test_seed_001_actors_and_claim(seed_summary: tuple[str, EventSummary]) -> None:
+    _, s = seed_summary
+    bla = [a for a in s.actors if _is_bla(a.name) or any(_is_bla(x) for x in a.aliases)]
+    assert bla and any({"perpetrator", "claimant"} & set(a.roles) for a in bla), s.actors
+    assert any(st.kind == "claim_of_responsibility" and _is_bla(st.actor) for st in s.statements), s.statements
+
+
+@pytest.mark.model
+def test_seed_001_everything_is_grounded(seed_summary: tuple[str, EventSummary]) -> None:
+    text, s = seed_summary
+
+    def walk(node: Any) -> list[Evidence]:
+        if isinstance(node, Evidence):
+            return [node]
+        if isinstance(node, BaseModel):
+            return [e for name in type(node).model_fields for e in walk(getattr(node, name))]
+        if isinstance(node, list):
+            return [e for item in node for e in walk(item)]
+        return []
+
+    evidence = walk(s)
+    assert len(evidence) >= len(s.casualties) + len(s.where.places) + len(s.statements) + len(s.actors)
+    assert all(is_grounded(text, e) for e in evidence), [e for e in evidence if not is_grounded(text, e)]

@@ -1,0 +1,143 @@
+"""Deterministic reading of text: number words, qualifiers, what is not a count, sentences, time windows,
+and the group/outcome of a figure (made-up sentences only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.figures import read_figure
+from summarizer.textparse import (
+    NumberMention,
+    breakdown_flags,
+    find_numbers,
+    split_sentences,
+    window_near,
+    word_number_value,
+)
+
+
+def numbers(text: str) -> list[NumberMention]:
+    return find_numbers(text, split_sentences(text))
+
+
+def only(text: str) -> NumberMention:
+    found = numbers(text)
+    assert len(found) == 1, [m.raw_text for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("Twenty-four", 24), ("one hundred and five", 105), ("eleven", 11), ("forty two", 42), ("ninety-nine", 99),
+    ("three hundred", 300), ("two thousand and three", 2003), ("zero", 0),
+])
+def test_word_number_value(words: str, value: int) -> None:
+    assert word_number_value(words) == value
+
+
+@pytest.mark.parametrize("words", ["banana", "", "twenty apples", "first"])
+def test_word_number_value_rejects_non_numbers(words: str) -> None:
+    assert word_number_value(words) is None
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier", "raw"), [
+    ("At least 67 rebels were killed in the valley.", 67, "at_least", "At least 67"),
+    ("Some 10 guards were hurt in the fire.", 10, "about", "Some 10"),
+    ("About 40 miners were trapped underground.", 40, "about", "About 40"),
+    ("Over 30 people were detained overnight.", 30, "more_than", "Over 30"),
+    ("Officials said more than 1,200 people fled.", 1200, "more_than", "more than 1,200"),
+    ("Nearly 100 people fled the flooded town.", 100, "up_to", "Nearly 100"),
+    ("No fewer than nine pilgrims drowned.", 9, "at_least", "No fewer than nine"),
+    ("Seventeen farmers were arrested.", 17, "exact", "Seventeen"),
+    ("The gunmen shot 6 guards at the gate.", 6, "exact", "6"),
+])
+def test_find_numbers_value_and_qualifier(text: str, value: int, qualifier: str, raw: str) -> None:
+    m = only(text)
+    assert (m.value, m.qualifier, m.raw_text) == (value, qualifier, raw)
+    assert text[m.raw_start : m.end] == raw
+    assert text[m.start : m.end] == m.text
+
+
+def test_vague_amounts_count_people_only() -> None:
+    m = only("Dozens of villagers fled; several districts flooded.")
+    assert (m.text, m.value, m.qualifier, m.vague_floor) == ("Dozens", None, "vague", 12)
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire was first signed in 2021 by both parties.",
+    "The vote is due on Jan 31 across the province.",
+    "Talks lasted 48 hours before collapsing.",
+    "Turnout fell by 12 percent in the district.",
+    "The convoy stopped 4 km from the border at 5 pm.",
+    "The siege ended after 3 days of talks.",
+])
+def test_years_dates_durations_and_measures_are_not_counts(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_a_count_next_to_a_year_and_a_duration_is_kept() -> None:
+    found = numbers("In 2021, after 48 hours of fighting, 5 people died.")
+    assert [(m.value, m.qualifier) for m in found] == [(5, "exact")]
+
+
+def test_breakdown_flags() -> None:
+    text = "Fifteen people were killed, including five men, three women and seven children. Later 4 more died."
+    found = numbers(text)
+    assert [m.value for m in found] == [15, 5, 3, 7, 4]
+    assert breakdown_flags(text, found) == [False, True, True, True, False]
+
+
+def test_breakdown_with_among_them() -> None:
+    text = "Twenty guards were wounded; among them were two commanders."
+    found = numbers(text)
+    assert breakdown_flags(text, found) == [False, True]
+
+
+def test_sentence_offsets_match_the_text() -> None:
+    text = ("Riot at the port\n"
+            "Mr. Osei arrived on Jan. 3 at the U.S. consulate. Crowds gathered!   Did police respond? Yes.\n"
+            "A wrapped line\ncontinues here.\n\nFinal words.")
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Riot at the port",
+        "Mr. Osei arrived on Jan. 3 at the U.S. consulate.",
+        "Crowds gathered!",
+        "Did police respond?",
+        "Yes.",
+        "A wrapped line continues here.",
+        "Final words.",
+    ]
+    assert [s.index for s in sentences] == list(range(1, len(sentences) + 1))
+    for s in sentences:
+        chunk = text[s.start : s.end]
+        assert chunk == chunk.strip()
+        assert " ".join(chunk.split()) == s.text
+
+
+def test_number_mentions_point_into_their_sentence() -> None:
+    text = "Four guards died. Officials said 9 traders were kidnapped on Friday."
+    for m in numbers(text):
+        assert m.sentence.start <= m.raw_start <= m.start < m.end <= m.sentence.end
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Over the past 48 hours, 9 traders were kidnapped in the market, officials said on Friday.",
+     ["Over the past 48 hours"]),
+    ("Gunmen killed 5 people on Sunday, while on Monday 3 guards were hurt.", ["on Sunday", "on Monday"]),
+    ("Eight people were hurt in the stampede.", [None]),
+])
+def test_window_near(text: str, expected: list[str | None]) -> None:
+    found = numbers(text)
+    assert [window_near(text, m.sentence, m.start) for m in found] == expected
+
+
+@pytest.mark.parametrize(("text", "group", "outcome"), [
+    ("Twenty-four police officers were injured.", "police", "injured"),
+    ("The blast hit the depot, killing 11 people.", "people", "killed"),
+    ("In the confusion, 27 prisoners escaped.", "prisoners", "escaped"),
+    ("At least 12 soldiers were killed in the ambush, the army said.", "soldiers", "killed"),
+    ("Rebels abducted 8 aid workers near the bridge.", "civilians", "abducted"),
+    ("Three officials told reporters the road was closed.", "officials", None),
+])
+def test_read_figure(text: str, group: str, outcome: str | None) -> None:
+    reading = read_figure(text, only(text))
+    assert (reading.group, reading.outcome) == (group, outcome)
