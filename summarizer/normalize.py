@@ -64,8 +64,13 @@ def same_actor(a: str, b: str, known: dict[str, str]) -> bool:
         return False
     if fa == fb:
         return True
-    ua, ub = a.strip().upper(), b.strip().upper()
-    if (a.strip().isupper() and acronym(b) == ua) or (b.strip().isupper() and acronym(a) == ub):
+    sa = re.sub(r"^(?:the|a|an)\s+", "", a.strip(), flags=re.IGNORECASE)
+    sb = re.sub(r"^(?:the|a|an)\s+", "", b.strip(), flags=re.IGNORECASE)
+    if (sa.isupper() and acronym(re.sub(r"\s*\(.*?\)", "", sb)) == sa) or (
+            sb.isupper() and acronym(re.sub(r"\s*\(.*?\)", "", sa)) == sb):
+        return True
+    paren = re.findall(r"\(([A-Z]{2,8})\)", a) + re.findall(r"\(([A-Z]{2,8})\)", b)
+    if any(x in (sa, sb) for x in paren):
         return True
     if acronym(a) and acronym(a) == acronym(b) and len(acronym(a)) >= 3 and fa.split()[-1] == fb.split()[-1]:
         return True

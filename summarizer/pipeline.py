@@ -175,6 +175,8 @@ class Summarizer:
         known = acronyms_in_text(text)
         statements = self._statements(run, known)
         claimants = [s.actor for s in statements if s.kind == "claim_of_responsibility"]
+        claimants += [name for short, long in known.items() for c in list(claimants)
+                      if fold(long) in fold(c) or re.search(rf"\b{re.escape(short)}\b", c) for name in (short, long)]
         casualties = self._casualties(run, self._candidates(run), where, claimants, known)
         actors = build_actors(run.text, statements, casualties, where, known)
         statements = [s.model_copy(update={"actor": _canonical(s.actor, actors, known)}) for s in statements]

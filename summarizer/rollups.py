@@ -11,7 +11,8 @@ from .schema import Casualty, Rollup
 
 def _bounds(c: Casualty) -> tuple[int | None, int | None]:
     low = c.low if c.low is not None else c.value
-    high = c.high if c.high is not None else c.value
+    open_ended = c.qualifier in ("at_least", "more_than", "vague")
+    high = c.high if c.high is not None else (None if open_ended else c.value)
     return low, high
 
 
@@ -45,7 +46,8 @@ def compute_rollups(casualties: list[Casualty]) -> list[Rollup]:
             group=c.group if (c := items[0]) else group,  # keep the Literal type from the entry
             outcome=items[0].outcome,
             low=min(lows) if lows else None,
-            best=int(statistics.median(values)) if values else None,
+            best=max(int(statistics.median(values)), min(lows)) if values and lows else (
+                int(statistics.median(values)) if values else None),
             high=max(highs) if highs else None,
             conservative=min(lows) if lows else None,
             reports=len(items),

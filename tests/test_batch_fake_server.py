@@ -30,7 +30,7 @@ def chat(backend: OpenAIBackend, pass_name: str = "figures") -> str:
 def test_server_answers_each_pass_and_recovers_from_transient_faults() -> None:
     with FakeOpenAIServer(faults=[SERVER_ERROR, RATE_LIMITED, None, SERVER_ERROR]) as server:
         backend = backend_for(server)
-        assert json.loads(chat(backend, "figures")) == {"figures": []}  # after a 500 and a 429
+        assert json.loads(chat(backend, "statement")) == {"by": "", "about": ""}  # after a 500 and a 429
         assert server.requests == 3 and server.faults_sent == 2
         assert "headline" in json.loads(chat(backend, "overview"))  # after one more 500
         assert backend.transport_retries == 3 and server.completed == 2
@@ -44,12 +44,12 @@ def test_server_garbage_body_is_a_backend_error() -> None:
 def test_server_tool_mode_answers_with_a_tool_call() -> None:
     with FakeOpenAIServer() as server:
         backend = backend_for(server)
-        completion = backend.create(messages=[{"role": "user", "content": "PASS: actors"}], max_tokens=10,
-                                    tools=[{"type": "function", "function": {"name": "ActorsAnswer",
+        completion = backend.create(messages=[{"role": "user", "content": "PASS: statement"}], max_tokens=10,
+                                    tools=[{"type": "function", "function": {"name": "StatementAnswer",
                                                                              "parameters": {}}}])
         call = completion.choices[0].message.tool_calls[0]  # type: ignore[index]
-        assert call.function.name == "ActorsAnswer"  # type: ignore[union-attr]
-        assert json.loads(call.function.arguments) == {"actors": [], "statements": []}  # type: ignore[union-attr]
+        assert call.function.name == "StatementAnswer"  # type: ignore[union-attr]
+        assert json.loads(call.function.arguments) == {"by": "", "about": ""}  # type: ignore[union-attr]
 
 
 def test_batch_drives_workers_against_a_slow_flaky_server(tmp_path: Path) -> None:

@@ -65,11 +65,9 @@ class StandIn:
         self.error = error
         self.errors_left = errors_before_success
         self.calls: list[dict[str, Any]] = []
-        self.full_vocab_flags: list[bool] = []
 
     def create_chat_completion_openai_v1(self, **kwargs: Any) -> Any:
         self.calls.append(kwargs)
-        self.full_vocab_flags.append(bool(getattr(self, "_summarizer_full_vocab", False)))
         if self.error is not None and self.errors_left:
             self.errors_left -= 1
             raise self.error
@@ -112,15 +110,6 @@ def test_context_overflow_is_a_backend_error() -> None:
                                    errors_before_success=1))
     with pytest.raises(BackendError, match="context window"):
         backend.create(messages=[{"role": "user", "content": "hi"}])
-
-
-def test_a_grammar_dead_end_is_retried_on_the_full_vocabulary() -> None:
-    stand_in = StandIn(error=RuntimeError("grammar: no valid token"), errors_before_success=1)
-    backend = backend_with(stand_in)
-    completion = backend.create(messages=[{"role": "user", "content": "hi"}])
-    assert completion.choices[0].message.content == stand_in.content
-    assert stand_in.full_vocab_flags == [False, True]
-    assert getattr(stand_in, "_summarizer_full_vocab", False) is False
 
 
 def test_other_runtime_errors_are_backend_errors() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import instructor
 import openai
 from openai.types.chat import ChatCompletion
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+from tenacity import RetryCallState, Retrying, retry_if_exception
 
 from ..errors import BackendError, ConfigError
 from .base import BackendInfo, Sampling
@@ -99,7 +99,13 @@ class OpenAIBackend:
         kwargs["model"] = self.info.model
         kwargs.setdefault("temperature", self.sampling.temperature)
         kwargs.setdefault("seed", self.sampling.seed)
-        retrying = Retrying(stop=stop_after_attempt(self._max_attempts), wait=self._wait,
+        def stop(state: RetryCallState) -> bool:
+            exc = state.outcome.exception() if state.outcome else None
+            refused = isinstance(exc, openai.APIConnectionError) and not isinstance(exc, openai.APITimeoutError)
+            # a refused connection is a server that is down, not busy: one more try, then say so
+            return state.attempt_number >= (min(2, self._max_attempts) if refused else self._max_attempts)
+
+        retrying = Retrying(stop=stop, wait=self._wait,
                             retry=retry_if_exception(_retryable), reraise=True, before_sleep=self._count_retry)
         try:
             for attempt in retrying:
