@@ -71,7 +71,7 @@ def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | 
             break
     if best is None:
         return None
-    start, group, word, end = best
+    _, group, _, end = best
     phrase = after[:end]
     # a mixed phrase ('police and security personnel', 'police personnel and security forces') counts as
     # security forces

@@ -9,6 +9,7 @@ import sys
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 from .errors import InputError
 
@@ -61,8 +62,8 @@ def check_text(text: str, name: str) -> str:
 
 
 class _TextExtractor(HTMLParser):
-    _SKIP = {"script", "style", "noscript", "head", "nav", "footer", "svg"}
-    _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "section", "article", "title"}
+    _SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "head", "nav", "footer", "svg"}
+    _BLOCK: ClassVar[set[str]] = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "section", "article", "title"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -23,7 +23,8 @@ _PATTERNS = [
     re.compile(rf"\b(?:[Ii]n|at|near)\s+(?P<names>{_NAME})(?=[,.;]|\s+(?:after|where|when|on|and)\b)"),
 ]
 _EVENT = re.compile(r"attack|kill|blast|explo|clash|storm|raid|gunfire|grenade|abduct|kidnap|jail|prison|dead|"
-                    r"injur|wound|casualt|suspend|shot|fight|escap|bomb|assault|seiz|target|violence|operation", re.IGNORECASE)
+                    r"injur|wound|casualt|suspend|shot|fight|escap|bomb|assault|seiz|target|violence|operation",
+                    re.IGNORECASE)
 _NOT_PLACES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                          r"April|May|June|July|August|September|October|November|December|The|This|That|These|"
                          r"Those|Meanwhile|Security|Officials|Police|Some|Other|Other attacks|According|Among|"

@@ -92,7 +92,8 @@ _NUMBER_RE = re.compile(
     r"|(?P<vague>a\s+dozen|dozens|several|scores|hundreds|thousands|a\s+few)\b)",
     re.IGNORECASE,
 )
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _TIME_UNIT_AFTER = re.compile(
     r"^\s*(?:-\s*)?(?:more\s+|straight\s+|consecutive\s+|full\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|"
     r"decades?|centur(?:y|ies)|percent|per\s*cent|%|km|kilomet|miles?|am\b|pm\b|a\.m|p\.m|o'clock|"
@@ -237,7 +238,8 @@ def breakdown_flags(text: str, mentions: list[NumberMention]) -> list[bool]:
 # --- time windows ----------------------------------------------------------------------------------------------
 
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUM_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|forty-eight|seventy-two|several|few)"
+_NUM_WORD = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+             r"forty-eight|seventy-two|several|few)")
 _WINDOW_RE = re.compile(
     rf"(?:(?:over|in|during|within|across|for)\s+)?(?:a\s+span\s+of\s+|the\s+(?:past|last|previous|preceding)\s+|"
     rf"the\s+)?(?:roughly\s+|about\s+|nearly\s+|around\s+|some\s+)?{_NUM_WORD}\s+(?:hours?|days?|weeks?|months?|years?)"
