@@ -23,7 +23,6 @@ import json
 import os
 import queue
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -33,7 +32,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .atomic import write_text_atomic
+from .atomic import write_lines_atomic, write_text_atomic
 from .errors import ConfigError, InputError, SummarizerError
 from .inputs import MAX_FILE_BYTES, read_article
 from .manifest import JSON_NAME, SQLITE_NAME, ArticleRecord, Manifest, Status, now_iso
@@ -350,18 +349,7 @@ def write_output(path: Path, summary: EventSummary) -> None:
 
 def _lines_atomic(path: Path, lines: Iterator[str]) -> None:
     """Stream lines into a temporary file, then rename: readers never see a partial file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            for line in lines:
-                handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    write_lines_atomic(path, lines)
 
 
 def rebuild_jsonl(out_dir: Path, articles: list[Article], manifest: Manifest, fingerprint: str) -> int:
