@@ -49,17 +49,29 @@ def _looks_like_country(name: str) -> bool:
     return is_country(name)
 
 
+def _kind(name: str, described: str, event_country: str | None) -> ActorKind:
+    """Kind from the name, else from the words the article used around it ('police official Ibad Khan')."""
+    kind = actor_kind(name, event_country)
+    return actor_kind(described, event_country) if kind == "other" else kind
+
+
 def build_actors(text: str, statements: list[Statement], casualties: list[Casualty], where: Where,
-                 known: dict[str, str]) -> list[Actor]:
+                 known: dict[str, str], speakers: list[str] | None = None) -> list[Actor]:
+    speakers = speakers or []
     actors: list[Actor] = []
     place_names = {fold(s) for p in where.places for s in p.spellings} | {
         fold(x) for x in (where.country, where.region) if x}
 
     def add(name: str, roles: list[ActorRole]) -> None:
+        original = name
         name = name.strip().strip(",.;:'\"")
         name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
         if re.search(r"\b[A-Z]", name):  # 'banned separatist group Baloch Liberation Army' -> the proper name
             name = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", name)
+        name = re.sub(r",\s+(?:a|an|the)\s+[^,]+$", "", name)  # 'Atta Khan, a senior police officer' -> name
+        if re.fullmatch(r"(?:on\s+|early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"today|yesterday)", name, re.IGNORECASE):
+            return
         acronym_suffix = re.search(r"\s*\(([A-Z]{2,8})\)$", name)
         if acronym_suffix:
             name = name[: acronym_suffix.start()]
@@ -72,7 +84,7 @@ def build_actors(text: str, statements: list[Statement], casualties: list[Casual
                       or any(same_actor(x, name, known) for x in a.aliases)), None)
         if match is None:
             actors.append(Actor(name=evidence.quote, normalized=evidence.quote, aliases=[],
-                                kind=actor_kind(evidence.quote, where.country), roles=list(roles),
+                                kind=_kind(evidence.quote, original, where.country), roles=list(roles),
                                 evidence=evidence))
         else:
             match.roles.extend(r for r in roles if r not in match.roles)
@@ -86,6 +98,9 @@ def build_actors(text: str, statements: list[Statement], casualties: list[Casual
     for casualty in casualties:
         if casualty.reported_by:
             add(casualty.reported_by, ["source"])
+    for speaker in speakers:
+        if re.search(r"\b[A-Z][a-z]", speaker):  # named speakers only: 'officials' alone adds nothing
+            add(speaker, ["source"])
     forces = _FORCES.search(text)
     if forces:
         add(forces.group(0), ["responder"])

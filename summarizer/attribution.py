@@ -18,7 +18,7 @@ _INVERTED = re.compile(r"[,–—]\s*(?:said|told|added)\s+(?P<who>(?!that\b)(?:
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
 _BOUNDARY = re.compile(r".*(?:^|[,;:–—“”\"]|\b(?:after|that|as|when|while|because|before|since|and|but|where|"
                        r"with|then|if|though|although)\b)\s*", re.IGNORECASE | re.DOTALL)
-_NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|the group|reuters could not)$", re.IGNORECASE)
+_NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|initially|later|earlier|previously|reportedly|not|"
                         r"independently|officially|again|once|swiftly|briefly))+$", re.IGNORECASE)
 
@@ -32,6 +32,10 @@ def _subject_before(text: str, verb_start: int) -> str | None:
     head = _AUXILIARY.sub("", text[:verb_start].rstrip())
     m = _BOUNDARY.match(head)
     who = _clean(head[m.end() :] if m else head)
+    named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$",
+                      head[: m.end()] if m else "")
+    if named and who and who[0].islower():
+        who = f"{named.group('name')}, {who}"  # 'Atta Khan, a senior police officer said' keeps the name
     words = who.split()
     if not words or len(words) > 8:
         return None

@@ -111,6 +111,9 @@ def source_kind(source: str | None, perpetrators: list[str], known: dict[str, st
         return "government"
     if any(same_actor(source, p, known) or fold(p) in fold(source) for p in perpetrators if p):
         return "perpetrator"
+    if perpetrators and any(re.fullmatch(r"(?:the\s+)?(?:group|militants|rebels|insurgents|separatists|outfit)",
+                                         part.strip(), re.IGNORECASE) for part in source.split(",")):
+        return "perpetrator"  # 'the group claimed ...' after a group has claimed the attack
     lowered = source.lower()
     for pattern, kind in _SOURCE_RULES:
         if re.search(pattern, lowered):

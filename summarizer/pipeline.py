@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -75,6 +76,17 @@ _STATEMENT_LABELS: dict[str, str] = {
 
 
 @lru_cache(maxsize=1)
+def code_hash() -> str:
+    """Hash of the extraction code: a change in how text is read must not be served from the cache."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
 def schema_hash() -> str:
     blob = json.dumps(EventSummary.model_json_schema(), sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
@@ -99,6 +111,7 @@ class _Run:
     prefix: list[dict[str, Any]]
     records: list[PassRecord] = field(default_factory=list)
     dropped: list[DroppedItem] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
 
     def sentence_at(self, position: int) -> Sentence | None:
         for s in self.sentences:
@@ -123,7 +136,7 @@ class Summarizer:
 
     @property
     def fingerprint(self) -> str:
-        parts = [prompts.prompts_hash(), SCHEMA_VERSION, schema_hash(), self.backend.info.fingerprint(),
+        parts = [prompts.prompts_hash(), SCHEMA_VERSION, schema_hash(), code_hash(), self.backend.info.fingerprint(),
                  f"reask={self.reask}"]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
@@ -178,7 +191,7 @@ class Summarizer:
         claimants += [name for short, long in known.items() for c in list(claimants)
                       if fold(long) in fold(c) or re.search(rf"\b{re.escape(short)}\b", c) for name in (short, long)]
         casualties = self._casualties(run, self._candidates(run), where, claimants, known)
-        actors = build_actors(run.text, statements, casualties, where, known)
+        actors = build_actors(run.text, statements, casualties, where, known, run.speakers)
         statements = [s.model_copy(update={"actor": _canonical(s.actor, actors, known)}) for s in statements]
         consequences = detect_consequences(run.text, run.sentences, where)
         incidents = self._incidents(run, where, casualties, consequences)
@@ -271,7 +284,7 @@ class Summarizer:
         names = [*overview.places, *find_places(run.sentences, [x for x in (country, region) if x])]
         for name in names:
             name = name.strip()
-            if not name or any(fold(name) == fold(x) for x in (country, region) if x):
+            if not name or any(_bare(name) == _bare(x) for x in (country, region) if x):
                 continue
             evidence = locate(run.text, name)
             if evidence is None:
@@ -331,8 +344,9 @@ class Summarizer:
             who = attribution(sentence, speakers)
             if who is not None:
                 speakers.append(who)
+                run.speakers.append(who)
             if sentence.index in figure_sentences:
-                if who is None and sentence.index - 1 in figure_sentences:
+                if who is None and sentence.index - 1 in figure_sentences and sentence.text.endswith("."):
                     who = sources.get(sentence.index - 1)  # 'Twenty-four police were injured.' after 'X said ...'
                 sources[sentence.index] = who
         chosen: list[Casualty] = []
@@ -362,7 +376,7 @@ class Summarizer:
                 status=figure_status(kind, m.sentence.text, run.text[max(0, m.raw_start - 40) : m.raw_start]),
                 evidence=span(run.text, m.sentence.start, m.sentence.end),
             ))
-        kept = self._dedupe(run, chosen)
+        kept = self._dedupe(run, self._drop_headline_repeats(run, chosen))
         for i, c in enumerate(kept, 1):
             c.id = f"c{i}"
         return kept
@@ -387,14 +401,33 @@ class Summarizer:
                 kept[kept.index(twin)] = c
         return sorted(kept, key=lambda c: c.evidence.start)
 
+    def _drop_headline_repeats(self, run: _Run, items: list[Casualty]) -> list[Casualty]:
+        """A figure in a headline or sub-heading (a line without a full stop) that the body states again."""
+        def is_heading(c: Casualty) -> bool:
+            quote = c.evidence.quote.rstrip()
+            return not quote.endswith((".", "!", "?", "”", '"')) or quote == (run.header.title or "")
+
+        kept: list[Casualty] = []
+        for c in items:
+            if is_heading(c) and any(o is not c and not is_heading(o) and o.group == c.group
+                                     and o.outcome == c.outcome and o.value == c.value for o in items):
+                run.drop("figure", "a headline repeating a figure from the body", c.raw_text)
+                continue
+            kept.append(c)
+        return kept
+
     def _scope(self, run: _Run, m: NumberMention, where: Where) -> str:
         best: tuple[int, str] | None = None
         sentence = m.sentence
         chunk = run.text[sentence.start : sentence.end]
+        clause_end = m.end + (re.search(r"[,;:]|$", run.text[m.end : sentence.end]).start())  # type: ignore[union-attr]
         for place in where.places:
             for spelling in place.spellings:
                 for hit in re.finditer(rf"\b{re.escape(spelling)}\b", chunk):
-                    distance = abs(sentence.start + hit.start() - m.start)
+                    position = sentence.start + hit.start()
+                    distance = abs(position - m.start)
+                    if m.end <= position < clause_end:
+                        distance -= 1000  # 'while 11 were killed in Panjgur': the clause's own place wins
                     if best is None or distance < best[0]:
                         best = (distance, place.name)
         return best[1] if best else "whole event"
@@ -407,7 +440,10 @@ class Summarizer:
         for place in where.places:
             linked = [c for c in casualties if c.scope == place.name]
             pattern = re.compile("|".join(rf"\b{re.escape(s)}\b" for s in place.spellings))
-            sentence = next((s for s in run.sentences if pattern.search(s.text) and violent.search(s.text)), None)
+            dateline = run.header.dateline or ""
+            sentence = next((s for s in run.sentences if pattern.search(s.text) and violent.search(s.text)
+                             and _places_in(s.text, where) < 3 and not (dateline and s.text.startswith(dateline)
+                                                                       and place.name in dateline)), None)
             if sentence is None and linked:
                 sentence = run.sentence_at(linked[0].evidence.start)
             if sentence is None:
@@ -463,6 +499,14 @@ class Summarizer:
         if notes:
             summary = summary.rstrip() + " Reported figures differ (" + "; ".join(notes) + ")."
         return headline, summary
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"\s+(?:province|state|region|district|city|country|governorate|oblast)$", "", fold(name))
+
+
+def _places_in(text: str, where: Where) -> int:
+    return sum(1 for p in where.places if any(re.search(rf"\b{re.escape(s)}\b", text) for s in p.spellings))
 
 
 def _clip(text: str, limit: int = 320) -> str:

@@ -44,7 +44,13 @@ _AUX = re.compile(r"(?:\s+(?:has|have|had|also|swiftly|repeatedly|again|once|str
                   r"has\s+also|had\s+also))+$", re.IGNORECASE)
 
 
+_MAIN_SUBJECT = re.compile(r"^(?:[^,]{0,30},\s*)?(?P<who>(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*)\s+[a-z]")
+
+
 def _subject(text: str, verb_start: int) -> str | None:
+    if text[:verb_start].rstrip().endswith(",") and text[verb_start:verb_start + 40].split()[0].endswith("ing"):
+        main = _MAIN_SUBJECT.match(text)  # 'X reinforced that accusation, asserting ...': X is the subject
+        return main.group("who") if main else None
     head = _AUX.sub("", text[:verb_start].rstrip())
     head = re.sub(r",[^,]{3,80},$", "", head)  # 'X, a banned group, claimed' -> 'X'
     head = re.sub(r"\s*\([A-Z]{2,8}\)$", lambda m: m.group(0), head)
