@@ -19,6 +19,9 @@ _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
 _BOUNDARY = re.compile(r".*(?:^|[,;:–—“”\"]|\b(?:after|that|as|when|while|because|before|since|and|but|where|"
                        r"with|then|if|though|although)\b)\s*", re.IGNORECASE | re.DOTALL)
 _NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
+_DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|Furthermore|"
+                        r"Additionally|Elsewhere|Overnight|Yesterday|Today|Tonight|Nevertheless|Then|Now|Previously|"
+                        r"On\s+\w+|In\s+\w+|By\s+\w+|At\s+\w+)$")
 _AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|initially|later|earlier|previously|reportedly|not|"
                         r"independently|officially|again|once|swiftly|briefly))+$", re.IGNORECASE)
 
@@ -34,7 +37,7 @@ def _subject_before(text: str, verb_start: int) -> str | None:
     who = _clean(head[m.end() :] if m else head)
     named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$",
                       head[: m.end()] if m else "")
-    if named and who and who[0].islower():
+    if named and who and who[0].islower() and not _DISCOURSE.match(named.group("name")):
         who = f"{named.group('name')}, {who}"  # 'Atta Khan, a senior police officer said' keeps the name
     words = who.split()
     if not words or len(words) > 8:
