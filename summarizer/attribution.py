@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from .statements import main_subject
 from .textparse import Sentence
 
-_VERBS = (r"said|says|told|tells|added|stated|reported|reports|announced|confirmed|claimed|claims|indicated|"
-          r"posted|asserted|alleged|insisted|noted|revealed|estimated|described")
+_VERBS = (r"saying|adding|said|says|told|tells|added|stated|reported|reports|announced|confirmed|claimed|claims|"
+          r"indicated|posted|asserted|alleged|insisted|noted|revealed|estimated|described")
 _PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|the minister)$",
                       re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80}?)(?=\s*(?:[,.;]|$))", re.IGNORECASE)
@@ -52,7 +53,7 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
     for pattern in (_ACCORDING, _INVERTED):
         candidates += [_clean(m.group("who")) for m in pattern.finditer(text)]
     for m in _SUBJECT.finditer(text):
-        who = _subject_before(text, m.start())
+        who = main_subject(text, m.start()) or _subject_before(text, m.start())
         if who:
             candidates.append(who)
     for who in candidates:

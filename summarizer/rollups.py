@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import defaultdict
 
@@ -14,6 +15,10 @@ def _bounds(c: Casualty) -> tuple[int | None, int | None]:
     open_ended = c.qualifier in ("at_least", "more_than", "vague")
     high = c.high if c.high is not None else (None if open_ended else c.value)
     return low, high
+
+
+_OTHER_PERIOD = re.compile(r"\bday\s+(?:before|earlier|after|later)|earlier in the week|past year|last year|"
+                           r"previous|\bmonths?\b|\byears?\b", re.IGNORECASE)
 
 
 def _sources_disagree(values: dict[int, set[str]]) -> bool:
@@ -30,7 +35,10 @@ def compute_rollups(casualties: list[Casualty]) -> list[Rollup]:
     for c in casualties:
         grouped[(c.group, c.outcome)].append(c)
     rollups: list[Rollup] = []
-    for (group, _outcome), items in grouped.items():
+    for (group, _outcome), all_items in grouped.items():
+        # the event's own total: whole-event figures of the event's period, when there are any
+        own = [c for c in all_items if c.scope == "whole event" and not _OTHER_PERIOD.search(c.window or "")]
+        items = own if any(c.status != "claimed" for c in own) else all_items
         credible = [c for c in items if c.status != "claimed"] or items
         lows = [b[0] for b in map(_bounds, credible) if b[0] is not None]
         highs = [b[1] for b in map(_bounds, items) if b[1] is not None]

@@ -44,16 +44,30 @@ _AUX = re.compile(r"(?:\s+(?:has|have|had|also|swiftly|repeatedly|again|once|str
                   r"has\s+also|had\s+also))+$", re.IGNORECASE)
 
 
-_MAIN_SUBJECT = re.compile(r"^(?:[^,]{0,30},\s*)?(?P<who>(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*)\s+[a-z]")
+_LEADING_ADVERBIAL = re.compile(r"^(?:(?:On|In|At|By|Earlier|Later|Meanwhile|However|Separately)\b[^,]{0,25},\s*)")
+_FIRST_VERB = re.compile(r"\s+(?:[a-z]+ed|said|says|told|tells|has|have|had|is|was|were|are)\b")
+
+
+def main_subject(text: str, verb_start: int) -> str | None:
+    """The subject of the main clause for a participle after a comma ('X reinforced it, asserting ...')."""
+    if not (text[:verb_start].rstrip().endswith(",")
+            and text[verb_start : verb_start + 40].split()[0].endswith("ing")):
+        return None
+    body = _LEADING_ADVERBIAL.sub("", text)
+    clause = body.split(",", 1)[0]
+    verb = _FIRST_VERB.search(clause)
+    who = (clause[: verb.start()] if verb else clause).strip()
+    if not who or len(who.split()) > 8 or not re.search(r"[A-Z]", who):
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE) if who[0].islower() else who
 
 
 def _subject(text: str, verb_start: int) -> str | None:
-    if text[:verb_start].rstrip().endswith(",") and text[verb_start:verb_start + 40].split()[0].endswith("ing"):
-        main = _MAIN_SUBJECT.match(text)  # 'X reinforced that accusation, asserting ...': X is the subject
-        return main.group("who") if main else None
+    participle = main_subject(text, verb_start)
+    if participle is not None:
+        return participle
     head = _AUX.sub("", text[:verb_start].rstrip())
     head = re.sub(r",[^,]{3,80},$", "", head)  # 'X, a banned group, claimed' -> 'X'
-    head = re.sub(r"\s*\([A-Z]{2,8}\)$", lambda m: m.group(0), head)
     m = _BOUNDARY.match(head)
     who = head[m.end() :] if m else head
     who = who.strip(" ,;“”\"'")
