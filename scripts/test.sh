@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/ruff check summarizer tests
+.venv/bin/ruff check summarizer tests bench
+.venv/bin/mypy summarizer
 .venv/bin/python -m pytest -q
 status=0
 .venv/bin/summarizer eval --run-dir eval/runs/ci || status=$?

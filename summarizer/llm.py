@@ -34,7 +34,8 @@ def call_model(backend: Backend, name: str, messages: list[dict[str, Any]], resp
     started = time.perf_counter()
     try:
         answer, completion = client.create_with_completion(
-            messages=[dict(m) for m in messages], response_model=response_model,
+            messages=[dict(m) for m in messages],  # type: ignore[misc]
+            response_model=response_model,
             max_retries=VALIDATION_RETRIES, max_tokens=max_tokens,
         )
     except InstructorRetryException as exc:

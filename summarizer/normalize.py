@@ -74,8 +74,8 @@ def same_actor(a: str, b: str, known: dict[str, str]) -> bool:
         return True
     if acronym(a) and acronym(a) == acronym(b) and len(acronym(a)) >= 3 and fa.split()[-1] == fb.split()[-1]:
         return True
-    for short, long in known.items():
-        names = {fold(short), fold(long)}
+    for abbreviation, full in known.items():
+        names = {fold(abbreviation), fold(full)}
         if fa in names and fb in names:
             return True
     # "Sarfraz Bugti" / "Sarfaraz Bugti" / "Bugti": same surname, compatible given names

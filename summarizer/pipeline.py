@@ -313,8 +313,11 @@ class Summarizer:
             for reading in read_statements(sentence.text):
                 who = reading.by
                 if who is None:
-                    answer = self._ask(run, "statement", StatementAnswer, 60,
-                                       lambda a, s=sentence, p=previous: _author_problems(run.text, a.by, s, p),
+                    def problems(a: StatementAnswer, s: Sentence = sentence,
+                                 p: Sentence | None = previous) -> list[str]:
+                        return _author_problems(run.text, a.by, s, p)
+
+                    answer = self._ask(run, "statement", StatementAnswer, 60, problems,
                                        sentence=sentence.index, context=_clip(sentence.text),
                                        label=_STATEMENT_LABELS[reading.kind],
                                        previous=_clip(previous.text) if previous else "")
@@ -370,7 +373,7 @@ class Summarizer:
                 low, high = m.vague_floor, None
             chosen.append(Casualty(
                 id="", group=cand.group, outcome=cand.outcome, value=value, low=low, high=high,
-                qualifier=qualifier,  # type: ignore[arg-type]
+                qualifier=qualifier,
                 raw_text=m.raw_text, scope=self._scope(run, m, where),
                 window=window_near(run.text, m.sentence, m.start), reported_by=source, source_kind=kind,
                 status=figure_status(kind, m.sentence.text, run.text[max(0, m.raw_start - 40) : m.raw_start]),
@@ -467,7 +470,7 @@ class Summarizer:
             return When()
         day, basis = resolve_day(words, run.header.published)
         return When(start=day, end=day, precision="day" if day else "unknown", text=words,
-                    basis=basis,  # type: ignore[arg-type]
+                    basis=basis,
                     evidence=evidence)
 
     def _texts(self, run: _Run, overview: OverviewAnswer, casualties: list[Casualty],

@@ -100,10 +100,10 @@ def read_statements(text: str) -> list[Reading]:
             break
     passive = _PASSIVE_BY.search(text)
     if passive:
-        kind: StatementKind = "denial" if passive.group(0).lower().startswith(("den", "rej", "ref")) \
+        passive_kind: StatementKind = "denial" if passive.group(0).lower().startswith(("den", "rej", "ref")) \
             else "condemnation"
-        found = [r for r in found if r.kind != kind]
-        found.append(Reading(kind, passive.group("x").strip(), None))
+        found = [r for r in found if r.kind != passive_kind]
+        found.append(Reading(passive_kind, passive.group("x").strip(), None))
     if re.search(r"\b(?:is|are|was|were)\s+(?:backed|sponsored|supported)\s+by\b|-sponsored\b", text) and not any(
             r.kind == "accusation" for r in found):
         says = re.search(r"\b(?:says|said|alleged|asserted|claims|insists)\b", text)

@@ -191,9 +191,10 @@ def find_numbers(text: str, sentences: list[Sentence]) -> list[NumberMention]:
             if _TIME_UNIT_AFTER.match(after) or _MONTH_BEFORE.search(before):
                 continue
             if m.group("digits"):
-                value: int | None = int(m.group("digits").replace(",", ""))
-                if 1800 <= value <= 2100 and "," not in m.group("digits"):
+                digits = int(m.group("digits").replace(",", ""))
+                if 1800 <= digits <= 2100 and "," not in m.group("digits"):
                     continue  # a year
+                value: int | None = digits
                 floor = None
             elif m.group("words"):
                 value = word_number_value(written)
