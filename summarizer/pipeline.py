@@ -433,7 +433,16 @@ class Summarizer:
                         distance -= 1000  # 'while 11 were killed in Panjgur': the clause's own place wins
                     if best is None or distance < best[0]:
                         best = (distance, place.name)
-        return best[1] if best else "whole event"
+        site = _SITE.search(chunk)
+        if site is None:
+            return best[1] if best else "whole event"
+        site_text = site.group(0)
+        if best is None:
+            return site_text  # 'a district jail': an incident the article does not place
+        if re.search(rf"\b{re.escape(best[1])}\s+{re.escape(site.group('noun'))}", chunk):
+            return f"{best[1]} {site.group('noun')}"  # 'Mastung jail'
+        return f"{best[1]} ({site_text})"  # 'Gwadar (a camp)'
+
 
     def _incidents(self, run: _Run, where: Where, casualties: list[Casualty],
                    consequences: list[Consequence]) -> list[Incident]:
@@ -441,7 +450,7 @@ class Summarizer:
         violent = re.compile(r"attack|assault|blast|explo|bomb|clash|storm|raid|gunfire|grenade|abduct|kidnap|"
                              r"jail|prison|kill|shot|fire|seiz|overr", re.IGNORECASE)
         for place in where.places:
-            linked = [c for c in casualties if c.scope == place.name]
+            linked = [c for c in casualties if c.scope == place.name or c.scope.startswith(place.name + " ")]
             pattern = re.compile("|".join(rf"\b{re.escape(s)}\b" for s in place.spellings))
             dateline = run.header.dateline or ""
             sentence = next((s for s in run.sentences if pattern.search(s.text) and violent.search(s.text)
@@ -502,6 +511,10 @@ class Summarizer:
         if notes:
             summary = summary.rstrip() + " Reported figures differ (" + "; ".join(notes) + ")."
         return headline, summary
+
+
+_SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|camp|police station|market|mosque|"
+                   r"church|school|hospital|checkpoint|base|headquarters|compound)\b")
 
 
 def _bare(name: str) -> str:
