@@ -36,12 +36,6 @@ class OverviewAnswer(PassModel):
     date_words: Short = Field(description="The article's words for when it happened ('on Saturday'), or empty.")
 
 
-PASS_MODELS: dict[str, type[PassModel]] = {
-    "overview": OverviewAnswer,
-    "statement": StatementAnswer,
-}
-
-
 def default_response(pass_name: str) -> str:
     """An empty but valid answer for a pass (used by the fake backend and fake servers)."""
     if pass_name == "statement":

@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from . import prompts
 from .actors import build_actors
 from .attribution import attribution
@@ -94,13 +92,15 @@ def schema_hash() -> str:
 
 @dataclass
 class Candidate:
-    id: int
-    mention: NumberMention | None
-    raw_text: str
-    sentence: int
-    context: str
-    group: Group | None = None
-    outcome: Outcome | None = None
+    """A casualty figure found by code: the number mention and what the words around it say."""
+
+    mention: NumberMention
+    group: Group
+    outcome: Outcome
+
+    @property
+    def sentence(self) -> int:
+        return self.mention.sentence.index
 
 
 @dataclass
@@ -255,7 +255,7 @@ class Summarizer:
             reading = read_figure(run.text, mention)
             group, outcome = reading.group, reading.outcome
             if group is not None and outcome is None and previous is not None \
-                    and previous.mention is not None and previous.mention.sentence is mention.sentence \
+                    and previous.mention.sentence is mention.sentence \
                     and re.fullmatch(r"[^.;:]{0,40}?(?:,|\band\b|as well as)[^.;:]{0,30}",
                                      run.text[previous.mention.end : mention.raw_start]) \
                     and not re.search(r"\b(?:said|told|according)\b", run.text[previous.mention.end : mention.end]):
@@ -266,8 +266,7 @@ class Summarizer:
             if line in seen_lines and all(c.sentence != mention.sentence.index for c in out):
                 continue  # a repeated headline line
             seen_lines.add(line)
-            previous = Candidate(len(out) + 1, mention, mention.raw_text, mention.sentence.index, _clip(line),
-                                 group, outcome)
+            previous = Candidate(mention, group, outcome)
             out.append(previous)
         return out
 
@@ -355,7 +354,6 @@ class Summarizer:
         chosen: list[Casualty] = []
         for cand in candidates:
             m = cand.mention
-            assert m is not None and cand.group is not None and cand.outcome is not None
             source = sources.get(cand.sentence)
             kind = source_kind(source, claimants, known)
             value, qualifier = m.value, m.qualifier
@@ -570,11 +568,3 @@ def _fallback_summary(overview: OverviewAnswer, casualties: list[Casualty]) -> s
     if figures:
         parts.append("Reported figures: " + "; ".join(figures) + ".")
     return " ".join(parts)
-
-
-def summarize_text(text: str, backend: Backend, *, cache: ResultCache | None = None) -> EventSummary:
-    return Summarizer(backend, cache=cache).summarize(text)
-
-
-def as_json(model: BaseModel) -> str:
-    return model.model_dump_json(indent=2)
