@@ -34,7 +34,7 @@ _KIND_RULES: list[tuple[str, ActorKind]] = [
 
 
 def actor_kind(name: str, event_country: str | None) -> ActorKind:
-    if _looks_like_country(name):
+    if is_country(name):
         return "government" if event_country and fold(name) == fold(event_country) else "foreign_government"
     lowered = name.lower()
     for pattern, kind in _KIND_RULES:
@@ -43,10 +43,6 @@ def actor_kind(name: str, event_country: str | None) -> ActorKind:
     if re.fullmatch(r"[A-Z]{2,6}", name.strip()):
         return "rebel_group" if not re.search(r"police|army", lowered) else "state_forces"
     return "other"
-
-
-def _looks_like_country(name: str) -> bool:
-    return is_country(name)
 
 
 def _kind(name: str, described: str, event_country: str | None) -> ActorKind:
@@ -75,7 +71,7 @@ def build_actors(text: str, statements: list[Statement], casualties: list[Casual
         acronym_suffix = re.search(r"\s*\(([A-Z]{2,8})\)$", name)
         if acronym_suffix:
             name = name[: acronym_suffix.start()]
-        if len(name) < 2 or (fold(name) in place_names and not _looks_like_country(name)):
+        if len(name) < 2 or (fold(name) in place_names and not is_country(name)):
             return
         evidence = locate(text, name)
         if evidence is None:
@@ -93,7 +89,7 @@ def build_actors(text: str, statements: list[Statement], casualties: list[Casual
 
     for statement in statements:
         add(statement.actor, _ROLE_OF_STATEMENT.get(statement.kind, ["source"]))
-        if statement.kind in ("accusation", "denial") and statement.target and _looks_like_country(statement.target):
+        if statement.kind in ("accusation", "denial") and statement.target and is_country(statement.target):
             add(statement.target, [])
     for casualty in casualties:
         if casualty.reported_by:

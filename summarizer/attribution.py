@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .statements import main_subject
+from .clauses import main_subject, subject_before
 from .textparse import Sentence
 
 _VERBS = (r"saying|adding|said|says|told|tells|added|stated|reported|reports|announced|confirmed|claimed|claims|"
@@ -17,14 +17,10 @@ _PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|t
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80}?)(?=\s*(?:[,.;]|$))", re.IGNORECASE)
 _INVERTED = re.compile(r"[,–—]\s*(?:said|told|added)\s+(?P<who>(?!that\b)(?:the\s+)?[^,.;]{2,60}?)(?=\s*(?:[,.;]|$))")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
-_BOUNDARY = re.compile(r".*(?:^|[,;:–—“”\"]|\b(?:after|that|as|when|while|because|before|since|and|but|where|"
-                       r"with|then|if|though|although)\b)\s*", re.IGNORECASE | re.DOTALL)
 _NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|Furthermore|"
                         r"Additionally|Elsewhere|Overnight|Yesterday|Today|Tonight|Nevertheless|Then|Now|Previously|"
                         r"On\s+\w+|In\s+\w+|By\s+\w+|At\s+\w+)$")
-_AUXILIARY = re.compile(r"(?:\s+(?:has|have|had|also|initially|later|earlier|previously|reportedly|not|"
-                        r"independently|officially|again|once|swiftly|briefly))+$", re.IGNORECASE)
 
 
 def _clean(who: str) -> str:
@@ -33,11 +29,9 @@ def _clean(who: str) -> str:
 
 
 def _subject_before(text: str, verb_start: int) -> str | None:
-    head = _AUXILIARY.sub("", text[:verb_start].rstrip())
-    m = _BOUNDARY.match(head)
-    who = _clean(head[m.end() :] if m else head)
-    named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$",
-                      head[: m.end()] if m else "")
+    before, subject = subject_before(text, verb_start)
+    who = _clean(subject)
+    named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$", before)
     if named and who and who[0].islower() and not _DISCOURSE.match(named.group("name")):
         who = f"{named.group('name')}, {who}"  # 'Atta Khan, a senior police officer said' keeps the name
     words = who.split()

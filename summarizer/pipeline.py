@@ -29,7 +29,7 @@ from .inputs import article_id, check_text
 from .llm import call_model
 from .normalize import acronyms_in_text, figure_status, fold, same_actor, same_place, source_kind
 from .passes import OverviewAnswer, PassModel, StatementAnswer
-from .places import find_places
+from .places import EVENT_WORDS, find_places
 from .rollups import compute_rollups
 from .schema import (
     SCHEMA_VERSION,
@@ -340,12 +340,10 @@ class Summarizer:
     def _casualties(self, run: _Run, candidates: list[Candidate], where: Where, claimants: list[str],
                     known: dict[str, str]) -> list[Casualty]:
         sources: dict[int, str | None] = {}
-        speakers: list[str] = []
         figure_sentences = {c.sentence for c in candidates}
         for sentence in run.sentences:
-            who = attribution(sentence, speakers)
+            who = attribution(sentence, run.speakers)
             if who is not None:
-                speakers.append(who)
                 run.speakers.append(who)
             if sentence.index in figure_sentences:
                 if who is None and sentence.index - 1 in figure_sentences and sentence.text.endswith("."):
@@ -445,13 +443,11 @@ class Summarizer:
     def _incidents(self, run: _Run, where: Where, casualties: list[Casualty],
                    consequences: list[Consequence]) -> list[Incident]:
         incidents: list[Incident] = []
-        violent = re.compile(r"attack|assault|blast|explo|bomb|clash|storm|raid|gunfire|grenade|abduct|kidnap|"
-                             r"jail|prison|kill|shot|fire|seiz|overr", re.IGNORECASE)
         for place in where.places:
             linked = [c for c in casualties if c.scope == place.name or c.scope.startswith(place.name + " ")]
             pattern = re.compile("|".join(rf"\b{re.escape(s)}\b" for s in place.spellings))
             dateline = run.header.dateline or ""
-            sentence = next((s for s in run.sentences if pattern.search(s.text) and violent.search(s.text)
+            sentence = next((s for s in run.sentences if pattern.search(s.text) and EVENT_WORDS.search(s.text)
                              and _places_in(s.text, where) < 3 and not (dateline and s.text.startswith(dateline)
                                                                        and place.name in dateline)), None)
             if sentence is None and linked:

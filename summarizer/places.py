@@ -22,9 +22,10 @@ _PATTERNS = [
     re.compile(rf"\bon\s+(?:the\s+)?(?P<names>{_NAME})\s+(?:jail|prison)\b"),
     re.compile(rf"\b(?:[Ii]n|at|near)\s+(?P<names>{_NAME})(?=[,.;]|\s+(?:after|where|when|on|and)\b)"),
 ]
-_EVENT = re.compile(r"attack|kill|blast|explo|clash|storm|raid|gunfire|grenade|abduct|kidnap|jail|prison|dead|"
-                    r"injur|wound|casualt|suspend|shot|fight|escap|bomb|assault|seiz|target|violence|operation",
-                    re.IGNORECASE)
+# Words of a sentence in which something happened (also what makes a sentence an incident, see pipeline).
+EVENT_WORDS = re.compile(r"attack|assault|kill|blast|explo|bomb|clash|storm|raid|gunfire|grenade|abduct|kidnap|jail|"
+                         r"prison|dead|injur|wound|casualt|suspend|shot|fire|fight|escap|seiz|overr|target|violence|"
+                         r"operation", re.IGNORECASE)
 _NOT_PLACES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                          r"April|May|June|July|August|September|October|November|December|The|This|That|These|"
                          r"Those|Meanwhile|Security|Officials|Police|Some|Other|Other attacks|According|Among|"
@@ -36,7 +37,7 @@ def find_places(sentences: list[Sentence], exclude: list[str]) -> list[str]:
     excluded = {fold(x) for x in exclude if x}
     found: list[str] = []
     for sentence in sentences:
-        if not _EVENT.search(sentence.text):
+        if not EVENT_WORDS.search(sentence.text):
             continue
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence.text):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clauses import main_subject, subject_before
 from .schema import StatementKind
 
 _NP = r"[^,.;:“”]{2,70}?"
@@ -38,39 +39,12 @@ _ABOUT: dict[StatementKind, re.Pattern[str]] = {
 }
 _PASSIVE_BY = re.compile(rf"\b(?:denied|rejected|refuted|condemned)\s+by\s+(?P<x>{_NP})(?=[,.;:]|$)")
 _LEAD_LOWER = re.compile(r"^(?:[a-z][\w’'-]*\s+)+(?=[A-Z])")
-_BOUNDARY = re.compile(r".*(?:^|[,;:–—“”\"]|\b(?:after|that|as|when|while|because|before|since|but|where|with|"
-                       r"then|if|though|although|which|who)\b)\s*", re.DOTALL)
-_AUX = re.compile(r"(?:\s+(?:has|have|had|also|swiftly|repeatedly|again|once|strongly|firmly|quickly|reportedly|"
-                  r"has\s+also|had\s+also))+$", re.IGNORECASE)
-
-
-_LEADING_ADVERBIAL = re.compile(r"^(?:(?:On|In|At|By|Earlier|Later|Meanwhile|However|Separately)\b[^,]{0,25},\s*)")
-_FIRST_VERB = re.compile(r"\s+(?:[a-z]+ed|said|says|told|tells|has|have|had|is|was|were|are)\b")
-
-
-def main_subject(text: str, verb_start: int) -> str | None:
-    """The subject of the main clause for a participle after a comma ('X reinforced it, asserting ...')."""
-    if not (text[:verb_start].rstrip().endswith(",")
-            and text[verb_start : verb_start + 40].split()[0].endswith("ing")):
-        return None
-    body = _LEADING_ADVERBIAL.sub("", text)
-    clause = body.split(",", 1)[0]
-    verb = _FIRST_VERB.search(clause)
-    who = (clause[: verb.start()] if verb else clause).strip()
-    if not who or len(who.split()) > 8 or not re.search(r"[A-Z]", who):
-        return None
-    return re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE) if who[0].islower() else who
-
 
 def _subject(text: str, verb_start: int) -> str | None:
     participle = main_subject(text, verb_start)
     if participle is not None:
         return participle
-    head = _AUX.sub("", text[:verb_start].rstrip())
-    head = re.sub(r",[^,]{3,80},$", "", head)  # 'X, a banned group, claimed' -> 'X'
-    m = _BOUNDARY.match(head)
-    who = head[m.end() :] if m else head
-    who = who.strip(" ,;“”\"'")
+    who = subject_before(text, verb_start, skip_apposition=True)[1].strip(" ,;“”\"'")
     if re.search(r"\b[A-Z]", who):
         who = _LEAD_LOWER.sub("", who)  # 'charges India' -> 'India', 'a claim New Delhi' -> 'New Delhi'
     words = who.split()
