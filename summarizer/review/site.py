@@ -1,0 +1,124 @@
+"""Review pages and CSV exports for a whole batch output folder.
+
+Reads `manifest.json` (every article, failures with their reason), each summary, and each article's text from
+the input folder; consolidates the current summaries in memory; writes
+
+    OUT/<article path>.html      one page per summarized article (beside its .json)
+    OUT/events/<event id>.html   one page per consolidated event, its values linked to the article pages
+    OUT/index.html               every article and event
+    OUT/articles.csv, OUT/events.csv   with csv=True
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+from ..atomic import write_text_atomic
+from ..consolidate import consolidate, load_summary
+from ..consolidated import ConsolidatedEvent
+from ..errors import InputError
+from ..export_csv import articles_csv, events_csv
+from ..inputs import article_id, read_article
+from ..manifest import JSON_NAME, load_manifest_json
+from ..schema import EventSummary
+from .article_page import article_page
+from .event_page import event_page
+from .index_page import EventEntry, IndexEntry, index_page
+
+INDEX_NAME = "index.html"
+ARTICLES_CSV = "articles.csv"
+EVENTS_CSV = "events.csv"
+EVENTS_DIR = "events"
+_SUFFIXES = (".txt", ".html", ".htm", ".md", ".text")
+
+
+@dataclass
+class _Article:
+    path: str
+    status: str
+    error: str | None
+    summary: EventSummary | None
+    page: str | None = None
+    """Page path relative to the output folder."""
+
+
+def href(from_dir: str, target: str) -> str:
+    """A relative link from a page in `from_dir` to `target` (both relative to the output folder), URL-quoted."""
+    return quote(PurePosixPath(os.path.relpath(target, from_dir or ".")).as_posix())
+
+
+def ref_of(path: str) -> str:
+    """How consolidation cites an article: its path without the article suffix (as `summarizer consolidate`)."""
+    for suffix in _SUFFIXES:
+        if path.endswith(suffix):
+            return path[: -len(suffix)]
+    return path
+
+
+def _load(out_dir: Path) -> list[_Article]:
+    manifest_path = out_dir / JSON_NAME
+    if not manifest_path.is_file():
+        raise InputError(f"{out_dir}: no {JSON_NAME}; run 'summarizer batch' first")
+    articles = []
+    for record in load_manifest_json(manifest_path).articles:
+        summary, error = None, record.error
+        if record.status != "failed":
+            try:
+                summary = load_summary(out_dir / record.output)
+            except InputError as exc:
+                error = str(exc)
+        status = record.status if summary is not None else "failed"
+        articles.append(_Article(record.path, status, error, summary))
+    return articles
+
+
+def _article_text(in_dir: Path, article: _Article) -> tuple[str | None, list[str]]:
+    assert article.summary is not None
+    try:
+        text = read_article(in_dir / article.path)
+    except InputError as exc:
+        return None, [f"The article could not be read: {exc}"]
+    if article_id(text) != article.summary.article.id:
+        return text, ["The article file changed after it was summarized; highlights are checked at their offsets "
+                      "and anything that no longer matches is listed under 'Not highlighted'."]
+    return text, []
+
+
+def write_site(in_dir: Path, out_dir: Path, *, html: bool = True, csv: bool = False) -> list[Path]:
+    """Write the review pages (html) and CSV exports (csv) of a batch output folder; return the paths written."""
+    articles = _load(out_dir)
+    done = [a for a in articles if a.summary is not None]
+    pairs: list[tuple[str, EventSummary]] = [(ref_of(a.path), a.summary) for a in done if a.summary is not None]
+    events: list[ConsolidatedEvent] = consolidate(pairs) if pairs else []
+    written: list[Path] = []
+    downloads: list[tuple[str, str]] = []
+    if csv:
+        for name, content in ((ARTICLES_CSV, articles_csv(pairs)), (EVENTS_CSV, events_csv(events))):
+            write_text_atomic(out_dir / name, content)
+            written.append(out_dir / name)
+            downloads.append((name, name))
+    if not html:
+        return written
+    for a in done:
+        assert a.summary is not None
+        a.page = f"{a.path}.html"
+        text, notes = _article_text(in_dir, a)
+        write_text_atomic(out_dir / a.page, article_page(a.summary, text, name=a.path, notes=notes))
+        written.append(out_dir / a.page)
+    pages = {a.summary.article.id: a.page for a in done if a.summary is not None and a.page}
+    event_entries = []
+    for event in events:
+        page_path = f"{EVENTS_DIR}/{event.event_id}.html"
+        links = {aid: href(EVENTS_DIR, p) for aid, p in pages.items()}
+        write_text_atomic(out_dir / page_path, event_page(event, links))
+        written.append(out_dir / page_path)
+        event_entries.append(EventEntry(event, href("", page_path)))
+    entries = [IndexEntry(a.path, a.status, a.error, href("", a.page) if a.page else None, a.summary)
+               for a in articles]
+    write_text_atomic(out_dir / INDEX_NAME, index_page(entries, event_entries, title=f"Review: {out_dir.name}",
+                                                       downloads=downloads))
+    written.append(out_dir / INDEX_NAME)
+    return written
