@@ -81,12 +81,17 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
 @click.option("--retry-failed", is_flag=True, help="Try again the articles that failed in earlier runs.")
 @click.option("--allow-failures", is_flag=True, help="Exit 0 even when some articles failed.")
 @click.option("--consolidate", is_flag=True, help="Afterwards, consolidate the summaries of the same event.")
+@click.option("--html", "html", is_flag=True,
+              help="Also write review pages: OUT_DIR/<path>.html per article, events/<event_id>.html per "
+                   "consolidated event, and OUT_DIR/index.html listing every article and failure.")
+@click.option("--csv", "csv", is_flag=True,
+              help="Also write OUT_DIR/articles.csv and OUT_DIR/events.csv (ACLED-style rows).")
 @click.option("--progress", "progress_mode", type=click.Choice(["auto", "bar", "log"]), default="auto",
               show_default=True, help="Progress bar, plain log lines, or the bar only on a terminal.")
 @backend_options
 def batch(in_dir: Path, out_dir: Path, globs: tuple[str, ...], workers: int, retry_failed: bool,
-          allow_failures: bool, consolidate: bool, progress_mode: str, backend: str, model: str | None,
-          base_url: str | None, no_cache: bool) -> int:
+          allow_failures: bool, consolidate: bool, html: bool, csv: bool, progress_mode: str, backend: str,
+          model: str | None, base_url: str | None, no_cache: bool) -> int:
     """Summarize every article under IN_DIR into OUT_DIR; run it again to resume.
 
     \b
@@ -99,6 +104,7 @@ def batch(in_dir: Path, out_dir: Path, globs: tuple[str, ...], workers: int, ret
     Examples:
       summarizer batch articles/ --out results/
       summarizer batch site/ --out results/ --glob '*.html'
+      summarizer batch articles/ --out results/ --html --csv     # then open results/index.html
       summarizer batch articles/ --out results/ --backend openai --model qwen2.5-7b --workers 16
     """
     from ..cache import ResultCache
@@ -119,6 +125,12 @@ def batch(in_dir: Path, out_dir: Path, globs: tuple[str, ...], workers: int, ret
     if consolidate_dir is not None:
         for path in consolidate_dir(out_dir):
             click.echo(f"consolidated: {path}", err=True)
+    if html or csv:
+        from ..review import write_site
+
+        for path in write_site(in_dir, out_dir, html=html, csv=csv):
+            if path.suffix == ".csv" or path.name == "index.html":
+                click.echo(f"wrote: {path}", err=True)
     if report.failed and not allow_failures:
         click.echo(f"error: {report.failed} article(s) failed (reasons in {out_dir / 'manifest.json'}); "
                    "fix them and use --retry-failed, or pass --allow-failures", err=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..consolidate import consolidate_paths
+from ..review.site import write_event_exports
 
 
 def register(group: click.Group) -> None:
@@ -19,7 +20,10 @@ def register(group: click.Group) -> None:
               help="Output folder (default: the input folder, or the first file's folder). Writes "
                    "events/<event_id>.json and .md, and consolidation.json (groups, skipped files, every pair "
                    "decision).")
-def consolidate(inputs: tuple[Path, ...], out_dir: Path | None) -> None:
+@click.option("--format", "formats", multiple=True, type=click.Choice(["csv", "html"]),
+              help="Also write events.csv (one ACLED-style row per event) or events/<event_id>.html (a review page "
+                   "whose values link to the article pages written by 'batch --html'). Repeatable.")
+def consolidate(inputs: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...]) -> None:
     """Group summaries that describe the same event and write one consolidated record per event.
 
     INPUTS is the output folder of `summarizer batch` (searched recursively for summary JSON files) or a list of
@@ -29,6 +33,7 @@ def consolidate(inputs: tuple[Path, ...], out_dir: Path | None) -> None:
     Examples:
       summarizer consolidate results/
       summarizer consolidate a.json b.json c.json --out merged/
+      summarizer consolidate results/ --format csv --format html
     """
     target = out_dir or (inputs[0] if inputs[0].is_dir() else inputs[0].parent)
     paths, index = consolidate_paths(list(inputs), target)
@@ -37,5 +42,7 @@ def consolidate(inputs: tuple[Path, ...], out_dir: Path | None) -> None:
     for event_id in index.events:
         members = index.members[event_id]
         click.echo(f"{event_id}: {len(members)} article(s): {', '.join(members)}", err=True)
+    if formats:
+        paths += write_event_exports(paths, target, list(inputs), csv="csv" in formats, html="html" in formats)
     for path in paths:
         click.echo(str(path))

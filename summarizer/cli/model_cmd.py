@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
+from ..atomic import write_text_atomic
 from ..errors import InputError
 from ..model_store import QWEN_1_5B, ensure_model
-from ..render import to_markdown
 from ..schema import EventSummary
+from .formats import render_as
 
 
 @click.command("model")
@@ -27,12 +28,22 @@ def model_command() -> None:
 
 @click.command("render")
 @click.argument("summary_json", type=click.Path(dir_okay=False, path_type=Path))
-def render_command(summary_json: Path) -> None:
-    """Print a saved event summary (JSON) as readable Markdown.
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv"]), default="md", show_default=True,
+              help="md: readable Markdown; html: a self-contained review page with the evidence highlighted in "
+                   "the article; csv: one ACLED-style row.")
+@click.option("--article", "article", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The article the summary was made from, for --format html (default: the file beside the "
+                   "summary without '.json', if its text is the one summarized).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (atomically) instead of standard output.")
+def render_command(summary_json: Path, fmt: str, article: Path | None, output: Path | None) -> None:
+    """Print a saved event summary (JSON) as Markdown, an HTML review page or a CSV row.
 
     \b
-    Example:
+    Examples:
       summarizer render results/seeds/001_bf4bf788d45fc931.txt.json
+      summarizer render results/x.txt.json --format html --article articles/x.txt -o x.html
+      summarizer render results/x.txt.json --format csv >> events.csv
     """
     try:
         summary = EventSummary.model_validate_json(summary_json.read_text(encoding="utf-8"))
@@ -40,7 +51,12 @@ def render_command(summary_json: Path) -> None:
         raise InputError(f"{summary_json}: cannot read ({exc.strerror})") from exc
     except (ValidationError, ValueError) as exc:
         raise InputError(f"{summary_json}: not an event summary ({str(exc).splitlines()[0]})") from exc
-    click.echo(to_markdown(summary))
+    rendered = render_as(summary, fmt, summary_path=summary_json, article=article)
+    if output is not None:
+        write_text_atomic(output, rendered)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(rendered, nl=not rendered.endswith("\n"))
 
 
 def register(group: click.Group) -> None:

@@ -13,15 +13,16 @@ from ..backends import get_backend
 from ..cache import ResultCache
 from ..inputs import read_article
 from ..pipeline import Summarizer
-from ..render import to_markdown
 from ..schema_export import exported_schemas
 from .common import backend_options
+from .formats import render_as
 
 
 @click.command("summarize")
 @click.argument("article", type=str)
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
-              help="json: the full event summary; md: a readable report.")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "html", "csv"]), default="json", show_default=True,
+              help="json: the full event summary; md: a readable report; html: a self-contained review page with "
+                   "the evidence highlighted in the article; csv: one ACLED-style row.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (atomically) instead of standard output.")
 @backend_options
@@ -33,6 +34,7 @@ def summarize_command(article: str, fmt: str, output: Path | None, backend: str,
     Examples:
       summarizer summarize article.txt
       summarizer summarize article.txt --format md -o summary.md
+      summarizer summarize article.txt --format html -o review.html
       cat article.txt | summarizer summarize -
       OPENAI_BASE_URL=http://127.0.0.1:8000/v1 OPENAI_API_KEY=x \\
         summarizer summarize article.txt --backend openai --model my-model
@@ -41,7 +43,7 @@ def summarize_command(article: str, fmt: str, output: Path | None, backend: str,
     summarizer = Summarizer(get_backend(backend, model=model, base_url=base_url),
                             cache=None if no_cache else ResultCache())
     summary = summarizer.summarize(text, name=article)
-    rendered = to_markdown(summary) if fmt == "md" else summary.model_dump_json(indent=2) + "\n"
+    rendered = render_as(summary, fmt, text=text, name=article)
     if output is not None:
         write_text_atomic(output, rendered)
         click.echo(f"wrote {output}", err=True)

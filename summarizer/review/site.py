@@ -12,6 +12,7 @@ the input folder; consolidates the current summaries in memory; writes
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -87,6 +88,49 @@ def _article_text(in_dir: Path, article: _Article) -> tuple[str | None, list[str
     return text, []
 
 
+def write_event_pages(events: Sequence[ConsolidatedEvent], out_dir: Path, pages: Mapping[str, Path]) -> list[Path]:
+    """OUT/events/<event id>.html for each event; `pages` maps article ids to their review pages, if any."""
+    folder = out_dir / EVENTS_DIR
+    links = {aid: quote(Path(os.path.relpath(page.resolve(), folder.resolve())).as_posix())
+             for aid, page in pages.items()}
+    written = []
+    for event in events:
+        path = folder / f"{event.event_id}.html"
+        write_text_atomic(path, event_page(event, links))
+        written.append(path)
+    return written
+
+
+def article_pages(inputs: Sequence[Path]) -> dict[str, Path]:
+    """Review pages written beside summaries (x.txt.json -> x.txt.html), by article id."""
+    found: dict[str, Path] = {}
+    for item in inputs:
+        files = sorted(item.rglob("*.json")) if item.is_dir() else [item]
+        for path in files:
+            page_path = path.with_suffix(".html")
+            if not page_path.is_file():
+                continue
+            try:
+                found.setdefault(load_summary(path).article.id, page_path)
+            except InputError:
+                continue
+    return found
+
+
+def write_event_exports(written: Sequence[Path], out_dir: Path, inputs: Sequence[Path], *, csv: bool,
+                        html: bool) -> list[Path]:
+    """After `summarizer consolidate`: events.csv and/or the event pages, from the event records it wrote."""
+    events = [ConsolidatedEvent.model_validate_json(p.read_text(encoding="utf-8")) for p in written
+              if p.parent.name == EVENTS_DIR and p.suffix == ".json"]
+    paths: list[Path] = []
+    if csv:
+        write_text_atomic(out_dir / EVENTS_CSV, events_csv(events))
+        paths.append(out_dir / EVENTS_CSV)
+    if html:
+        paths += write_event_pages(events, out_dir, article_pages(inputs))
+    return paths
+
+
 def write_site(in_dir: Path, out_dir: Path, *, html: bool = True, csv: bool = False) -> list[Path]:
     """Write the review pages (html) and CSV exports (csv) of a batch output folder; return the paths written."""
     articles = _load(out_dir)
@@ -108,14 +152,11 @@ def write_site(in_dir: Path, out_dir: Path, *, html: bool = True, csv: bool = Fa
         text, notes = _article_text(in_dir, a)
         write_text_atomic(out_dir / a.page, article_page(a.summary, text, name=a.path, notes=notes))
         written.append(out_dir / a.page)
-    pages = {a.summary.article.id: a.page for a in done if a.summary is not None and a.page}
-    event_entries = []
-    for event in events:
-        page_path = f"{EVENTS_DIR}/{event.event_id}.html"
-        links = {aid: href(EVENTS_DIR, p) for aid, p in pages.items()}
-        write_text_atomic(out_dir / page_path, event_page(event, links))
-        written.append(out_dir / page_path)
-        event_entries.append(EventEntry(event, href("", page_path)))
+    pages = {a.summary.article.id: out_dir / a.page for a in done if a.summary is not None and a.page}
+    event_paths = write_event_pages(events, out_dir, pages)
+    written += event_paths
+    event_entries = [EventEntry(e, href("", p.relative_to(out_dir).as_posix())) for e, p in zip(events, event_paths,
+                                                                                               strict=True)]
     entries = [IndexEntry(a.path, a.status, a.error, href("", a.page) if a.page else None, a.summary)
                for a in articles]
     write_text_atomic(out_dir / INDEX_NAME, index_page(entries, event_entries, title=f"Review: {out_dir.name}",
