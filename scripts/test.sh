@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/install_chromium.sh   # Debian's chromium for the browser tests (apt-get, only when missing)
 .venv/bin/ruff check summarizer tests bench
 .venv/bin/mypy summarizer
 .venv/bin/python -m pytest -q
