@@ -65,11 +65,11 @@ def _figure_table(s: EventSummary, figures: Sequence[ReviewItem]) -> str:
     for c, item in zip(s.casualties, figures, strict=True):
         cls = " ".join(x for x in ("claim" if item.claim else "", "" if item.span else "unlocated") if x)
         who = f"{c.reported_by or 'unnamed'} ({_words(c.source_kind)})"
+        where = c.scope + (f"; {c.window}" if c.window else "")
         rows.append(f'<tr class="{cls}" data-target="{esc(item.id)}" tabindex="0">'
-                    + cells([c.id, c.raw_text, _words(c.group), c.outcome, c.scope, c.window or "", who])
+                    + cells([c.id, c.raw_text, f"{_words(c.group)} {c.outcome}", where, who])
                     + _status(item, c.status) + "</tr>")
-    return table(["", "figure", "group", "outcome", "scope", "window", "reported by", "status"], rows,
-                 cls="figures")
+    return table(["", "figure", "who, what", "scope; window", "reported by", "status"], rows, cls="figures")
 
 
 def _num(value: int | None) -> str:
@@ -168,7 +168,7 @@ def article_page(summary: EventSummary, text: str | None, *, name: str | None = 
         ids.setdefault(c.id, item.id)
     located = sum(1 for i in items if i.span is not None)
     missing = len(items) - located
-    warnings = list(notes)
+    warnings = list(notes) + [f"Summarizer warning: {w}" for w in getattr(s.provenance, "warnings", None) or []]
     if text is None:
         warnings.append("The article text is not available, so nothing can be highlighted; every item is listed "
                         "below. Give the article file (summarizer render SUMMARY.json --format html --article FILE).")
