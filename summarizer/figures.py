@@ -50,6 +50,14 @@ class Reading:
     group: Group | None
     outcome: Outcome | None
     group_text: str | None
+    sure: bool = False  # the head noun follows the number and the harm verb is not done by them to others
+
+
+_ACTIVE_HARM = re.compile(
+    r"^\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:killed|shot|wounded|injured|abducted|kidnapped|captured|arrested|"
+    r"attacked|ambushed|gunned|stormed|killing|shooting|wounding)\b(?:\s+(?:dead|down))?"
+    r"\s+(?:\w+\s+){0,3}?(?:\d|(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|dozens|several|many|"
+    r"their|his|her|its)\b|" + "|".join(p for _, p in _GROUP_WORDS) + r")", re.IGNORECASE)
 
 
 def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | None:
@@ -123,7 +131,8 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
     if after is not None:
         group, phrase, end = after
         outcome = _outcome_near(text, mention, end)
-        return Reading(group, outcome, phrase)
+        doer = bool(_ACTIVE_HARM.match(text[end : mention.sentence.end]))
+        return Reading(group, outcome, phrase, sure=not doer)
     before = text[max(mention.sentence.start, mention.raw_start - 30) : mention.raw_start]
     if re.search(r"\btoll\b(?:\s+\w+){0,2}\s+(?:of|to|at)\s*$", before, re.IGNORECASE):
         return Reading("people", "killed", "toll")

@@ -6,9 +6,11 @@ The model never sees these schemas through the grammar, so every field is descri
 
 from __future__ import annotations
 
-from typing import Annotated
+import json
+from functools import lru_cache
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from .schema import EventType
 
@@ -36,6 +38,28 @@ class OverviewAnswer(PassModel):
     date_words: Short = Field(description="The article's words for when it happened ('on Saturday'), or empty.")
 
 
+GroupOrNone = Literal["militants", "soldiers", "police", "security_forces", "civilians", "people", "prisoners",
+                      "officials", "none"]
+OutcomeOrNone = Literal["killed", "injured", "abducted", "missing", "escaped", "arrested", "none"]
+FIGURE_FIELDS = ("group", "outcome", "by")
+MAX_FIGURES_PER_PASS = 12
+
+
+@lru_cache(maxsize=MAX_FIGURES_PER_PASS)
+def figures_form(count: int) -> type[PassModel]:
+    """A flat form for `count` candidate numbers: F<k>_group, F<k>_outcome, F<k>_by (k = 1..count).
+
+    Flat on purpose: the grammar converter handles flat objects of enums and bounded strings reliably.
+    """
+    fields: dict[str, Any] = {}
+    for k in range(1, count + 1):
+        fields[f"F{k}_group"] = (GroupOrNone, ...)
+        fields[f"F{k}_outcome"] = (OutcomeOrNone, ...)
+        fields[f"F{k}_by"] = (Name, ...)
+    model: type[PassModel] = create_model(f"Figures{count}", __base__=PassModel, **fields)
+    return model
+
+
 def default_response(pass_name: str) -> str:
     """An empty but valid answer for a pass (used by the fake backend and fake servers)."""
     if pass_name == "statement":
@@ -44,3 +68,17 @@ def default_response(pass_name: str) -> str:
         return OverviewAnswer(headline="Untitled event", summary="No summary.", event_type="other", country="",
                               region="", places=[], date_words="").model_dump_json()
     return "{}"
+
+
+def default_from_schema(schema: dict[str, Any] | None) -> str:
+    """The emptiest answer a flat form's JSON Schema accepts: "none" for enums that have it, "" or [] or 0."""
+    if not schema:
+        return "{}"
+    answer: dict[str, Any] = {}
+    for name, spec in (schema.get("properties") or {}).items():
+        if "enum" in spec:
+            answer[name] = "none" if "none" in spec["enum"] else spec["enum"][0]
+        else:
+            answer[name] = {"string": "", "array": [], "integer": 0, "number": 0, "boolean": False}.get(
+                spec.get("type", "string"), "")
+    return json.dumps(answer)

@@ -77,6 +77,8 @@ class ArticleMeta(Strict):
     dateline: str | None = Field(default=None, description="Dateline text as printed, e.g. 'QUETTA, Pakistan, Jan 31'.")
     published: date | None = Field(default=None, description="Publication or dateline date, only if fully stated.")
     chars: int = Field(ge=0, description="Length of the article text in characters.")
+    language: str | None = Field(default=None, description="ISO 639-1 code of the article's language; 'und' when "
+                                 "it cannot be told.")
 
 
 class When(Strict):
@@ -196,6 +198,8 @@ class Provenance(Strict):
     retries: int = 0
     passes: list[PassRecord] = Field(default_factory=list)
     dropped: list[DroppedItem] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="What the reader could not do (e.g. an "
+                                "unsupported language), also shown on the command line.")
 
 
 class EventSummary(Strict):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lang import Lexicon, english
+
 # --- sentences -------------------------------------------------------------------------------------------------
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rep", "sen", "gov",
@@ -81,8 +83,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000}
 # ACLED-style floors for vague amounts: the lowest number the word can mean.
-VAGUE_FLOORS = {"a few": 2, "few": 2, "several": 3, "a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20,
-                "hundreds": 100, "thousands": 1000}
+# ACLED-style floors for vague amounts (the conservative code, not a logical bound): lang/data/en.toml.
+VAGUE_FLOORS = english().vague
 
 _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
 _WORD_NUMBER = rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_WORD}(?:[- ]{_WORD})?)?)?"
@@ -110,13 +112,6 @@ _QUALIFIERS: list[tuple[str, str]] = [
 ]
 _QUALIFIER_RE = [(re.compile(rf"\b(?:{p})\s*$", re.IGNORECASE), q) for p, q in _QUALIFIERS]
 
-_CASUALTY_WORDS = re.compile(
-    r"\b(?:kill\w*|dead|death\w*|die[ds]?|dying|fatalit\w*|casualt\w*|toll|slain|injur\w*|wound\w*|hurt|"
-    r"abduct\w*|kidnap\w*|hostage\w*|captive\w*|escap\w*|freed|free|fled|arrest\w*|detain\w*|missing|shot|"
-    r"neutrali[sz]\w*|massacr\w*|perish\w*|lost\s+their\s+lives|bodies|martyr\w*|captur\w*|"
-    r"eliminat\w*|gunned|executed|beheaded|lynched|lives)\b",
-    re.IGNORECASE,
-)
 _BREAKDOWN_BEFORE = re.compile(
     r"\b(?:includ\w*|among(?:\s+\w+){0,3}?\s+(?:were|was|are)|of\s+whom|comprising)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
@@ -215,11 +210,6 @@ def find_numbers(text: str, sentences: list[Sentence]) -> list[NumberMention]:
     return mentions
 
 
-def is_casualty_context(text: str, mention: NumberMention) -> bool:
-    """True when the number's sentence talks about people killed, hurt, taken or freed."""
-    return bool(_CASUALTY_WORDS.search(mention.sentence.text))
-
-
 def breakdown_flags(text: str, mentions: list[NumberMention]) -> list[bool]:
     """For each mention: is it part of a breakdown ('including five men, three women and three children')?
 
@@ -272,3 +262,161 @@ def window_near(text: str, sentence: Sentence, position: int) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, phrase)
     return best[1] if best else None
+
+
+# --- numbers in any language with a lexicon -----------------------------------------------------------------------
+
+_DIGITS_ANY = re.compile(r"(?<![\w.,/:-])(\d{1,3}(?:[,.\u00a0 ]\d{3})+|\d+)(?![\w:/]|[.,]\d)")
+_INDEFINITE = frozenset({"un", "une", "uno", "una", "unos", "unas", "um", "uma", "uns", "umas", "ein", "eine", "einen",
+                         "einem", "einer", "a", "an", "ایک", "एक"})
+
+
+def _digits_value(written: str) -> int:
+    return int(re.sub(r"[,.\u00a0 ]", "", written))
+
+
+_LATIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Devanagari and Arabic-script words hold combining vowel signs that \w does not match: split on spaces and marks.
+_SCRIPT_WORD = re.compile(r"[^\s\d.,;:!?()\[\]{}\"“”‘’'«»।॥،۔؟\-–—/]+")
+
+
+def _word_spans(chunk: str, spaced: bool = True) -> list[tuple[int, int]]:
+    pattern = _LATIN_WORD if spaced else _SCRIPT_WORD
+    return [(m.start(), m.end()) for m in pattern.finditer(chunk)]
+
+
+def _text2num_value(phrase: str, code: str) -> int | None:
+    try:
+        from text_to_num import text2num
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    try:
+        value = text2num(phrase.casefold(), code)
+    except (ValueError, TypeError):
+        return None
+    return int(value) if isinstance(value, int) else None
+
+
+def _word_numbers(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
+    """(start, end, value) of numbers written in words, the longest reading first."""
+    words = _word_spans(chunk, lx.spaced)
+    found: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(words):
+        best: tuple[int, int] | None = None
+        for j in range(min(len(words), i + 6), i, -1):
+            phrase = chunk[words[i][0] : words[j - 1][1]]
+            value = lx.number_words.get(phrase.casefold())
+            if value is None and lx.number_engine == "text2num":
+                value = _text2num_value(phrase, lx.code)
+            if value is not None:
+                best = (j, value)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, value = best
+        start, end = words[i][0], words[j - 1][1]
+        if not (value == 1 and chunk[start:end].casefold() in _INDEFINITE):
+            found.append((start, end, value))
+        i = j
+    return found
+
+
+def _vague_amounts(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
+    found: list[tuple[int, int, int]] = []
+    for word, floor in sorted(lx.vague.items(), key=lambda item: len(item[0]), reverse=True):
+        pattern = rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])" if lx.spaced else re.escape(word)
+        for m in re.finditer(pattern, chunk, re.IGNORECASE):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), floor))
+    return found
+
+
+def _qualifier(text: str, start: int, end: int, lx: Lexicon) -> tuple[str, int, int]:
+    """(qualifier, raw start, raw end): words before the number, or after it in postpositional languages."""
+    before = text[max(0, start - 40) : start].casefold()
+    for kind, phrases in lx.qualifiers_before.items():
+        for phrase in sorted(phrases, key=len, reverse=True):
+            tail = before.rstrip()
+            if tail.endswith(phrase.casefold()) and (not lx.spaced or len(tail) == len(phrase)
+                                                      or not tail[-len(phrase) - 1].isalpha()):
+                return kind, start - (len(before) - len(tail)) - len(phrase), end
+    after = text[end : end + 30]
+    for kind, phrases in lx.qualifiers_after.items():
+        for phrase in phrases:
+            stripped = after.lstrip()
+            if stripped.casefold().startswith(phrase.casefold()):
+                return kind, start, end + (len(after) - len(stripped)) + len(phrase)
+    return "exact", start, end
+
+
+def _not_a_count(text: str, start: int, end: int, value: int | None, lx: Lexicon) -> bool:
+    after = text[end : end + 24].lstrip(" \u00a0").casefold()
+    for word in lx.not_after:
+        if after.startswith(word) and (len(after) == len(word) or not after[len(word)].isalpha() or not lx.spaced):
+            return True
+    before = text[max(0, start - 1) : start]
+    return value is not None and 1800 <= value <= 2100 and before not in ("+",)
+
+
+def _join_thousands(chunk: str, spans: list[tuple[int, int, int | None, int | None]]
+                    ) -> list[tuple[int, int, int | None, int | None]]:
+    """'mil 233' and 'tres mil 712': a thousands word followed by digits is one number (1233, 3712)."""
+    out: list[tuple[int, int, int | None, int | None]] = []
+    for span in spans:
+        if out:
+            s, e, value, floor = out[-1]
+            if value and value % 1000 == 0 and span[2] is not None and span[2] < 1000 \
+                    and chunk[e : span[0]].strip() == "" and not chunk[s:e].strip()[:1].isdigit():
+                out[-1] = (s, span[1], value + span[2], None)
+                continue
+        out.append(span)
+    return out
+
+
+def find_numbers_in(text: str, sentences: list[Sentence], lx: Lexicon) -> list[NumberMention]:
+    """Every count-like number of a non-English article: digits (any script), number words, vague amounts."""
+    mentions: list[NumberMention] = []
+    for sentence in sentences:
+        chunk = text[sentence.start : sentence.end]
+        spans: list[tuple[int, int, int | None, int | None]] = []
+        for m in _DIGITS_ANY.finditer(chunk):
+            spans.append((m.start(), m.end(), _digits_value(m.group(1)), None))
+        taken = [(s, e) for s, e, _, _ in spans]
+        for s, e, least in _vague_amounts(chunk, lx):  # before number words: 'cientos' is vague, not 100
+            if not any(a < e and s < b for a, b in taken):
+                spans.append((s, e, None, least))
+        taken = [(s, e) for s, e, _, _ in spans]
+        for s, e, number in _word_numbers(chunk, lx):
+            if not any(a < e and s < b for a, b in taken):
+                spans.append((s, e, number, None))
+        spans = _join_thousands(chunk, sorted(spans, key=lambda span: span[0]))
+        for s, e, value, floor in spans:
+            start, end = sentence.start + s, sentence.start + e
+            if _not_a_count(text, start, end, value, lx):
+                continue
+            if value is None:
+                qualifier, raw_start, raw_end = "vague", start, end
+            else:
+                qualifier, raw_start, raw_end = _qualifier(text, start, end, lx)
+            mentions.append(NumberMention(start, end, text[start:end], value, floor, qualifier,
+                                          text[raw_start:raw_end], raw_start, sentence))
+    return mentions
+
+
+def stated_values(text: str) -> set[int]:
+    """Every count the text states in its own language (digits in any script, number words), for checking that
+    generated text invents no number."""
+    from .lang import detect_language, fallback_lexicon
+
+    language = detect_language(text)
+    sentences = split_sentences(text)
+    if language.code == "en":
+        mentions = find_numbers(text, sentences)
+    else:
+        mentions = find_numbers_in(text, sentences, language.lexicon or fallback_lexicon())
+    values = {m.value for m in mentions if m.value is not None} | {_digits_value(d) for d in re.findall(r"\d+", text)}
+    if language.lexicon is not None and language.code != "en":  # ages and other non-counts a summary may restate
+        values |= {value for s in sentences for _, _, value in _word_numbers(text[s.start : s.end], language.lexicon)}
+    return values

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from summarizer.gold import GoldSummary
 from summarizer.inputs import article_id, read_article
+from summarizer.lang import vague_floors
 from summarizer.schema import Evidence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,8 +24,9 @@ ARTICLES = ROOT / "eval" / "articles"
 GOLD = ROOT / "eval" / "gold"
 STEMS = sorted(p.stem for p in ARTICLES.glob("*.txt"))
 
-# Lower bound written for vague quantity words (see eval/gold/README.md); `high` stays null for all of them.
-VAGUE_LOW = {"a few": 3, "several": 10, "some": 10, "many": 10, "dozens": 12, "scores": 40, "hundreds": 100}
+# Lower bound written for vague quantity words in every language (eval/gold/README.md; the per-language tables are
+# summarizer/lang/data/*.toml); `high` stays null for all of them.
+VAGUE_LOW = vague_floors()
 
 
 def _load(stem: str) -> tuple[GoldSummary, str]:
@@ -78,8 +80,9 @@ def value_problems(gold: GoldSummary) -> list[str]:
     for c in gold.casualties:
         v = c.value
         if c.qualifier == "vague":
-            words = [word for word in VAGUE_LOW if re.search(rf"\b{word}\b", c.raw_text, re.IGNORECASE)]
-            expected = (None, VAGUE_LOW[words[0]] if words else None, None)
+            words = [word for word in VAGUE_LOW if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", c.raw_text, re.I)]
+            longest = max(words, key=len) if words else None  # 'decenas de miles' before 'decenas'
+            expected = (None, VAGUE_LOW[longest] if longest else None, None)
         elif v is None:
             problems.append(f"{c.id}: value is null but qualifier is {c.qualifier}")
             continue

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..gold import GoldActor, GoldCasualty, GoldConsequence, GoldIncident, GoldPlace, GoldStatement, GoldSummary
 from ..schema import Actor, Casualty, Consequence, EventSummary, Evidence, Incident, Place, Statement
+from ..textparse import stated_values
 from .evidence import evidence_located
 from .fields import (
     best_name_similarity,
@@ -146,8 +147,8 @@ class _ArticleScorer:
     @staticmethod
     def _source_agrees(p: Casualty, g: GoldCasualty) -> bool:
         said = None if normalize_text(p.reported_by or "") in _UNATTRIBUTED else p.reported_by
-        if g.reported_by is None and not g.alt_sources:
-            return said is None
+        if said is None or (g.reported_by is None and not g.alt_sources):
+            return said is None and g.reported_by is None
         return names_match([said], [g.reported_by, *g.alt_sources])
 
     @classmethod
@@ -319,7 +320,9 @@ class _ArticleScorer:
     def numbers_and_text(self) -> None:
         p, g = self.pred, self.gold
         texts = [p.headline, p.summary] if p else []
-        invented = invented_numbers(texts, [c.value for c in p.casualties] if p else [], self.article)
+        # a counted phrase ('a man and a woman' = 2) states no number: only stated values are checked
+        stated = [c.value for c in p.casualties if stated_values(c.raw_text)] if p else []
+        invented = invented_numbers(texts, stated, self.article)
         self.score.tallies["invented_numbers"] = len(invented)
         if invented:
             self.miss("numbers", predicted=", ".join(invented), note="not in the article")

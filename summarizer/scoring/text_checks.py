@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..textparse import stated_values
 from .fields import normalize_text
 
 _UNITS = {
@@ -92,7 +93,8 @@ def article_numbers(article: str) -> set[str]:
 
     One is always stated: "an official was abducted" is a figure of 1 without the word.
     """
-    return {"1"} | set(_digit_numbers(article)) | set(_word_numbers(article, parts_too=True))
+    stated = {str(value) for value in stated_values(article)}  # number words of the article's own language
+    return {"1"} | set(_digit_numbers(article)) | set(_word_numbers(article, parts_too=True)) | stated
 
 
 def text_numbers(text: str) -> list[str]:

@@ -1,0 +1,226 @@
+"""Per-language lexicons as data files, and the article's language.
+
+Each `data/<code>.toml` holds what code needs to find candidate figures in that language: stopwords (to tell the
+language), number words, vague amounts with their ACLED-style floors, qualifiers and the stems of harm words
+("about harm" sentences). Code never decides a figure from these lists alone in a language without a code reader
+(`code_reader = false`): it only finds candidates, and the model decides who was counted and what happened.
+
+An article in a language without a lexicon is not silently empty: `detect_language` says so and the pipeline
+records a warning; its numbers written in digits are still candidates.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "data"
+OUTCOMES = ("killed", "injured", "abducted", "missing", "escaped", "arrested")
+QUALIFIER_KINDS = ("at_least", "more_than", "up_to", "about")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    code: str
+    name: str
+    script: str
+    model_reads: bool
+    code_reader: bool
+    stopwords: frozenset[str]
+    number_engine: str  # "english", "text2num" or "table"
+    number_words: dict[str, int]
+    not_after: tuple[str, ...]
+    vague: dict[str, int]
+    qualifiers_before: dict[str, tuple[str, ...]]
+    qualifiers_after: dict[str, tuple[str, ...]]
+    harm: dict[str, tuple[str, ...]]
+    script_markers: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def spaced(self) -> bool:
+        """Latin-script words are matched at word starts; other scripts by substring (marks break \\b)."""
+        return self.script == "Latin"
+
+    def fingerprint_source(self) -> bytes:
+        return (DATA / f"{self.code}.toml").read_bytes()
+
+
+def _from_toml(data: dict[str, Any]) -> Lexicon:
+    numbers = data.get("numbers", {})
+    return Lexicon(
+        code=data["code"], name=data["name"], script=data.get("script", "Latin"),
+        model_reads=bool(data.get("model_reads", False)), code_reader=bool(data.get("code_reader", False)),
+        stopwords=frozenset(w.casefold() for w in data.get("stopwords", [])),
+        number_engine=numbers.get("engine", "table"),
+        number_words={k.casefold(): int(v) for k, v in numbers.get("words", {}).items()},
+        not_after=tuple(w.casefold() for w in numbers.get("not_after", [])),
+        vague={k.casefold(): int(v) for k, v in numbers.get("vague", {}).items()},
+        qualifiers_before={k: tuple(v) for k, v in data.get("qualifiers", {}).items()},
+        qualifiers_after={k: tuple(v) for k, v in data.get("qualifiers_after", {}).items()},
+        harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
+        script_markers=frozenset(data.get("script_markers", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, Lexicon]:
+    """Every lexicon shipped in `data/`, by ISO 639-1 code."""
+    out: dict[str, Lexicon] = {}
+    for path in sorted(DATA.glob("*.toml")):
+        with path.open("rb") as handle:
+            lexicon = _from_toml(tomllib.load(handle))
+        out[lexicon.code] = lexicon
+    return out
+
+
+@lru_cache(maxsize=1)
+def fallback_lexicon() -> Lexicon:
+    """For a language without a lexicon: digits only, no words, nothing to filter on."""
+    return Lexicon(code="und", name="unknown", script="", model_reads=False, code_reader=False,
+                   stopwords=frozenset(), number_engine="table", number_words={}, not_after=(), vague={},
+                   qualifiers_before={}, qualifiers_after={}, harm={})
+
+
+def english() -> Lexicon:
+    return lexicons()["en"]
+
+
+def vague_floors() -> dict[str, int]:
+    """Every vague amount of every language with its floor ('dozens' 12, 'decenas' 12, 'कई' 10)."""
+    return {word: floor for lx in lexicons().values() for word, floor in lx.vague.items()}
+
+
+def lexicon(code: str) -> Lexicon | None:
+    return lexicons().get(code)
+
+
+def lexicons_hash() -> bytes:
+    """The bytes of every lexicon file: a change in a word list must not be served from the result cache."""
+    return b"".join(path.read_bytes() for path in sorted(DATA.glob("*.toml")))
+
+
+# --- which language -----------------------------------------------------------------------------------------------
+
+_SCRIPTS: list[tuple[str, str]] = [
+    ("Devanagari", r"[\u0900-\u097F]"),
+    ("Arabic", r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"),
+    ("Bengali", r"[\u0980-\u09FF]"),
+    ("Cyrillic", r"[\u0400-\u04FF]"),
+    ("Han", r"[\u4E00-\u9FFF\u3400-\u4DBF]"),
+    ("Hangul", r"[\uAC00-\uD7AF]"),
+    ("Kana", r"[\u3040-\u30FF]"),
+    ("Thai", r"[\u0E00-\u0E7F]"),
+    ("Hebrew", r"[\u0590-\u05FF]"),
+    ("Greek", r"[\u0370-\u03FF]"),
+    ("Latin", r"[A-Za-z\u00C0-\u024F]"),
+]
+_SCRIPT_RE = [(name, re.compile(pattern)) for name, pattern in _SCRIPTS]
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class Language:
+    """The article's language as far as code can tell: a code, and whether a lexicon and the model cover it."""
+
+    code: str  # ISO 639-1, or "und" when it cannot be told
+    script: str
+    lexicon: Lexicon | None
+
+    @property
+    def supported(self) -> bool:
+        return self.lexicon is not None and self.lexicon.model_reads
+
+    @property
+    def name(self) -> str:
+        return self.lexicon.name if self.lexicon else (f"unknown ({self.script} script)" if self.code == "und"
+                                                       else self.code)
+
+
+def dominant_script(text: str) -> str:
+    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPT_RE}
+    best = max(counts, key=lambda name: counts[name])
+    return best if counts[best] else "Latin"
+
+
+def detect_language(text: str) -> Language:
+    """The language of `text`: the script first, then the lexicon whose stopwords occur most often."""
+    script = dominant_script(text)
+    candidates = [lx for lx in lexicons().values() if lx.script == script]
+    if script == "Arabic":
+        urdu = [lx for lx in candidates if lx.script_markers]
+        marked = [lx for lx in urdu if sum(text.count(m) for m in lx.script_markers) >= 3]
+        if marked:
+            return Language(marked[0].code, script, marked[0])
+    words = [w.casefold() for w in _WORD_RE.findall(text)] if script == "Latin" else text.split()
+    if not words or not candidates:
+        return Language("und", script, None)
+    scores = {lx.code: sum(1 for w in words if w in lx.stopwords) for lx in candidates}
+    best = max(scores, key=lambda code: scores[code])
+    # at least 3 % of the words must be the language's stopwords (real prose has 20-40 %)
+    if scores[best] < max(3, 0.03 * len(words)):
+        return Language("und", script, None)
+    return Language(best, script, lexicons()[best])
+
+
+# --- harm words ---------------------------------------------------------------------------------------------------
+
+@cache
+def harm_pattern(code: str) -> re.Pattern[str] | None:
+    """Any harm stem of the language (word-start match for spaced scripts, substring otherwise)."""
+    lx = lexicon(code)
+    if lx is None:
+        return None
+    stems = sorted({s for words in lx.harm.values() for s in words}, key=len, reverse=True)
+    if not stems:
+        return None
+    body = "|".join(re.escape(s) for s in stems)
+    return re.compile(rf"(?<![^\W\d_])(?:{body})" if lx.spaced else f"(?:{body})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def any_harm_pattern() -> re.Pattern[str]:
+    """Harm stems of every lexicon: a sentence quoting another language still counts as about harm."""
+    parts = [p.pattern for code in lexicons() if (p := harm_pattern(code)) is not None]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+def is_about_harm(sentence: str) -> bool:
+    return bool(any_harm_pattern().search(sentence))
+
+
+# --- generated text stays in one script ---------------------------------------------------------------------------
+
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+
+
+def _allowed(ch: str, writing: str) -> bool:
+    if not ch.isalpha() or _LATIN.match(ch):
+        return True
+    if writing == "English":
+        return False
+    target = next((lx.script for lx in lexicons().values() if lx.name == writing), "Latin")
+    pattern = dict(_SCRIPT_RE).get(target)
+    return bool(pattern and pattern.match(ch))
+
+
+def stray_script(generated: str, writing: str, article: str = "") -> list[str]:
+    """Runs of letters in `generated` from a script the text should not use ('security人员' -> ['人员'])."""
+    runs: list[str] = []
+    current = ""
+    for ch in generated + " ":
+        if ch.isalpha() and not _allowed(ch, writing):
+            current += ch
+        elif current:
+            runs.append(current)
+            current = ""
+    return runs
+
+
+def strip_stray_script(generated: str, writing: str, article: str = "") -> str:
+    """`generated` without letters of a foreign script (what a re-ask did not fix is removed, not shown)."""
+    cleaned = "".join(ch for ch in generated if _allowed(ch, writing))
+    return re.sub(r"\s{2,}", " ", cleaned).strip()
