@@ -92,7 +92,9 @@ def _check_page(tab: Tab, summary: EventSummary, text: str) -> None:
     assert tab.js(HIGHLIGHTS) == len(grounded_evidence(summary, text))
     for c in summary.casualties:
         tab.page.click(f'tr[data-target="{figure_anchor(c.id)}"]')
-        assert tab.js(ACTIVE_TEXT) == text[c.evidence.start:c.evidence.end] == c.evidence.quote
+        assert tab.js(ACTIVE_TEXT) == text[c.evidence.start:c.evidence.end]
+        if c.evidence.match == "exact":
+            assert tab.js(ACTIVE_TEXT) == c.evidence.quote
         assert tab.js("document.body.dataset.active") == figure_anchor(c.id)
     assert not tab.errors and not tab.requests
 
@@ -132,13 +134,18 @@ def test_an_article_with_markup_runs_nothing_and_shows_it_as_text(tab: Tab, tmp_
     _check_page(tab, summary, text)
 
 
-def test_hover_shows_what_was_read_and_the_legend_hides_a_kind(tab: Tab, tmp_path: Path) -> None:
+def test_hover_shows_what_was_read_a_total_marks_its_figures_and_the_legend_hides_a_kind(
+        tab: Tab, tmp_path: Path) -> None:
     summary, text = seed(SEED_STEMS[1])
     tab.open(_write(tmp_path, "page.html", summary, text))
     first = summary.casualties[0]
     tab.page.hover(f"#q-{figure_anchor(first.id)}")
     tip = tab.js("document.getElementById('tip').hidden ? '' : document.getElementById('tip').textContent")
     assert f"Casualty figure: {first.raw_text}" in tip and (first.reported_by or "unnamed") in tip
+    rollup = next(r for r in summary.rollups if len(r.casualty_ids) > 1)
+    tab.page.click(f'table.rollups tr[data-target="{" ".join(figure_anchor(c) for c in rollup.casualty_ids)}"]')
+    active = tab.js("[...new Set([...document.querySelectorAll('mark.hl.active')].map(m => m.dataset.ev))]")
+    assert sorted(active) == sorted(figure_anchor(c) for c in rollup.casualty_ids)
     tab.page.uncheck('input[data-kind="place"]')
     assert tab.js("document.body.classList.contains('hide-place')")
     background = tab.js("getComputedStyle(document.querySelector('mark.k-place')).backgroundColor")

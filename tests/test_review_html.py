@@ -42,7 +42,7 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 
 def _check_highlights(page: str, summary_text: str, summary: EventSummary) -> None:
     marks = read_marks(page)
-    quotes = [e["quote"] for e in grounded_evidence(summary, summary_text)]
+    quotes = [summary_text[e["start"]:e["end"]] for e in grounded_evidence(summary, summary_text)]
     evidence_ids = [i for i, kind in marks.kinds.items() if kind != "source"]
     assert len(evidence_ids) == len(quotes)
     assert sorted(marks.text[i] for i in evidence_ids) == sorted(quotes)
@@ -237,3 +237,24 @@ def test_batch_html_writes_pages_index_with_failures_and_linked_event_pages(
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert {a["path"] for a in manifest["articles"]} == {f"{s}.txt" for s in SEED_STEMS} | {"broken.txt"}
     assert (out / "articles.csv").is_file() and (out / "events.csv").is_file()
+
+
+def test_render_a_consolidated_event_links_to_the_article_pages_beside_its_summaries(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for stem in SEED_STEMS[:3]:
+        shutil.copy(SEED_ARTICLES / f"{stem}.txt", src / f"{stem}.txt")
+    out = tmp_path / "out"
+    assert _run(["batch", str(src), "--out", str(out), "--backend", "fake", "--html", "--consolidate",
+                 "--progress", "log"], capsys)[0] == 0
+    event_json = sorted((out / "events").glob("*.json"))[0]
+    code, page, _ = _run(["render", str(event_json), "--format", "html"], capsys)
+    assert code == 0
+    links = re.findall(r'<a class="value" href="([^"#]+)#q-([^"]+)"', page)
+    for target, anchor in links:
+        assert f'id="q-{anchor}"' in (event_json.parent / target).read_text(encoding="utf-8")
+    code, out_csv, _ = _run(["render", str(event_json), "--format", "csv"], capsys)
+    assert code == 0 and json.loads(event_json.read_text(encoding="utf-8"))["event_id"] in out_csv
+    code, _, err = _run(["render", str(out / "manifest.json"), "--format", "html"], capsys)
+    assert code == 3 and "not an event summary" in err

@@ -1,12 +1,20 @@
-"""One summary in the output format a command was asked for: JSON, Markdown, HTML review page or CSV row."""
+"""A summary (or a consolidated event) in the output format a command was asked for: JSON, Markdown, an HTML
+review page or CSV."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from ..export_csv import articles_csv
+from pydantic import ValidationError
+
+from ..consolidate_report import render_markdown
+from ..consolidated import ConsolidatedEvent
+from ..errors import InputError
+from ..export_csv import articles_csv, events_csv
 from ..render import to_markdown
-from ..review import article_page, find_article_text
+from ..review import article_page, event_page, find_article_text
+from ..review.site import EVENTS_DIR, article_pages, page_links
 from ..schema import EventSummary
 
 FORMATS = ("json", "md", "html", "csv")
@@ -25,3 +33,35 @@ def render_as(summary: EventSummary, fmt: str, *, text: str | None = None, name:
             text, notes = find_article_text(summary_path, summary, article)
         return article_page(summary, text, name=name or (str(summary_path) if summary_path else None), notes=notes)
     return summary.model_dump_json(indent=2) + "\n"
+
+
+def render_event_as(event: ConsolidatedEvent, fmt: str, *, event_path: Path | None = None) -> str:
+    """A consolidated event; its HTML page links to article pages found beside the summaries of its folder."""
+    if fmt == "md":
+        return render_markdown(event)
+    if fmt == "csv":
+        return events_csv([event])
+    if fmt == "html":
+        pages: dict[str, Path] = {}
+        if event_path is not None and event_path.parent.name == EVENTS_DIR:
+            pages = article_pages([event_path.parent.parent])
+        return event_page(event, page_links(pages, event_path.parent if event_path else Path.cwd()))
+    return event.model_dump_json(indent=2) + "\n"
+
+
+def render_file(path: Path, fmt: str, *, article: Path | None = None) -> str:
+    """Read a saved summary or consolidated event and render it; InputError says why a file is neither."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"{path}: not an event summary (not JSON: {exc})") from exc
+    try:
+        if isinstance(data, dict) and "consolidated_version" in data and "event_id" in data:
+            return render_event_as(ConsolidatedEvent.model_validate(data), fmt, event_path=path)
+        summary = EventSummary.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(f"{path}: not an event summary ({str(exc).splitlines()[0]})") from exc
+    return render_as(summary, fmt, summary_path=path, article=article)

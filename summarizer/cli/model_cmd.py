@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from pydantic import ValidationError
 
 from ..atomic import write_text_atomic
-from ..errors import InputError
 from ..model_store import QWEN_1_5B, ensure_model
-from ..schema import EventSummary
-from .formats import render_as
+from .formats import render_file
 
 
 @click.command("model")
@@ -39,19 +36,17 @@ def model_command() -> None:
 def render_command(summary_json: Path, fmt: str, article: Path | None, output: Path | None) -> None:
     """Print a saved event summary (JSON) as Markdown, an HTML review page or a CSV row.
 
+    A consolidated event (events/<event_id>.json from `summarizer consolidate`) works too; its page links to the
+    article pages that `batch --html` wrote beside the summaries.
+
     \b
     Examples:
       summarizer render results/seeds/001_bf4bf788d45fc931.txt.json
       summarizer render results/x.txt.json --format html --article articles/x.txt -o x.html
-      summarizer render results/x.txt.json --format csv >> events.csv
+      summarizer render results/x.txt.json --format csv > x.csv
+      summarizer render results/events/2026-01-31-balochistan-07ef6065.json --format html -o event.html
     """
-    try:
-        summary = EventSummary.model_validate_json(summary_json.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{summary_json}: cannot read ({exc.strerror})") from exc
-    except (ValidationError, ValueError) as exc:
-        raise InputError(f"{summary_json}: not an event summary ({str(exc).splitlines()[0]})") from exc
-    rendered = render_as(summary, fmt, summary_path=summary_json, article=article)
+    rendered = render_file(summary_json, fmt, article=article)
     if output is not None:
         write_text_atomic(output, rendered)
         click.echo(f"wrote {output}", err=True)

@@ -88,11 +88,16 @@ def _article_text(in_dir: Path, article: _Article) -> tuple[str | None, list[str
     return text, []
 
 
+def page_links(pages: Mapping[str, Path], folder: Path) -> dict[str, str]:
+    """Article id -> link to its page, relative to a page written in `folder`."""
+    return {aid: quote(Path(os.path.relpath(page.resolve(), folder.resolve())).as_posix())
+            for aid, page in pages.items()}
+
+
 def write_event_pages(events: Sequence[ConsolidatedEvent], out_dir: Path, pages: Mapping[str, Path]) -> list[Path]:
     """OUT/events/<event id>.html for each event; `pages` maps article ids to their review pages, if any."""
     folder = out_dir / EVENTS_DIR
-    links = {aid: quote(Path(os.path.relpath(page.resolve(), folder.resolve())).as_posix())
-             for aid, page in pages.items()}
+    links = page_links(pages, folder)
     written = []
     for event in events:
         path = folder / f"{event.event_id}.html"
