@@ -178,7 +178,7 @@ def article_page(summary: EventSummary, text: str | None, *, name: str | None = 
               f'<a href="#dropped">{len(s.provenance.dropped)} dropped by the summarizer</a> · '
               f"{sum(1 for i in figures if i.claim)} claimed figure(s), not counted</p>")
     text_panel = (f'<section class="panel" aria-label="Article text">{_legend(items)}'
-                  f'<div class="article" dir="auto">{highlight(text, items)}</div></section>' if text is not None
+                  f'<div class="article">{highlight(text, items)}</div></section>' if text is not None
                   else '<section class="panel"><p>No article text.</p></section>')
     side = (f'<aside class="panel"><h2>Casualty figures ({len(s.casualties)})</h2>{_figure_table(s, figures)}'
             f"<h2>Totals (computed)</h2>{_rollups(s, ids)}<h2>Disputes</h2>{_disputes(s, ids)}"

@@ -34,7 +34,8 @@ section.panel, aside.panel { background: var(--paper); border: 1px solid var(--l
 aside.panel { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
 h2 { font-size: 15px; margin: 14px 0 6px; }
 h2:first-child { margin-top: 0; }
-.article { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 15.5px; line-height: 1.75; margin: 0; }
+.article { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 15.5px; line-height: 1.75; margin: 0;
+  unicode-bidi: plaintext; text-align: start; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 10px; font-size: 12.5px; margin: 0 0 10px; padding: 0;
   list-style: none; }
 .legend label { cursor: pointer; user-select: none; }

@@ -162,8 +162,7 @@ def _source_items(text: str, figures: Sequence[tuple[Casualty, ReviewItem]]) -> 
                               span=where, details=[("kind", _words(c.source_kind))])
             by_span[where] = item
         item.related.append(fig.id)
-    for item in by_span.values():
-        item.details.append(("gave", ", ".join(item.related)))
+        item.details.append(("gave", f"{c.id}: {figure_label(c)}"))
     return sorted(by_span.values(), key=lambda i: i.span or (0, 0))
 
 
