@@ -258,3 +258,11 @@ def test_render_a_consolidated_event_links_to_the_article_pages_beside_its_summa
     assert code == 0 and json.loads(event_json.read_text(encoding="utf-8"))["event_id"] in out_csv
     code, _, err = _run(["render", str(out / "manifest.json"), "--format", "html"], capsys)
     assert code == 3 and "not an event summary" in err
+
+
+def test_a_lone_surrogate_from_a_model_answer_still_gives_a_utf8_page() -> None:
+    summary, text = seed(SEED_STEMS[0])
+    odd = summary.model_copy(update={"headline": "broken \ud83d emoji"})
+    page = article_page(odd, text)
+    assert "broken \ufffd emoji" in page.encode("utf-8").decode("utf-8")
+    _check_highlights(page, text, odd)

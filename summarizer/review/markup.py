@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from html import escape
@@ -17,9 +18,16 @@ from .assets import CSS, SCRIPT
 from .items import ReviewItem
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def esc(value: object) -> str:
-    """Text or attribute value, escaped (quotes too); None is empty."""
-    return "" if value is None else escape(str(value), quote=True)
+    """Text or attribute value, escaped (quotes too); None is empty. A lone surrogate (only a model's JSON can
+    hold one) becomes U+FFFD, one code point for one, so the page can be written as UTF-8."""
+    if value is None:
+        return ""
+    text = _LONE_SURROGATE.sub("\ufffd", str(value))
+    return escape(text, quote=True)
 
 
 def _open(item: ReviewItem, first: bool) -> str:
