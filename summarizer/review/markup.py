@@ -17,7 +17,6 @@ from html import escape
 from .assets import CSS, SCRIPT
 from .items import ReviewItem
 
-
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
