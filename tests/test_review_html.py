@@ -266,3 +266,18 @@ def test_a_lone_surrogate_from_a_model_answer_still_gives_a_utf8_page() -> None:
     page = article_page(odd, text)
     assert "broken \ufffd emoji" in page.encode("utf-8").decode("utf-8")
     _check_highlights(page, text, odd)
+
+
+def test_consolidate_format_html_links_values_to_pages_written_beside_the_summaries(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for stem in SEED_STEMS:
+        path, _ = _seed_json(tmp_path, stem)
+        assert _run(["render", str(path), "--format", "html", "-o", str(path.with_suffix(".html"))], capsys)[0] == 0
+    code, out, _ = _run(["consolidate", str(tmp_path), "--out", str(tmp_path / "merged"), "--format", "html"], capsys)
+    assert code == 0
+    pages = [Path(line) for line in out.splitlines() if line.endswith(".html")]
+    assert len(pages) == 1 and pages[0].parent == tmp_path / "merged" / "events"
+    links = re.findall(r'<a class="value" href="([^"#]+)#q-([^"]+)"', pages[0].read_text(encoding="utf-8"))
+    assert {target for target, _ in links} == {f"../../{stem}.txt.html" for stem in SEED_STEMS}
+    for target, anchor in links:
+        assert f'id="q-{anchor}"' in (pages[0].parent / target).read_text(encoding="utf-8")
