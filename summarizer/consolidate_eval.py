@@ -85,7 +85,8 @@ def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path) -
             totals["groups_ok"] += int(exact)
             details.append(f"{gevent.name}: grouping {'correct' if exact else 'WRONG'} "
                            f"({len(event_ids)} event(s) for {len(present)} article(s))")
-            _score_figures(gevent, match, refs, totals, details)
+            if gevent.figures:  # a grouping-only gold event (figures: []) scores the grouping alone
+                _score_figures(gevent, match, refs, totals, details)
     predicted_pairs = {tuple(sorted(p)) for e in events for p in itertools.combinations([a.ref for a in e.articles], 2)}
     tp_pairs = len(gold_pairs & predicted_pairs)
     pair_p = tp_pairs / len(predicted_pairs) if predicted_pairs else 1.0

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .atomic import write_text_atomic
+from .corpus import SPLITS, load_manifest
 from .errors import ConfigError, InputError, SummarizerError
 from .gold import GoldSummary
 from .inputs import read_article
@@ -28,6 +29,7 @@ EXIT_GATE_FAILED = 1
 CONSOLIDATION_MODULE = "summarizer.consolidate_eval"
 CONSOLIDATION_PREFIX = "consolidation."
 _ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MANIFEST_NAME = "corpus.json"  # beside the articles folder: eval/corpus.json
 
 Progress = Callable[[str], None]
 SummarizeFn = Callable[[str, str], tuple[EventSummary, bool]]
@@ -52,6 +54,8 @@ class EvalRun:
     lower_is_better: set[str]
     notes: list[str] = field(default_factory=list)
     consolidation_details: list[str] = field(default_factory=list)
+    splits: dict[str, str] = field(default_factory=dict)
+    """stem -> split (seed, dev, heldout) from the corpus manifest; empty when there is none."""
 
     @property
     def passed(self) -> bool:
@@ -98,8 +102,23 @@ def gold_as_prediction(gold: GoldSummary) -> EventSummary:
     return EventSummary.model_validate(data)
 
 
+def read_prediction(path: Path) -> EventSummary:
+    """A saved summary; a gold file is accepted too (its labeller-only fields stripped, see `gold_as_prediction`),
+    so `--predictions eval/gold` is the sanity check it looks like: every score 1."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return EventSummary.model_validate_json(text)
+    except ValidationError as exc:
+        try:
+            gold = GoldSummary.model_validate_json(text)
+        except ValidationError:
+            raise exc from None
+        return gold_as_prediction(gold)
+
+
 def load_predictions(predictions_dir: Path, stems: list[str]) -> dict[str, Prediction]:
-    """Saved outputs `<stem>.json`; `<stem>.error.txt` (written by a run) records a failure."""
+    """Saved outputs `<stem>.json` (summaries, or gold files); `<stem>.error.txt` (written by a run) records a
+    failure."""
     if not predictions_dir.is_dir():
         raise ConfigError(f"{predictions_dir}: predictions folder not found")
     found: dict[str, Prediction] = {}
@@ -108,7 +127,7 @@ def load_predictions(predictions_dir: Path, stems: list[str]) -> dict[str, Predi
         failure = predictions_dir / f"{stem}.error.txt"
         if path.exists():
             try:
-                found[stem] = Prediction(EventSummary.model_validate_json(path.read_text(encoding="utf-8")))
+                found[stem] = Prediction(read_prediction(path))
             except (OSError, ValidationError, ValueError) as exc:
                 found[stem] = Prediction(None, error=f"invalid prediction file {path.name}: {_first_error(exc)}")
         elif failure.exists():
@@ -159,7 +178,8 @@ def consolidation_metrics(predictions: Mapping[str, Prediction], gold_dir: Path
 
 def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, baseline: Baseline | None,
              predictions_dir: Path | None = None, summarize: SummarizeFn | None = None,
-             run_dir: Path | None = None, progress: Progress | None = None) -> EvalRun:
+             run_dir: Path | None = None, progress: Progress | None = None,
+             manifest_path: Path | None = None, only_splits: tuple[str, ...] = ()) -> EvalRun:
     """Score saved predictions (predictions_dir) or fresh ones (summarize); gate them."""
     gold = load_gold(gold_dir)
     article_paths = find_articles(articles_dir)
@@ -170,7 +190,16 @@ def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, base
     unlabelled = sorted(set(article_paths) - set(gold))
     if unlabelled:
         notes.append(f"articles without gold, not scored: {', '.join(unlabelled)}")
+    manifest = load_manifest(manifest_path or articles_dir.parent / MANIFEST_NAME)
+    splits = manifest.split_of() if manifest is not None else {}
+    languages = {e.stem: e.language for e in manifest.articles} if manifest is not None else {}
     stems = sorted(gold)
+    if only_splits:  # e.g. tuning on `dev` without ever producing the held-out outputs
+        unknown = sorted(set(only_splits) - set(SPLITS))
+        if unknown:
+            raise ConfigError(f"unknown split {', '.join(unknown)}: choose from {', '.join(SPLITS)}")
+        stems = [s for s in stems if splits.get(s, "dev") in only_splits]
+        notes.append(f"only the {', '.join(only_splits)} split(s) were run: {len(stems)} articles")
     texts: dict[str, str] = {}
     for stem in stems:
         try:
@@ -192,6 +221,7 @@ def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, base
         if score.error:
             notes.append(f"{score.stem}: failed, scored as empty ({score.error})")
     metrics = aggregate(scores)
+    metrics.update(split_metrics(scores, splits, languages))
 
     details: list[str] = []
     unavailable: list[str] = []
@@ -208,6 +238,7 @@ def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, base
     metrics.update(extra)
 
     lower = lower_is_better(scores)
+    lower |= {f"{prefix}.{name}" for name in lower for prefix in SPLITS if f"{prefix}.{name}" in metrics}
     gate = check_gate(metrics, thresholds, baseline, lower_is_better=lower, gated=default_gated(metrics, lower),
                       unavailable=unavailable)
     if crashed:
@@ -217,7 +248,25 @@ def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, base
         notes.append("the baseline was scored on other articles: "
                      f"{', '.join(sorted(set(baseline.articles) ^ set(stems)))} differ")
     return EvalRun(scores=scores, metrics=metrics, per_article={s.stem: article_metrics(s) for s in scores},
-                   gate=gate, lower_is_better=lower, notes=notes, consolidation_details=details)
+                   gate=gate, lower_is_better=lower, notes=notes, consolidation_details=details, splits=splits)
+
+
+def split_metrics(scores: list[ArticleScore], splits: Mapping[str, str], languages: Mapping[str, str]
+                  ) -> dict[str, float]:
+    """The same metrics per split (`seed.`, `dev.`, `heldout.`), and casualty scores of each split's articles that
+    are not in English (`heldout.non_en.casualties.recall`)."""
+    metrics: dict[str, float] = {}
+    for split in SPLITS:
+        chosen = [s for s in scores if splits.get(s.stem) == split]
+        if not chosen:
+            continue
+        metrics.update({f"{split}.{name}": value for name, value in aggregate(chosen).items()})
+        foreign = [s for s in chosen if languages.get(s.stem, "en") != "en"]
+        if foreign:
+            pooled = aggregate(foreign)
+            for name in ("casualties.recall", "casualties.precision", "casualties.f1"):
+                metrics[f"{split}.non_en.{name}"] = pooled[name]
+    return metrics
 
 
 def bless(run: EvalRun, baseline_path: Path) -> None:

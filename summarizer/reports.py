@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .atomic import write_text_atomic
+from .corpus import SPLITS
 from .evaluation import EvalRun
 from .scoring import Mismatch
 
@@ -32,9 +33,35 @@ def _fmt(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.3f}"
 
 
+SPLIT_ROWS = ("casualties.f1", "casualties.recall", "casualties.precision", "casualties.sources.f1", "places.f1",
+              "actors.f1", "statements.f1", "consequences.f1", "incidents.f1", "event_type.f1", "when.f1",
+              "casualties.outcome_mixups", "invented_numbers", "non_en.casualties.recall", "overall.micro_f1")
+_SPLIT_PREFIXES = tuple(f"{split}." for split in SPLITS)
+
+
+def split_table(run: EvalRun) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """(column names, rows) of the main metrics per split; empty when the corpus has no manifest."""
+    present = [split for split in SPLITS if any(k.startswith(f"{split}.") for k in run.metrics)]
+    if not present:
+        return [], []
+    columns = ["all", *present]
+    rows = []
+    for name in SPLIT_ROWS:
+        values = [run.metrics.get(name) if column == "all" else run.metrics.get(f"{column}.{name}")
+                  for column in columns]
+        if any(v is not None for v in values):
+            rows.append((name, [_fmt(v) for v in values]))
+    return columns, rows
+
+
+def _split_counts(run: EvalRun) -> str:
+    counts = {split: sum(1 for s in run.stems if run.splits.get(s) == split) for split in SPLITS}
+    return ", ".join(f"{split} {n}" for split, n in counts.items() if n)
+
+
 def _field_rows(run: EvalRun) -> tuple[list[str], list[str], list[str]]:
-    """Names of P/R/F1 fields, of shares, and of lower-is-better counts, in report order."""
-    m = run.metrics
+    """Names of P/R/F1 fields, of shares, and of lower-is-better counts, in report order (all articles)."""
+    m = {k: v for k, v in run.metrics.items() if not k.startswith(_SPLIT_PREFIXES)}
     f1_fields = sorted({k[: -len(".f1")] for k in m if k.endswith(".f1") and not k.startswith("overall.")})
     shares = sorted(k for k in m if f"{k}.macro" in m)
     counts = sorted(k for k in m if k in run.lower_is_better)
@@ -51,6 +78,15 @@ def _gate_line(run: EvalRun) -> str:
 def print_tables(run: EvalRun, console: Console) -> None:
     f1_fields, shares, counts = _field_rows(run)
     m = run.metrics
+    columns, rows = split_table(run)
+    if rows:
+        table = Table(title=f"Scores per split ({_split_counts(run)} articles; held-out is never tuned on)")
+        table.add_column("metric")
+        for column in columns:
+            table.add_column(column, justify="right")
+        for name, cells in rows:
+            table.add_row(name, *cells)
+        console.print(table)
     fields = Table(title="Scores per field (micro over articles; macro = mean of per-article scores)")
     for name, justify in (("field", "left"), ("P", "right"), ("R", "right"), ("F1", "right"), ("macro", "right")):
         fields.add_column(name, justify=justify)  # type: ignore[arg-type]
@@ -95,6 +131,7 @@ def summary_data(run: EvalRun) -> dict[str, Any]:
     articles = {}
     for score in run.scores:
         articles[score.stem] = {
+            "split": run.splits.get(score.stem),
             "schema_valid": score.schema_valid,
             "error": score.error,
             "metrics": rounded(run.per_article[score.stem]),
@@ -127,7 +164,13 @@ def render_markdown(run: EvalRun) -> str:
     if notes:
         out += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
 
-    out += ["## Fields", "", "| field | P | R | F1 | macro F1 |", "|---|---:|---:|---:|---:|"]
+    columns, rows = split_table(run)
+    if rows:
+        out += [f"## Per split ({_split_counts(run)} articles; held-out is never tuned on)", "",
+                "| metric | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
+        out += [f"| {name} | " + " | ".join(cells) + " |" for name, cells in rows]
+        out.append("")
+    out += ["## Fields (all articles)", "", "| field | P | R | F1 | macro F1 |", "|---|---:|---:|---:|---:|"]
     for name in f1_fields:
         out.append(f"| {name} | {_fmt(m[f'{name}.precision'])} | {_fmt(m[f'{name}.recall'])} | "
                    f"{_fmt(m[f'{name}.f1'])} | {_fmt(m.get(f'{name}.macro_f1'))} |")
@@ -148,11 +191,11 @@ def render_markdown(run: EvalRun) -> str:
                        f"{'ok' if c.passed else '**FAIL**'} |")
         out.append("")
 
-    out += ["## Articles", "", "| article | valid | " + " | ".join(ARTICLE_COLUMNS) + " | grounding | invented |",
-            "|---|---|" + "---:|" * (len(ARTICLE_COLUMNS) + 2)]
+    out += ["## Articles", "", "| article | split | valid | " + " | ".join(ARTICLE_COLUMNS) + " | grounding | invented |",
+            "|---|---|---|" + "---:|" * (len(ARTICLE_COLUMNS) + 2)]
     for stem, values in run.per_article.items():
         cells = [_fmt(values.get(f"{n}.f1")) for n in ARTICLE_COLUMNS]
-        out.append(f"| {stem} | {'yes' if values.get('schema_valid') == 1.0 else '**no**'} | {' | '.join(cells)} "
+        out.append(f"| {stem} | {run.splits.get(stem, '-')} | {'yes' if values.get('schema_valid') == 1.0 else '**no**'} | {' | '.join(cells)} "
                    f"| {_fmt(values.get('grounding'))} | {_fmt(values.get('invented_numbers'))} |")
     out.append("")
     for score in run.scores:

@@ -45,12 +45,16 @@ def _summarize_fn(backend: str, model: str | None, base_url: str | None, no_cach
               default=Path("eval/thresholds.toml"), show_default=True, help="Floors and tolerances.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("eval/baseline.json"), show_default=True, help="Committed scores to compare with.")
+@click.option("--split", "only_splits", multiple=True, type=click.Choice(["seed", "dev", "heldout"]),
+              help="Run and score only these splits of eval/corpus.json (repeatable). While improving the "
+                   "extraction use --split seed --split dev: the held-out split is never looked at for tuning.")
 @click.option("--bless", "do_bless", is_flag=True,
               help="Write this run's scores into the baseline file (the only way it changes) and exit 0.")
 @backend_options
 @click.pass_context
 def eval_command(ctx: click.Context, articles_dir: Path, gold_dir: Path, predictions_dir: Path | None, run_dir: Path,
-                 thresholds_path: Path, baseline_path: Path, do_bless: bool, backend: str, model: str | None,
+                 thresholds_path: Path, baseline_path: Path, only_splits: tuple[str, ...], do_bless: bool,
+                 backend: str, model: str | None,
                  base_url: str | None, no_cache: bool) -> None:
     """Score summaries of the eval articles against gold; exit 1 when the gate fails.
 
@@ -59,6 +63,7 @@ def eval_command(ctx: click.Context, articles_dir: Path, gold_dir: Path, predict
     Examples:
       summarizer eval                               # run the embedded model, score, gate
       summarizer eval --predictions eval/runs/latest/predictions
+      summarizer eval --split seed --split dev      # while tuning: never run the held-out split
       summarizer eval --bless                       # accept the current scores as the new baseline
     """
     thresholds = load_thresholds(thresholds_path)
@@ -66,7 +71,7 @@ def eval_command(ctx: click.Context, articles_dir: Path, gold_dir: Path, predict
     summarize = None if predictions_dir is not None else _summarize_fn(backend, model, base_url, no_cache)
     run = evaluate(gold_dir, articles_dir, thresholds=thresholds, baseline=baseline,
                    predictions_dir=predictions_dir, summarize=summarize, run_dir=run_dir,
-                   progress=lambda line: click.echo(line, err=True))
+                   progress=lambda line: click.echo(line, err=True), only_splits=only_splits)
     write_run(run, run_dir)
     print_tables(run, Console(width=140))
     click.echo(f"report: {run_dir / 'report.md'}", err=True)
