@@ -33,7 +33,7 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from .atomic import write_lines_atomic, write_text_atomic
-from .errors import ConfigError, InputError, SummarizerError
+from .errors import ConfigError, InputError, StorageError, SummarizerError
 from .inputs import MAX_FILE_BYTES, read_article
 from .manifest import JSON_NAME, SQLITE_NAME, ArticleRecord, Manifest, Status, now_iso
 from .schema import EventSummary
@@ -322,8 +322,8 @@ class _Run:
         if summary is not None:
             try:
                 write_output(self.out_dir / article.output, summary)
-            except OSError as exc:
-                done = _Done(article, None, error=f"cannot write {article.output}: {exc.strerror or exc}")
+            except StorageError as exc:
+                done = _Done(article, None, error=str(exc))
                 summary = None
         if summary is not None:
             prov = summary.provenance

@@ -4,10 +4,15 @@
     ├── InputError                   (exit 3)  missing, empty, binary, undecodable file
     │   └── ArticleTooLongError      (exit 3)  longer than the model's context
     ├── BackendError                 (exit 4)  server down, timeouts, HTTP errors after retries
-    │   └── ModelNotAvailableError   (exit 4)  embedded model or llama-cpp-python missing
+    │   ├── ModelNotAvailableError   (exit 4)  embedded model or llama-cpp-python missing
+    │   └── DeadlineExceeded         (exit 4)  a call or an article ran past --timeout / --article-timeout
     ├── ModelOutputError             (exit 5)  output still invalid after the re-asks
     ├── ConfigError                  (exit 6)  bad option or environment
-    └── EvalGateError                (exit 7)  (raised by callers that want an exception for a failed gate)
+    ├── EvalGateError                (exit 7)  (raised by callers that want an exception for a failed gate)
+    └── StorageError                 (exit 8)  the operating system refused a read or write (permission, disk
+                                               full, a file where a folder should be, read-only file system)
+
+SummarizerWarning is what the library warns with (never prints): e.g. a result cache that cannot be written.
 """
 
 from __future__ import annotations
@@ -36,6 +41,10 @@ class ModelNotAvailableError(BackendError):
     pass
 
 
+class DeadlineExceeded(BackendError):
+    pass
+
+
 class ModelOutputError(SummarizerError):
     exit_code = 5
 
@@ -46,3 +55,11 @@ class ConfigError(SummarizerError):
 
 class EvalGateError(SummarizerError):
     exit_code = 7
+
+
+class StorageError(SummarizerError):
+    exit_code = 8
+
+
+class SummarizerWarning(UserWarning):
+    """Something went wrong that costs nothing but speed or convenience (the CLI prints it as one `warning:` line)."""

@@ -1,15 +1,23 @@
-"""Shared CLI plumbing: error handling, exit codes, backend options."""
+"""Shared CLI plumbing: error handling, exit codes, backend options.
+
+Every failure ends as one `error:` line on stderr and a documented exit code (README, "Errors"), never a
+traceback: our exceptions carry their code, operating-system errors are exit 8 (StorageError), and a multi-line
+message is joined into one line. Library warnings (SummarizerWarning) print as one `warning:` line.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from typing import Any, TextIO, TypeVar
 
 import click
 
-from ..errors import SummarizerError
+from ..atomic import storage_error
+from ..errors import StorageError, SummarizerError, SummarizerWarning
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,6 +29,67 @@ def debug_enabled() -> bool:
     return os.environ.get("SUMMARIZER_DEBUG", "") not in ("", "0") or "--debug" in sys.argv
 
 
+def one_line(message: object) -> str:
+    """A message on one line: the lines of a multi-line message (a validation error, say) joined with '; '."""
+    return "; ".join(line.strip() for line in str(message).splitlines() if line.strip())
+
+
+def _os_error(exc: OSError) -> StorageError:
+    if exc.filename is None:  # a stream without a name: most likely standard output
+        return storage_error("standard output or a file", exc, "cannot write")
+    return storage_error(exc.filename, exc, "cannot read or write")
+
+
+@contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """SummarizerWarning -> one `warning:` line on stderr; other warnings as Python shows them."""
+    with warnings.catch_warnings():
+        original = warnings.showwarning
+        warnings.simplefilter("always", SummarizerWarning)
+
+        def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                 file: TextIO | None = None, line: str | None = None) -> None:
+            if issubclass(category, SummarizerWarning):
+                click.echo(f"warning: {one_line(message)}", err=True)
+            else:
+                original(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
+
+
+def write_stdout(text: str) -> None:
+    """Write a result to standard output, flushed: a full disk or a closed stdout is a StorageError (exit 8)."""
+    stream = sys.stdout
+    if stream is None:
+        raise StorageError("cannot write standard output: it is closed; use -o FILE")
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as exc:
+        raise storage_error("standard output", exc) from exc
+
+
+def finish_stdout(code: int) -> int:
+    """Flush standard output before exiting; a failure is one error line (exit 8), not Python's 'Exception ignored'
+    message at shutdown."""
+    stream = sys.stdout
+    if stream is None:
+        return code
+    try:
+        stream.flush()
+    except OSError as exc:
+        with suppress(OSError, ValueError):  # later flushes (at interpreter exit) go nowhere instead of failing
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        if code == EXIT_OK:
+            error = storage_error("standard output", exc)
+            click.echo(f"error: {error}", err=True)
+            return error.exit_code
+    return code
+
+
 def run_guarded(command: click.Command, args: list[str] | None = None) -> int:
     """Run a click command; map our exceptions to one stderr line and a distinct exit code."""
     argv = list(sys.argv[1:] if args is None else args)
@@ -29,13 +98,20 @@ def run_guarded(command: click.Command, args: list[str] | None = None) -> int:
         argv.remove("--debug")
         os.environ["SUMMARIZER_DEBUG"] = "1"
     try:
-        result = command.main(args=argv, prog_name="summarizer", standalone_mode=False)
+        with _warnings_as_lines():
+            result = command.main(args=argv, prog_name="summarizer", standalone_mode=False)
         return int(result) if isinstance(result, int) else EXIT_OK
     except SummarizerError as exc:
         if debug:
             raise
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {one_line(exc)}", err=True)
         return exc.exit_code
+    except OSError as exc:  # an operating-system error no layer below turned into ours
+        if debug:
+            raise
+        error = _os_error(exc)
+        click.echo(f"error: {one_line(error)}", err=True)
+        return error.exit_code
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         return 130

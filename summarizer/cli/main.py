@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..errors import SummarizerError
-from .common import run_guarded
+from .common import finish_stdout, run_guarded
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -48,7 +48,7 @@ _register()
 
 
 def main() -> None:
-    sys.exit(run_guarded(cli))
+    sys.exit(finish_stdout(run_guarded(cli)))
 
 
 __all__ = ["SummarizerError", "cli", "main"]

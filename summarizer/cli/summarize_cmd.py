@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -14,7 +13,7 @@ from ..cache import ResultCache
 from ..inputs import read_article
 from ..pipeline import Summarizer
 from ..schema_export import exported_schemas
-from .common import backend_options
+from .common import backend_options, write_stdout
 from .formats import render_as
 
 
@@ -48,7 +47,7 @@ def summarize_command(article: str, fmt: str, output: Path | None, backend: str,
         write_text_atomic(output, rendered)
         click.echo(f"wrote {output}", err=True)
     else:
-        sys.stdout.write(rendered)
+        write_stdout(rendered)
 
 
 @click.command("schema")
