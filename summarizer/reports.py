@@ -191,11 +191,13 @@ def render_markdown(run: EvalRun) -> str:
                        f"{'ok' if c.passed else '**FAIL**'} |")
         out.append("")
 
-    out += ["## Articles", "", "| article | split | valid | " + " | ".join(ARTICLE_COLUMNS) + " | grounding | invented |",
+    out += ["## Articles", "",
+            "| article | split | valid | " + " | ".join(ARTICLE_COLUMNS) + " | grounding | invented |",
             "|---|---|---|" + "---:|" * (len(ARTICLE_COLUMNS) + 2)]
     for stem, values in run.per_article.items():
         cells = [_fmt(values.get(f"{n}.f1")) for n in ARTICLE_COLUMNS]
-        out.append(f"| {stem} | {run.splits.get(stem, '-')} | {'yes' if values.get('schema_valid') == 1.0 else '**no**'} | {' | '.join(cells)} "
+        valid = "yes" if values.get("schema_valid") == 1.0 else "**no**"
+        out.append(f"| {stem} | {run.splits.get(stem, '-')} | {valid} | {' | '.join(cells)} "
                    f"| {_fmt(values.get('grounding'))} | {_fmt(values.get('invented_numbers'))} |")
     out.append("")
     for score in run.scores:
