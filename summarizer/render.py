@@ -1,27 +1,53 @@
-"""Readable Markdown for one event summary."""
+"""Readable Markdown for one event summary.
+
+Everything that comes from the article or the model is escaped (`escape_inline`): a prompt-injected article cannot
+put live markup into the report (raw HTML such as <script> or <iframe>, links or images with `javascript:` URLs,
+headings, lists, tables or emphasis of its own). Only the structure written here is Markdown.
+"""
 
 from __future__ import annotations
 
+import re
+
 from .schema import EventSummary
+
+# Inline markup: code spans, emphasis, links and images ("[", "]"), table cells; `<`, `>` become entities (raw
+# HTML, autolinks). A leading "#", "-", "+", "=" or "1." would start a heading, a list or a rule.
+_MARKUP = re.compile(r"([\\`*_\[\]|])")
+_LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
+
+
+def escape_inline(text: object) -> str:
+    """Text from the article or the model, made inert for Markdown and HTML viewers, on one line."""
+    value = " ".join(str(text if text is not None else "").split())  # no line breaks: no headings, lists, fences
+    value = _MARKUP.sub(r"\\\1", value.replace("<", "&lt;").replace(">", "&gt;"))
+    match = _LINE_START.match(value)
+    if match is None:
+        return value
+    if match.group(1)[0].isdigit():
+        end = match.end()
+        return f"{value[:end]}\\{value[end:]}"
+    return "\\" + value
 
 
 def _cell(text: object) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+    return escape_inline(text)
 
 
 def to_markdown(s: EventSummary) -> str:
-    lines = [f"# {s.headline}", ""]
-    meta = [x for x in (s.article.outlet, s.article.dateline, str(s.article.published or "")) if x]
+    lines = [f"# {escape_inline(s.headline)}", ""]
+    meta = [escape_inline(x) for x in (s.article.outlet, s.article.dateline, str(s.article.published or "")) if x]
     if meta:
         lines += [f"*{' · '.join(meta)}*", ""]
-    lines += [s.summary, ""]
-    when = s.when.start.isoformat() if s.when.start else f"{s.when.text or 'unknown'} (unresolved)"
-    where = ", ".join(x for x in (s.where.region, s.where.country) if x) or "unknown"
+    lines += [escape_inline(s.summary), ""]
+    when = s.when.start.isoformat() if s.when.start else f"{escape_inline(s.when.text or 'unknown')} (unresolved)"
+    where = ", ".join(escape_inline(x) for x in (s.where.region, s.where.country) if x) or "unknown"
     lines += [f"- **Event type:** {s.event_type.replace('_', ' ')}", f"- **When:** {when}",
               f"- **Where:** {where}"]
     if s.where.places:
         lines.append("- **Places:** " + ", ".join(
-            p.name + (f" (also {', '.join(x for x in p.spellings if x != p.name)})" if len(p.spellings) > 1 else "")
+            escape_inline(p.name) + (f" (also {', '.join(escape_inline(x) for x in p.spellings if x != p.name)})"
+                                     if len(p.spellings) > 1 else "")
             for p in s.where.places))
     lines.append("")
     if s.casualties:
@@ -41,27 +67,30 @@ def to_markdown(s: EventSummary) -> str:
     if s.actors:
         lines += ["## Actors", ""]
         for a in s.actors:
-            alias = f" (also: {', '.join(a.aliases)})" if a.aliases else ""
-            lines.append(f"- **{a.name}**{alias}: {a.kind.replace('_', ' ')}; {', '.join(a.roles) or 'no role'}")
+            alias = f" (also: {', '.join(escape_inline(x) for x in a.aliases)})" if a.aliases else ""
+            lines.append(f"- **{escape_inline(a.name)}**{alias}: {a.kind.replace('_', ' ')}; "
+                         f"{', '.join(a.roles) or 'no role'}")
         lines.append("")
     if s.statements:
         lines += ["## Statements", ""]
         for st in s.statements:
-            target = f" about {st.target}" if st.target else ""
-            lines.append(f"- {st.kind.replace('_', ' ')} by **{st.actor}**{target}: “{st.evidence.quote}”")
+            target = f" about {escape_inline(st.target)}" if st.target else ""
+            lines.append(f"- {st.kind.replace('_', ' ')} by **{escape_inline(st.actor)}**{target}: "
+                         f"“{escape_inline(st.evidence.quote)}”")
         lines.append("")
     if s.consequences:
         lines += ["## Consequences", ""]
-        lines += [f"- {c.kind.replace('_', ' ')}{f' ({c.place})' if c.place else ''}: “{c.evidence.quote}”"
+        lines += [f"- {c.kind.replace('_', ' ')}{f' ({escape_inline(c.place)})' if c.place else ''}: "
+                  f"“{escape_inline(c.evidence.quote)}”"
                   for c in s.consequences]
         lines.append("")
     p = s.provenance
     lines += ["## Provenance", "",
-              f"{p.backend} · prompts {p.prompt_hash} · schema {p.schema_version} ({p.schema_hash}) · "
+              f"{escape_inline(p.backend)} · prompts {p.prompt_hash} · schema {p.schema_version} ({p.schema_hash}) · "
               f"{p.prompt_tokens} prompt + {p.completion_tokens} completion tokens · {p.latency_s:.1f} s · "
               f"{p.retries} retries", ""]
     if p.dropped:
         lines += [f"Dropped ({len(p.dropped)}):", ""]
-        lines += [f"- {d.kind}: {_cell(d.content)} — {d.reason}" for d in p.dropped]
+        lines += [f"- {escape_inline(d.kind)}: {_cell(d.content)} — {escape_inline(d.reason)}" for d in p.dropped]
         lines.append("")
     return "\n".join(lines)
