@@ -32,7 +32,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .atomic import write_lines_atomic, write_text_atomic
+from .atomic import storage_error, write_lines_atomic, write_text_atomic
 from .errors import ConfigError, InputError, StorageError, SummarizerError
 from .inputs import MAX_FILE_BYTES, read_article
 from .manifest import JSON_NAME, SQLITE_NAME, ArticleRecord, Manifest, Status, now_iso
@@ -62,6 +62,8 @@ class BatchOptions:
     """The backend accepts several requests at once (remote servers); False for the embedded model."""
     retry_failed: bool = False
     """Try again articles that failed in an earlier run (unchanged ones are otherwise left failed)."""
+    follow_links: bool = False
+    """Also summarize files reached through symbolic links that lead out of the input folder."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class BatchReport(BaseModel):
     wall_s: float
     interrupted: bool
     failures: list[tuple[str, str]] = Field(description="(path, reason) of every failed article.")
+    outside_links: list[str] = Field(default_factory=list, description="Symbolic links under the input folder that "
+                                     "lead out of it, left out (see --follow-links).")
 
     @property
     def tokens(self) -> int:
@@ -165,21 +169,57 @@ def _matches(rel: str, globs: tuple[str, ...]) -> bool:
     return False
 
 
-def discover(in_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOBS, *, exclude: Path | None = None) -> list[Path]:
-    """Article files under `in_dir`, recursively, sorted; hidden files and `exclude` (the output folder) left out."""
+def _is_output_folder(path: Path) -> bool:
+    """A folder `summarizer batch` writes to: its files are our outputs, never articles."""
+    return (path / SQLITE_NAME).exists() or (path / LOCK_NAME).exists()
+
+
+def _leaves(path: Path, root: Path) -> bool:
+    """A symbolic link whose target is outside `root` (or does not resolve)."""
+    try:
+        return not path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return True
+
+
+@dataclass
+class Discovery:
+    found: list[Path] = field(default_factory=list)
+    outside_links: list[Path] = field(default_factory=list)
+    """Symbolic links that lead out of the input folder, left out unless `follow_links`."""
+
+
+def discover_articles(in_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOBS, *, exclude: Path | None = None,
+                      follow_links: bool = False) -> Discovery:
+    """Article files under `in_dir`, recursively, sorted. Left out: hidden files; `exclude` (the output folder) and
+    any other folder a batch writes to (its summaries are not articles); links to files outside `in_dir` unless
+    `follow_links` (folders reached through links are never entered)."""
     root = in_dir.resolve()
     skip = exclude.resolve() if exclude is not None else None
-    found: list[Path] = []
+    result = Discovery()
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d) != skip)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d) != skip
+                             and not _is_output_folder(here / d))
         for filename in filenames:
             if filename.startswith("."):
                 continue
             path = here / filename
-            if _matches(path.relative_to(root).as_posix(), globs) and path.is_file():
-                found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+            if not (_matches(path.relative_to(root).as_posix(), globs) and path.is_file()):
+                continue
+            if not follow_links and path.is_symlink() and _leaves(path, root):
+                result.outside_links.append(path)
+                continue
+            result.found.append(path)
+    result.found.sort(key=lambda p: p.relative_to(root).as_posix())
+    result.outside_links.sort(key=lambda p: p.relative_to(root).as_posix())
+    return result
+
+
+def discover(in_dir: Path, globs: tuple[str, ...] = DEFAULT_GLOBS, *, exclude: Path | None = None,
+             follow_links: bool = False) -> list[Path]:
+    """The article files `discover_articles` finds."""
+    return discover_articles(in_dir, globs, exclude=exclude, follow_links=follow_links).found
 
 
 def content_hash(path: Path) -> str:
@@ -204,16 +244,36 @@ class BatchPlan:
     """Manifest rows whose article is no longer in the input folder."""
 
 
+OUTPUT_LOST = "output missing or unreadable"
+"""How a failure starts when an article's output was lost after it was summarized: a plain re-run redoes it."""
+
+
+def output_intact(path: Path, record: ArticleRecord) -> bool:
+    """The output file is there, is JSON, and is the summary of this article (not truncated, not another one)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    meta = data.get("article") if isinstance(data, dict) else None
+    if not isinstance(meta, dict) or "headline" not in data:
+        return False
+    return record.article_id is None or meta.get("id") == record.article_id
+
+
 def make_plan(articles: list[Article], records: dict[str, ArticleRecord], fingerprint: str, out_dir: Path,
               *, retry_failed: bool) -> BatchPlan:
+    """What this run does. An article done earlier whose output is missing or damaged is done again; so is one
+    whose output was found lost at the end of an earlier run (OUTPUT_LOST), without needing --retry-failed."""
     plan = BatchPlan(articles=articles)
     for article in articles:
         record = records.get(article.rel)
         current = (record is not None and record.content_hash == article.content_hash
                    and record.fingerprint == fingerprint)
-        if record is not None and current and record.status != "failed" and (out_dir / article.output).is_file():
+        lost = record is not None and record.status == "failed" and (record.error or "").startswith(OUTPUT_LOST)
+        if (record is not None and current and record.status != "failed"
+                and output_intact(out_dir / article.output, record)):
             plan.skipped.append(article)
-        elif record is not None and current and record.status == "failed" and not retry_failed:
+        elif record is not None and current and record.status == "failed" and not retry_failed and not lost:
             plan.failed_earlier.append(record)
         else:
             if record is not None and record.content_hash != article.content_hash:
@@ -352,13 +412,16 @@ def _lines_atomic(path: Path, lines: Iterator[str]) -> None:
     write_lines_atomic(path, lines)
 
 
-def rebuild_jsonl(out_dir: Path, articles: list[Article], manifest: Manifest, fingerprint: str) -> int:
-    """Write `summaries.jsonl`: one line per up-to-date ok article, in path order. Returns the line count."""
+def rebuild_jsonl(out_dir: Path, articles: list[Article], manifest: Manifest, fingerprint: str
+                  ) -> list[tuple[str, str]]:
+    """Write `summaries.jsonl`: one line per up-to-date ok article, in path order.
+
+    Returns (path, reason) of the articles whose output turned out missing or damaged: they are marked failed
+    with an OUTPUT_LOST reason, and the next plain run does them again."""
     records = manifest.records()
-    count = 0
+    lost: list[tuple[str, str]] = []
 
     def lines() -> Iterator[str]:
-        nonlocal count
         for article in articles:
             record = records.get(article.rel)
             if (record is None or record.status == "failed" or record.content_hash != article.content_hash
@@ -366,18 +429,20 @@ def rebuild_jsonl(out_dir: Path, articles: list[Article], manifest: Manifest, fi
                 continue
             try:
                 summary = json.loads((out_dir / article.output).read_text(encoding="utf-8"))
+                if not isinstance(summary, dict) or "headline" not in summary:
+                    raise ValueError("not an event summary")
             except (OSError, ValueError) as exc:
                 # The output vanished or was damaged after the manifest said ok: say so, and redo it next run.
-                manifest.put(record.model_copy(update={
-                    "status": "failed", "error": f"output {article.output} missing or unreadable ({exc}); "
-                                                 "run again to redo it", "updated_at": now_iso()}))
+                reason = f"{OUTPUT_LOST}: {article.output} ({exc}); run again to redo it"
+                manifest.put(record.model_copy(update={"status": "failed", "error": reason,
+                                                       "updated_at": now_iso()}))
+                lost.append((article.rel, reason))
                 continue
-            count += 1
             yield json.dumps({"path": article.rel, "summary": summary}, ensure_ascii=False,
                              separators=(",", ":")) + "\n"
 
     _lines_atomic(out_dir / JSONL_NAME, lines())
-    return count
+    return lost
 
 
 LOCK_NAME = ".batch.lock"
@@ -387,7 +452,10 @@ _STALE_TMP = re.compile(r"^\..+\.(json|jsonl)\.[^.]+\.tmp$")
 @contextlib.contextmanager
 def _exclusive(out_dir: Path) -> Iterator[None]:
     """One batch per output folder at a time; the OS drops the lock when the holder dies, even by SIGKILL."""
-    handle = (out_dir / LOCK_NAME).open("a+")
+    try:
+        handle = (out_dir / LOCK_NAME).open("a+")
+    except OSError as exc:
+        raise storage_error(out_dir / LOCK_NAME, exc) from exc
     try:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -416,7 +484,9 @@ def run_batch(summarizer: ArticleSummarizer, in_dir: str | Path, out_dir: str | 
               stop: threading.Event | None = None) -> BatchReport:
     """Summarize every article under `in_dir` into `out_dir`. Setting `stop` ends the run cleanly (resumable).
 
-    Raises InputError when `in_dir` is not a folder; per-article problems are recorded, never raised.
+    Raises InputError when `in_dir` is not a folder, ConfigError when `out_dir` is `in_dir` (the outputs would be
+    read as articles by the next run), StorageError when `out_dir` cannot be created or written; per-article
+    problems are recorded, never raised.
     A KeyboardInterrupt is handled like `stop` (manifest and outputs left consistent), then re-raised.
     """
     opts = options or BatchOptions()
@@ -424,20 +494,33 @@ def run_batch(summarizer: ArticleSummarizer, in_dir: str | Path, out_dir: str | 
     source, target = Path(in_dir), Path(out_dir)
     if not source.is_dir():
         raise InputError(f"{source}: not a folder")
+    if target.resolve() == source.resolve():
+        raise ConfigError(f"--out {target} is the input folder: its summaries and manifest would be read as articles "
+                          f"next time; use a separate folder (for example {target / 'summaries'})")
     started = time.perf_counter()
-    target.mkdir(parents=True, exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise storage_error(target, exc, "cannot create the output folder") from exc
     stop_event = stop or threading.Event()
     with _exclusive(target), Manifest(target) as manifest:
         if _sweep_temporaries(target):
             listener.on_note("removed temporary files left by an interrupted run")
         fingerprint = summarizer.fingerprint
         records = manifest.records()
-        earlier_runs = manifest.runs()
-        if earlier_runs and earlier_runs[-1].state == "running":
-            listener.on_note(f"the previous run (started {earlier_runs[-1].started_at}) did not finish; resuming")
+        # We hold the folder's lock, so a run still marked running died without saying so (SIGKILL, power cut).
+        stale = manifest.close_stale_runs()
+        if stale:
+            listener.on_note(f"the previous run (started {stale[-1].started_at}, now marked interrupted) did not "
+                             "finish; resuming")
         root = source.resolve()
-        articles = [Article(p.relative_to(root).as_posix(), p, content_hash(p))
-                    for p in discover(source, opts.globs, exclude=target)]
+        discovery = discover_articles(source, opts.globs, exclude=target, follow_links=opts.follow_links)
+        articles = [Article(p.relative_to(root).as_posix(), p, content_hash(p)) for p in discovery.found]
+        outside = [p.relative_to(root).as_posix() for p in discovery.outside_links]
+        if outside:
+            shown = ", ".join(outside[:5]) + (f" and {len(outside) - 5} more" if len(outside) > 5 else "")
+            listener.on_note(f"{len(outside)} symbolic link(s) lead out of {source} and are left out: {shown} "
+                             "(--follow-links includes them)")
         plan = make_plan(articles, records, fingerprint, target, retry_failed=opts.retry_failed)
         if not articles:
             listener.on_note(f"no files matching {' '.join(opts.globs)} under {source}")
@@ -462,20 +545,24 @@ def run_batch(summarizer: ArticleSummarizer, in_dir: str | Path, out_dir: str | 
         except KeyboardInterrupt as exc:
             reraise = exc
         interrupted = stop_event.is_set() or reraise is not None
+        # Outputs found damaged while writing the JSONL count as failed, not done (the next run redoes them).
+        lost = dict(rebuild_jsonl(target, articles, manifest, fingerprint))
         results = run.results
-        ok = [r for r in results if r.status == "ok"]
+        ok = [r for r in results if r.status == "ok" and r.path not in lost]
         failed = [r for r in results if r.status == "failed"]
+        failed_rels = {r.path for r in failed} | {rec.path for rec in plan.failed_earlier}
+        newly_lost = [(rel, reason) for rel, reason in lost.items() if rel not in failed_rels]
         report = BatchReport(
             out_dir=str(target), total=len(articles), ok=len(ok), cached=sum(r.cached for r in ok),
-            failed=len(failed) + len(plan.failed_earlier), failed_earlier=len(plan.failed_earlier),
-            skipped=len(plan.skipped), not_done=len(plan.todo) - len(results),
+            failed=len(failed) + len(plan.failed_earlier) + len(newly_lost), failed_earlier=len(plan.failed_earlier),
+            skipped=sum(1 for a in plan.skipped if a.rel not in lost), not_done=len(plan.todo) - len(results),
             prompt_tokens=sum(r.prompt_tokens for r in ok if not r.cached),
             completion_tokens=sum(r.completion_tokens for r in ok if not r.cached),
             model_s=round(sum(r.latency_s for r in ok if not r.cached), 3),
             wall_s=0.0, interrupted=interrupted,
-            failures=[(r.path, r.error or "") for r in failed]
-            + [(rec.path, rec.error or "") for rec in plan.failed_earlier])
-        rebuild_jsonl(target, articles, manifest, fingerprint)
+            failures=[(r.path, r.error or "") for r in failed] + newly_lost
+            + [(rec.path, rec.error or "") for rec in plan.failed_earlier],
+            outside_links=outside)
         report.wall_s = round(time.perf_counter() - started, 3)
         manifest.finish_run(run_id, state="interrupted" if interrupted else "completed", ok=report.ok,
                             failed=report.failed, skipped=report.skipped, tokens=report.tokens, wall_s=report.wall_s)
@@ -546,13 +633,16 @@ __all__ = [
     "DEFAULT_GLOBS",
     "JSONL_NAME",
     "JSON_NAME",
+    "OUTPUT_LOST",
     "SQLITE_NAME",
     "ArticleResult",
     "ArticleSummarizer",
     "BatchOptions",
     "BatchReport",
+    "Discovery",
     "NullProgress",
     "ProgressListener",
     "discover",
+    "discover_articles",
     "run_batch",
 ]

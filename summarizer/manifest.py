@@ -199,6 +199,15 @@ class Manifest:
         assert cursor.lastrowid is not None
         return int(cursor.lastrowid)
 
+    def close_stale_runs(self) -> list[RunRecord]:
+        """Mark 'interrupted' the runs still marked 'running'. Only call it while holding the output folder's
+        lock: then no other process is running them, so their process died (SIGKILL, power loss) before it
+        could say so. Returns the runs it closed."""
+        stale = [r for r in self.runs() if r.state == "running"]
+        if stale:
+            self._db.execute("UPDATE runs SET state = 'interrupted' WHERE state = 'running'")
+        return stale
+
     def finish_run(self, run_id: int, *, state: RunState, ok: int, failed: int, skipped: int, tokens: int,
                    wall_s: float) -> None:
         self._db.execute("UPDATE runs SET finished_at = ?, state = ?, ok = ?, failed = ?, skipped = ?, tokens = ?, "

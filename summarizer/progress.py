@@ -154,6 +154,8 @@ def report_table(report: BatchReport) -> Table:
     failed = f"{report.failed}" + (f" ({report.failed_earlier} from earlier runs)" if report.failed_earlier else "")
     table.add_row("failed", f"[red]{failed}[/]" if report.failed else failed)
     table.add_row("skipped (already done)", str(report.skipped))
+    if report.outside_links:
+        table.add_row("left out (links outside the input folder)", str(len(report.outside_links)))
     if report.not_done:
         table.add_row("not done", str(report.not_done))
     table.add_row("total tokens", f"{report.tokens:,}")
