@@ -79,6 +79,9 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
 @click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Articles summarized at once (remote backends; the embedded model runs one at a time).")
 @click.option("--retry-failed", is_flag=True, help="Try again the articles that failed in earlier runs.")
+@click.option("--follow-links", is_flag=True,
+              help="Also summarize files reached through symbolic links that lead out of IN_DIR (left out and "
+                   "listed otherwise).")
 @click.option("--allow-failures", is_flag=True, help="Exit 0 even when some articles failed.")
 @click.option("--consolidate", is_flag=True, help="Afterwards, consolidate the summaries of the same event.")
 @click.option("--html", "html", is_flag=True,
@@ -90,7 +93,7 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
               show_default=True, help="Progress bar, plain log lines, or the bar only on a terminal.")
 @backend_options
 def batch(in_dir: Path, out_dir: Path, globs: tuple[str, ...], workers: int, retry_failed: bool,
-          allow_failures: bool, consolidate: bool, html: bool, csv: bool, progress_mode: str, backend: str,
+          follow_links: bool, allow_failures: bool, consolidate: bool, html: bool, csv: bool, progress_mode: str, backend: str,
           model: str | None, base_url: str | None, no_cache: bool) -> int:
     """Summarize every article under IN_DIR into OUT_DIR; run it again to resume.
 
@@ -115,7 +118,7 @@ def batch(in_dir: Path, out_dir: Path, globs: tuple[str, ...], workers: int, ret
     engine = _build_backend(backend, model, base_url)
     summarizer = Summarizer(engine, cache=None if no_cache else ResultCache())
     options = BatchOptions(globs=globs or DEFAULT_GLOBS, workers=workers, concurrent=engine.info.concurrent,
-                           retry_failed=retry_failed)
+                           retry_failed=retry_failed, follow_links=follow_links)
     progress = ConsoleProgress(live=None if progress_mode == "auto" else progress_mode == "bar")
     stop = threading.Event()
     with _stop_on_signals(stop):
