@@ -25,12 +25,22 @@ Responder = Callable[[list[dict[str, Any]]], str]
 Reply = str | Responder | BaseException
 
 
-def _pass_of(messages: list[dict[str, Any]]) -> str:
+PASS_MARKER = "PASS: "
+
+
+def pass_of(messages: list[dict[str, Any]]) -> str:
+    """The pass a request is for: the LAST `PASS: <name>` of the latest prompt message that has one.
+
+    The pass instructions follow the article in the prompt, so a `PASS:` line inside the article comes earlier and
+    never wins; the model's own answers (assistant messages) are not read, whatever they contain.
+    """
     for message in reversed(messages):
-        content = str(message.get("content", ""))
-        marker = "PASS: "
-        if marker in content:
-            return content.split(marker, 1)[1].split()[0]
+        if message.get("role") == "assistant":
+            continue
+        content = str(message.get("content") or "")
+        if PASS_MARKER in content:
+            words = content.rsplit(PASS_MARKER, 1)[1].split()
+            return words[0] if words else "unknown"
     return "unknown"
 
 
@@ -61,7 +71,7 @@ class FakeBackend:
 
     def create(self, **kwargs: Any) -> ChatCompletion:
         messages = list(kwargs.get("messages", []))
-        name = _pass_of(messages)
+        name = pass_of(messages)
         with self._lock:
             self.calls.append({"pass": name, **kwargs})
             queue = self._queues.get(name)
