@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import instructor
 from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
+from . import deadline
 from .backends.base import Backend
-from .errors import BackendError, ModelOutputError, SummarizerError
+from .errors import BackendError, DeadlineExceeded, InputError, ModelOutputError, SummarizerError
 from .schema import PassRecord
 
 T = TypeVar("T", bound=BaseModel)
@@ -22,7 +25,33 @@ logging.getLogger("instructor").setLevel(logging.CRITICAL)  # failures surface a
 
 def call_model(backend: Backend, name: str, messages: list[dict[str, Any]], response_model: type[T], *,
                max_tokens: int) -> tuple[T, PassRecord, str]:
-    """Ask the backend for `response_model`; returns (answer, usage record, raw answer text)."""
+    """Ask the backend for `response_model`; returns (answer, usage record, raw answer text).
+
+    The whole call (transport retries and validation re-asks included) runs under the per-call deadline."""
+    with deadline.within(deadline.limits().call_s, "per-call"):
+        try:
+            deadline.check(f"{backend.info.name}: {name} pass")
+            return _call_model(backend, name, messages, response_model, max_tokens=max_tokens)
+        except DeadlineExceeded as exc:
+            if f"{name} pass" in str(exc):
+                raise
+            raise DeadlineExceeded(f"{name} pass: {exc}") from exc
+
+
+@contextmanager
+def article_scope(name: str | None) -> Iterator[None]:
+    """Everything done for one article: under the per-article deadline, and input errors name the article."""
+    with deadline.within(deadline.limits().article_s, "per-article"):
+        try:
+            yield
+        except InputError as exc:
+            if name and not str(exc).startswith(name):
+                exc.args = (f"{name}: {exc}", *exc.args[1:])
+            raise
+
+
+def _call_model(backend: Backend, name: str, messages: list[dict[str, Any]], response_model: type[T], *,
+                max_tokens: int) -> tuple[T, PassRecord, str]:
     mode = backend.info.mode
     client = instructor.Instructor(client=None, create=instructor.patch(create=backend.create, mode=mode), mode=mode)
     record = PassRecord(name=name)

@@ -26,7 +26,7 @@ from .errors import ArticleTooLongError
 from .figures import read_figure
 from .grounding import locate, span
 from .inputs import article_id, check_text
-from .llm import call_model
+from .llm import article_scope, call_model
 from .normalize import acronyms_in_text, figure_status, fold, same_actor, same_place, source_kind
 from .passes import OverviewAnswer, PassModel, StatementAnswer
 from .places import EVENT_WORDS, find_places
@@ -148,7 +148,8 @@ class Summarizer:
             hit = self.cache.get(key)
             if hit is not None:
                 return hit, True
-        summary = self._summarize(text)
+        with article_scope(name):  # the per-article deadline; input errors name the article
+            summary = self._summarize(text)
         if self.cache is not None:
             self.cache.put(key, summary)
         return summary, False

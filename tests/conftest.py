@@ -5,6 +5,7 @@ The embedded model stays where it is (SUMMARIZER_MODEL_DIR is left alone): `@pyt
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,3 +16,14 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     cache = tmp_path_factory.mktemp("summarizer-cache")
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(cache))
     return cache
+
+
+@pytest.fixture(autouse=True)
+def _default_deadlines() -> Iterator[None]:
+    """`--timeout` and `--article-timeout` set process-wide limits (summarizer.deadline): none leaks into the next
+    test."""
+    from summarizer import deadline
+
+    deadline.configure(None)
+    yield
+    deadline.configure(None)

@@ -5,14 +5,19 @@
 
 It answers `POST /v1/chat/completions` (plain content, or a tool call when the request has `tools`) and
 `GET /v1/models`. Each answer is `summarizer.passes.default_response(<pass>)` unless a `responder` is given; the
-pass is read from the `PASS: <name>` line the pipeline puts in its messages. `faults` decides, per request number
-(0-based, in arrival order), whether to answer with an HTTP 500, a 429 with Retry-After, or a garbage body.
+pass is read from the last `PASS: <name>` line the pipeline puts in its messages (an article's own `PASS:` lines come
+before it). `faults` decides, per request number (0-based, in arrival order), whether to answer with an HTTP 500,
+a 429 with Retry-After, a garbage body, nothing at all (SILENT: the connection stays open, no byte is sent), or a
+trickle (TRICKLE: headers, then one byte of body every `interval` seconds, never complete). Silent and trickling
+answers last at most `hold` seconds and end as soon as the client hangs up or the server stops.
 The server counts requests and the most it had in flight at once, so tests can check concurrency.
 """
 
 from __future__ import annotations
 
 import json
+import select
+import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -20,7 +25,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
-FaultKind = Literal["status", "rate_limit", "garbage"]
+FaultKind = Literal["status", "rate_limit", "garbage", "silent", "trickle"]
 
 
 @dataclass(frozen=True)
@@ -28,11 +33,17 @@ class Fault:
     kind: FaultKind
     status: int = 500
     retry_after: float = 0.05
+    interval: float = 0.2
+    """trickle: seconds between two bytes."""
+    hold: float = 30.0
+    """silent, trickle: the most seconds the server keeps the request going."""
 
 
 SERVER_ERROR = Fault("status", 500)
 RATE_LIMITED = Fault("rate_limit", 429, retry_after=0.05)
 GARBAGE = Fault("garbage", 200)
+SILENT = Fault("silent", 200)
+TRICKLE = Fault("trickle", 200)
 
 FaultPlan = Sequence[Fault | None] | Callable[[int], Fault | None]
 Responder = Callable[[str, dict[str, Any]], str]
@@ -71,6 +82,7 @@ class FakeOpenAIServer:
         self.max_in_flight = 0
         self.bodies: list[dict[str, Any]] = []
         self._lock = threading.Lock()
+        self.stopping = threading.Event()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -96,6 +108,7 @@ class FakeOpenAIServer:
         return self
 
     def stop(self) -> None:
+        self.stopping.set()  # silent and trickling answers end now
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
@@ -204,7 +217,47 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self.fake._done(faulted=fault is not None)
 
+    def _client_gone(self, wait: float) -> bool:
+        """Wait up to `wait` seconds; True when the client closed its end of the connection."""
+        readable, _, _ = select.select([self.connection], [], [], wait)
+        if not readable:
+            return False
+        try:
+            return self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
+
+    def _hold(self, fault: Fault, step: Callable[[], None] | None) -> None:
+        ends = time.monotonic() + fault.hold
+        while time.monotonic() < ends and not self.fake.stopping.is_set():
+            if self._client_gone(fault.interval):
+                return
+            if step is not None:
+                try:
+                    step()
+                except OSError:
+                    return
+        self.close_connection = True
+
+    def _trickle_start(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        self.wfile.flush()
+
+    def _trickle_byte(self) -> None:
+        self.wfile.write(b" ")
+        self.wfile.flush()
+
     def _fault(self, fault: Fault) -> None:
+        if fault.kind == "silent":
+            self._hold(fault, None)
+            return
+        if fault.kind == "trickle":
+            self._trickle_start()
+            self._hold(fault, self._trickle_byte)
+            return
         if fault.kind == "rate_limit":
             self._send(fault.status, b'{"error": {"message": "rate limited", "type": "rate_limit"}}',
                        {"Retry-After": f"{fault.retry_after:g}"})

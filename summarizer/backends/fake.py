@@ -18,6 +18,7 @@ from typing import Any
 import instructor
 from openai.types.chat import ChatCompletion
 
+from .. import deadline
 from ..errors import BackendError
 from .base import BackendInfo, make_completion
 
@@ -76,8 +77,10 @@ class FakeBackend:
             self.calls.append({"pass": name, **kwargs})
             queue = self._queues.get(name)
             reply: Reply | None = queue.popleft() if queue else None
-        if self._delay:
-            time.sleep(self._delay)
+        if self._delay:  # a slow model: waits like a server would, cut off by the deadlines in force
+            left = deadline.remaining()
+            time.sleep(self._delay if left is None else max(0.0, min(self._delay, left)))
+            deadline.check(f"{self.info.name}: {name} pass")
         if isinstance(reply, BaseException):
             raise reply
         if reply is None:

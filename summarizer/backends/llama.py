@@ -15,6 +15,7 @@ from typing import Any
 import instructor
 from openai.types.chat import ChatCompletion
 
+from .. import deadline
 from ..errors import BackendError, ModelNotAvailableError
 from ..model_store import QWEN_1_5B, ensure_model
 from .base import BackendInfo, Sampling
@@ -81,7 +82,13 @@ class LlamaBackend:
         kwargs.setdefault("seed", self.sampling.seed)
         for unsupported in ("timeout", "extra_headers", "extra_body", "n"):
             kwargs.pop(unsupported, None)
-        with self._lock:  # one generation at a time: the context and its prefix cache are shared
+        # The deadlines are checked before generating: waiting for the model (one generation at a time) ends at
+        # the deadline; a generation once started is bounded by max_tokens, not interrupted.
+        left = deadline.remaining()
+        if not self._lock.acquire(timeout=-1 if left is None else max(left, 0.0)):
+            raise deadline.exceeded("local model (busy with another article)")
+        try:
+            deadline.check("local model")
             llama = self._llama
             try:
                 return llama.create_chat_completion_openai_v1(**kwargs)  # type: ignore[no-any-return]
@@ -89,3 +96,5 @@ class LlamaBackend:
                 raise BackendError(f"local model: {exc}") from exc
             except RuntimeError as exc:
                 raise BackendError(f"local model: {exc}") from exc
+        finally:
+            self._lock.release()

@@ -2,6 +2,10 @@
 
 Transport errors are retried here with tenacity (timeouts, connection errors, 429 honouring Retry-After,
 5xx), with exponential backoff and a bound; validation re-asks are instructor's job, one level up.
+
+The deadlines in force (`summarizer.deadline`: per call and per article) bound everything: every connect, send and
+receive (`http_deadline`), each attempt's timeout, the waits between attempts, and whether to try again. A call
+that runs past one fails with DeadlineExceeded naming it.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ import openai
 from openai.types.chat import ChatCompletion
 from tenacity import RetryCallState, Retrying, retry_if_exception
 
-from ..errors import BackendError, ConfigError
+from .. import deadline
+from ..errors import BackendError, ConfigError, DeadlineExceeded
 from .base import BackendInfo, Sampling
+from .http_deadline import deadline_http_client
 
 MODES = {"json_schema": instructor.Mode.JSON_SCHEMA, "json": instructor.Mode.JSON, "tools": instructor.Mode.TOOLS}
 MAX_RETRY_AFTER_S = 60.0
@@ -48,9 +54,9 @@ class _Wait:
     def __call__(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         hinted = _retry_after(exc)
-        if hinted is not None:
-            return hinted
-        return float(min(self.cap, self.base * 2 ** (state.attempt_number - 1)))
+        wait = hinted if hinted is not None else float(min(self.cap, self.base * 2 ** (state.attempt_number - 1)))
+        left = deadline.remaining()
+        return wait if left is None else max(0.0, min(wait, left))  # never sleep past a deadline
 
 
 def _describe(exc: BaseException, base_url: str) -> str:
@@ -84,7 +90,9 @@ class OpenAIBackend:
         self.sampling = sampling or Sampling()
         self.info = BackendInfo(name=f"openai/{model_name}", model=model_name, mode=MODES[mode_name],
                                 concurrent=True, context_tokens=None, sampling=self.sampling)
-        self._client = openai.OpenAI(base_url=self.base_url, api_key=key, timeout=timeout, max_retries=0)
+        self._timeout = timeout
+        self._client = openai.OpenAI(base_url=self.base_url, api_key=key, timeout=timeout, max_retries=0,
+                                     http_client=deadline_http_client())
         self._max_attempts = max_attempts
         self._wait = _Wait(backoff_s, backoff_cap_s)
         self.transport_retries = 0
@@ -100,6 +108,8 @@ class OpenAIBackend:
         kwargs.setdefault("temperature", self.sampling.temperature)
         kwargs.setdefault("seed", self.sampling.seed)
         def stop(state: RetryCallState) -> bool:
+            if deadline.expired() is not None:
+                return True
             exc = state.outcome.exception() if state.outcome else None
             refused = isinstance(exc, openai.APIConnectionError) and not isinstance(exc, openai.APITimeoutError)
             # a refused connection is a server that is down, not busy: one more try, then say so
@@ -107,11 +117,19 @@ class OpenAIBackend:
 
         retrying = Retrying(stop=stop, wait=self._wait,
                             retry=retry_if_exception(_retryable), reraise=True, before_sleep=self._count_retry)
+        server = f"model server at {self.base_url}"
         try:
             for attempt in retrying:
                 with attempt:
+                    deadline.check(server)
+                    kwargs["timeout"] = deadline.clamp(self._timeout)  # this attempt, within the deadlines
                     response = self._client.chat.completions.create(**kwargs)
+        except DeadlineExceeded:
+            raise
         except openai.OpenAIError as exc:
+            hit = deadline.expired()
+            if hit is not None:
+                raise deadline.exceeded(server, hit) from exc
             raise BackendError(_describe(exc, self.base_url)) from exc
         except ValueError as exc:  # malformed JSON body
             raise BackendError(_describe(exc, self.base_url)) from exc

@@ -12,12 +12,14 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from typing import Any, TextIO, TypeVar
 
 import click
 
+from .. import deadline
 from ..atomic import storage_error
-from ..errors import StorageError, SummarizerError, SummarizerWarning
+from ..errors import ConfigError, StorageError, SummarizerError, SummarizerWarning
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -125,8 +127,19 @@ def run_guarded(command: click.Command, args: list[str] | None = None) -> int:
         return int(exc.exit_code)
 
 
+def _set_limit(field: str) -> Callable[[click.Context, click.Parameter, str | None], None]:
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        try:
+            seconds = deadline.parse_seconds(value, param.opts[0] if param.opts else str(param.name))
+        except ConfigError as exc:
+            raise click.BadParameter(str(exc), ctx, param) from None
+        deadline.configure(replace(deadline.limits(), **{field: seconds}))
+    return callback
+
+
 def backend_options(func: F) -> F:
-    """--backend / --model / --base-url / --no-cache, shared by every command that calls a model."""
+    """--backend / --model / --base-url / --no-cache / --timeout / --article-timeout, shared by every command that
+    calls a model. The deadlines are process settings (`deadline.configure`), not command arguments."""
     options = [
         click.option("--backend", "backend", default="local", show_default=True, envvar="SUMMARIZER_BACKEND",
                      help="local (embedded llama.cpp model), openai (any OpenAI-compatible server), "
@@ -137,6 +150,16 @@ def backend_options(func: F) -> F:
         click.option("--base-url", "base_url", default=None, envvar="OPENAI_BASE_URL",
                      help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL or api.openai.com)."),
         click.option("--no-cache", "no_cache", is_flag=True, help="Do not read or write the result cache."),
+        click.option("--timeout", "timeout", metavar="SECONDS", envvar=deadline.CALL_ENV,
+                      default=f"{deadline.DEFAULT_CALL_S:g}", show_default=True, expose_value=False,
+                      callback=_set_limit("call_s"),
+                      help="Wall-clock limit for one model call (one pass, its retries included), whatever the "
+                           f"server does; 0 for none. Env: {deadline.CALL_ENV}."),
+        click.option("--article-timeout", "article_timeout", metavar="SECONDS", envvar=deadline.ARTICLE_ENV,
+                     default=f"{deadline.DEFAULT_ARTICLE_S:g}", show_default=True, expose_value=False,
+                     callback=_set_limit("article_s"),
+                     help="Wall-clock limit for all the model calls of one article; 0 for none. "
+                          f"Env: {deadline.ARTICLE_ENV}."),
     ]
     for option in reversed(options):
         func = option(func)
