@@ -99,6 +99,8 @@ def _replace(target: Path, lines: Iterable[str], mode: int) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
+        if exc.errno == errno.ENOENT and target.parent.is_dir():  # e.g. /proc: a folder that takes no new files
+            raise StorageError(f"cannot write {target}: {target.parent} does not accept new files") from exc
         raise storage_error(target, exc) from exc
     try:
         os.fchmod(fd, mode)
