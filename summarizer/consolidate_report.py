@@ -1,4 +1,8 @@
-"""Markdown report of a consolidated event: the summary and the disputed figures first, then the detail."""
+"""Markdown report of a consolidated event: the summary and the disputed figures first, then the detail.
+
+Text that comes from the articles or the model is escaped (`render.escape_inline`): no raw HTML, links or headings
+of an article's making reach the report.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,13 @@ from collections.abc import Iterable
 
 from .consolidate_figures import FAMILY_LABEL, WHOLE_EVENT
 from .consolidated import ConsolidatedEvent, FigureReport, FigureSet
+from .render import escape_inline
 
 
 def _cell(text: object) -> str:
     if text is None:
         return "—"
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+    return escape_inline(text)
 
 
 def _row(cells: Iterable[object]) -> str:
@@ -56,11 +61,11 @@ def in_disputed_table(f: FigureSet) -> bool:
 
 
 def render_markdown(event: ConsolidatedEvent) -> str:
-    lines = [f"# Consolidated event {event.event_id}", "", event.summary, ""]
+    lines = [f"# Consolidated event {escape_inline(event.event_id)}", "", escape_inline(event.summary), ""]
     when = event.when.start.isoformat() if event.when.start else "unresolved"
     if event.when.end and event.when.end != event.when.start:
         when += f" to {event.when.end.isoformat()}"
-    where = ", ".join(x for x in (event.where.region, event.where.country) if x) or "unresolved"
+    where = ", ".join(escape_inline(x) for x in (event.where.region, event.where.country) if x) or "unresolved"
     lines += [
         f"- **When:** {when}" + (f" (unresolved in {len(event.when.unresolved)} article(s))"
                                  if event.when.unresolved else ""),
@@ -68,7 +73,7 @@ def render_markdown(event: ConsolidatedEvent) -> str:
         f"- **Event type:** {event.event_type}" + (
             f" (also reported as {', '.join(t for t in event.event_types_seen if t != event.event_type)})"
             if len(event.event_types_seen) > 1 else ""),
-        f"- **Articles:** {len(event.articles)} ({', '.join(a.outlet for a in event.articles)})",
+        f"- **Articles:** {len(event.articles)} ({', '.join(escape_inline(a.outlet) for a in event.articles)})",
         "",
         "## Disputed and differing figures",
         "",
@@ -84,7 +89,7 @@ def render_markdown(event: ConsolidatedEvent) -> str:
         lines.append("")
         for f in table_sets:
             for note in f.notes:
-                lines.append(f"- {figure_title(f)}: {note}")
+                lines.append(f"- {escape_inline(figure_title(f))}: {escape_inline(note)}")
         lines.append("")
     else:
         lines += ["No disputed figures.", ""]
@@ -103,16 +108,19 @@ def render_markdown(event: ConsolidatedEvent) -> str:
                      for a in event.actors])
     lines += ["", "## Statements", ""]
     for s in event.statements:
-        about = f" about {s.target}" if s.target else ""
-        lines.append(f"- **{s.kind.replace('_', ' ')}** by {s.actor}{about} ({', '.join(s.articles)})")
+        about = f" about {escape_inline(s.target)}" if s.target else ""
+        lines.append(f"- **{s.kind.replace('_', ' ')}** by {escape_inline(s.actor)}{about} "
+                     f"({escape_inline(', '.join(s.articles))})")
         for said in s.reports:
-            lines.append(f"  - {said.outlet}: {said.text}" + (f' — "{said.quote}"' if said.quote else ""))
+            lines.append(f"  - {escape_inline(said.outlet)}: {escape_inline(said.text)}"
+                         + (f' — "{escape_inline(said.quote)}"' if said.quote else ""))
     if not event.statements:
         lines.append("None recorded.")
     lines += ["", "## Consequences", ""]
     for c in event.consequences:
-        place = f" ({c.place})" if c.place else ""
-        lines.append(f"- **{c.kind.replace('_', ' ')}**{place}: {'; '.join(c.descriptions)} ({', '.join(c.articles)})")
+        place = f" ({escape_inline(c.place)})" if c.place else ""
+        lines.append(f"- **{c.kind.replace('_', ' ')}**{place}: {escape_inline('; '.join(c.descriptions))} "
+                     f"({escape_inline(', '.join(c.articles))})")
     if not event.consequences:
         lines.append("None recorded.")
     lines += ["", "## Articles", ""]

@@ -534,3 +534,16 @@ def test_eval_accepts_the_gold_folder_as_predictions(tmp_path: Path, capsys: pyt
     summary = json.loads((tmp_path / "run" / "summary.json").read_text())
     assert summary["metrics"]["schema_valid"] == 1.0 and summary["metrics"]["casualties.f1"] == 1.0
 
+
+
+def test_consolidated_report_escapes_too(tmp_path: Path) -> None:
+    from summarizer.consolidate import consolidate_paths
+
+    folder = tmp_path / "results"
+    folder.mkdir()
+    (folder / "a.txt.json").write_text(_hostile_summary().model_dump_json())
+    paths, _ = consolidate_paths([folder], folder)
+    reports = [p for p in paths if p.suffix == ".md"]
+    assert reports
+    for report in reports:
+        assert_inert(report.read_text())
