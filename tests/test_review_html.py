@@ -228,6 +228,10 @@ def test_batch_html_writes_pages_index_with_failures_and_linked_event_pages(
     assert "broken.txt" in index and "binary file" in index
     events = sorted((out / "events").glob("*.html"))
     assert events
+    for page_path in [*events, *(out / f"{stem}.txt.html" for stem in SEED_STEMS)]:
+        nav_links = re.findall(r'<a href="([^"]+)">', page_path.read_text(encoding="utf-8").split("</nav>")[0])
+        assert nav_links and all((page_path.parent / link).resolve().is_file() for link in nav_links)
+        assert (page_path.parent / nav_links[0]).resolve() == (out / "index.html").resolve()
     for event in events:
         page = event.read_text(encoding="utf-8")
         for target, anchor in re.findall(r'<a class="value" href="([^"#]+)#q-([^"]+)"', page):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..rollups import compute_rollups
 from ..schema import EventSummary, Rollup
 from .items import KIND_LABELS, KINDS, ReviewItem, review_items
-from .markup import cells, esc, highlight, page, table
+from .markup import cells, esc, highlight, nav, page, table
 
 CONSERVATIVE_NOTE = ("low / best / high over the article's own whole-event figures; conservative is ACLED's most "
                      "conservative estimate (the lowest credible figure, claims excluded; 'dozens' counts as 12).")
@@ -158,8 +158,9 @@ def _provenance(s: EventSummary) -> str:
 
 
 def article_page(summary: EventSummary, text: str | None, *, name: str | None = None,
-                 notes: Sequence[str] = ()) -> str:
-    """The complete review page. `text` is the article the summary was made from (None: tables only)."""
+                 notes: Sequence[str] = (), links: Sequence[tuple[str, str]] = ()) -> str:
+    """The complete review page. `text` is the article the summary was made from (None: tables only); `links`
+    are (label, relative href) of related pages (the index, the consolidated event)."""
     s = summary
     items = review_items(s, text)
     figures = items[: len(s.casualties)]
@@ -187,7 +188,7 @@ def article_page(summary: EventSummary, text: str | None, *, name: str | None = 
             + _item_list(items, "statement", "Statements") + _item_list(items, "consequence", "Consequences")
             + _item_list(items, "incident", "Incidents") + _item_list(items, "time", "Time")
             + "</aside>")
-    body = (_header(s, name) + notice + counts + f'<main class="review">{text_panel}{side}</main>'
+    body = (nav(links) + _header(s, name) + notice + counts + f'<main class="review">{text_panel}{side}</main>'
             + f'<section class="panel missing">{_missing(items)}{_dropped(s)}</section>' + _provenance(s))
     lang = getattr(s.article, "language", None)
     return page(f"{s.headline} — review", body, lang=str(lang) if isinstance(lang, str) and lang else "en")

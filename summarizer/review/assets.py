@@ -17,6 +17,7 @@ CSS = """
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic",
   "Noto Sans Devanagari", "Noto Sans CJK SC", sans-serif; color: var(--ink); background: var(--soft); }
 header.top { background: var(--paper); border-bottom: 1px solid var(--line); padding: 14px 22px 10px; }
+nav.meta { background: var(--paper); padding: 8px 22px 0; }
 header.top h1 { margin: 0 0 4px; font-size: 21px; line-height: 1.3; }
 .meta { color: var(--muted); font-size: 13px; }
 .facts { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 8px 0 0; font-size: 13px; }

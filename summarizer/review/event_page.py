@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..consolidate_report import figure_title, in_disputed_table
 from ..consolidated import ConsolidatedEvent, FigureReport, FigureSet
 from .items import figure_anchor
-from .markup import cells, esc, page, table
+from .markup import cells, esc, nav, page, table
 
 
 def _words(value: str | None) -> str:
@@ -102,8 +102,10 @@ def _statements(event: ConsolidatedEvent) -> str:
     return f'<ul class="items">{"".join(parts)}</ul>'
 
 
-def event_page(event: ConsolidatedEvent, links: Mapping[str, str] | None = None) -> str:
-    """The page of one consolidated event. `links` maps article ids to their review pages (relative hrefs)."""
+def event_page(event: ConsolidatedEvent, links: Mapping[str, str] | None = None,
+               nav_links: Sequence[tuple[str, str]] = ()) -> str:
+    """The page of one consolidated event. `links` maps article ids to their review pages (relative hrefs);
+    `nav_links` are (label, href) of related pages (the index)."""
     links = links or {}
     e = event
     when = e.when.start.isoformat() if e.when.start else "unresolved"
@@ -113,7 +115,7 @@ def event_page(event: ConsolidatedEvent, links: Mapping[str, str] | None = None)
     facts = [("When", when), ("Where", where), ("Event type", _words(e.event_type)),
              ("Articles", f"{len(e.articles)} ({', '.join(a.outlet for a in e.articles)})")]
     fact_html = "".join(f"<span><b>{esc(k)}:</b> {esc(v)}</span>" for k, v in facts)
-    header = (f'<header class="top"><h1>Consolidated event {esc(e.event_id)}</h1>'
+    header = nav(nav_links) + (f'<header class="top"><h1>Consolidated event {esc(e.event_id)}</h1>'
               f'<div class="facts">{fact_html}</div><p class="lede">{esc(e.summary)}</p></header>')
     places = table(["Place", "Spellings", "Articles"],
                    [f"<tr>{cells([p.name, ', '.join(p.spellings), ', '.join(p.articles)])}</tr>"

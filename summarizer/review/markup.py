@@ -113,3 +113,11 @@ def table(header: Sequence[str], rows: Iterable[str], *, cls: str = "") -> str:
 
 def cells(values: Iterable[object]) -> str:
     return "".join(f"<td>{esc(v)}</td>" for v in values)
+
+
+def nav(links: Sequence[tuple[str, str]]) -> str:
+    """A row of links to related pages (label, relative href); empty when there are none."""
+    if not links:
+        return ""
+    items = " · ".join(f'<a href="{esc(href)}">{esc(label)}</a>' for label, href in links)
+    return f'<nav class="meta">{items}</nav>'

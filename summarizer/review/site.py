@@ -94,14 +94,16 @@ def page_links(pages: Mapping[str, Path], folder: Path) -> dict[str, str]:
             for aid, page in pages.items()}
 
 
-def write_event_pages(events: Sequence[ConsolidatedEvent], out_dir: Path, pages: Mapping[str, Path]) -> list[Path]:
+def write_event_pages(events: Sequence[ConsolidatedEvent], out_dir: Path, pages: Mapping[str, Path],
+                      index: Path | None = None) -> list[Path]:
     """OUT/events/<event id>.html for each event; `pages` maps article ids to their review pages, if any."""
     folder = out_dir / EVENTS_DIR
     links = page_links(pages, folder)
+    back = [("Index", page_links({"": index}, folder)[""])] if index is not None else []
     written = []
     for event in events:
         path = folder / f"{event.event_id}.html"
-        write_text_atomic(path, event_page(event, links))
+        write_text_atomic(path, event_page(event, links, back))
         written.append(path)
     return written
 
@@ -151,14 +153,20 @@ def write_site(in_dir: Path, out_dir: Path, *, html: bool = True, csv: bool = Fa
             downloads.append((name, name))
     if not html:
         return written
+    event_of = {ref.article_id: event.event_id for event in events for ref in event.articles}
     for a in done:
         assert a.summary is not None
         a.page = f"{a.path}.html"
+        here = PurePosixPath(a.page).parent.as_posix()
+        links = [("Index", href(here, INDEX_NAME))]
+        if a.summary.article.id in event_of:
+            event_id = event_of[a.summary.article.id]
+            links.append((f"Consolidated event {event_id}", href(here, f"{EVENTS_DIR}/{event_id}.html")))
         text, notes = _article_text(in_dir, a)
-        write_text_atomic(out_dir / a.page, article_page(a.summary, text, name=a.path, notes=notes))
+        write_text_atomic(out_dir / a.page, article_page(a.summary, text, name=a.path, notes=notes, links=links))
         written.append(out_dir / a.page)
     pages = {a.summary.article.id: out_dir / a.page for a in done if a.summary is not None and a.page}
-    event_paths = write_event_pages(events, out_dir, pages)
+    event_paths = write_event_pages(events, out_dir, pages, index=out_dir / INDEX_NAME)
     written += event_paths
     event_entries = [EventEntry(e, href("", p.relative_to(out_dir).as_posix())) for e, p in zip(events, event_paths,
                                                                                                strict=True)]
