@@ -93,8 +93,8 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
               show_default=True, help="Progress bar, plain log lines, or the bar only on a terminal.")
 @backend_options
 def batch(in_dir: Path, out_dir: Path, globs: tuple[str, ...], workers: int, retry_failed: bool,
-          follow_links: bool, allow_failures: bool, consolidate: bool, html: bool, csv: bool, progress_mode: str, backend: str,
-          model: str | None, base_url: str | None, no_cache: bool) -> int:
+          follow_links: bool, allow_failures: bool, consolidate: bool, html: bool, csv: bool, progress_mode: str,
+          backend: str, model: str | None, base_url: str | None, no_cache: bool) -> int:
     """Summarize every article under IN_DIR into OUT_DIR; run it again to resume.
 
     \b
