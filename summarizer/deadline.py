@@ -26,8 +26,8 @@ from .errors import ConfigError, DeadlineExceeded
 
 CALL_ENV = "SUMMARIZER_TIMEOUT"
 ARTICLE_ENV = "SUMMARIZER_ARTICLE_TIMEOUT"
-DEFAULT_CALL_S = 300.0
-DEFAULT_ARTICLE_S = 1200.0
+DEFAULT_CALL_S = 600.0
+DEFAULT_ARTICLE_S = 1800.0
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ def configure(limits: Limits | None) -> None:
 
 def limits() -> Limits:
     """The limits in force: what `configure` set, else $SUMMARIZER_TIMEOUT / $SUMMARIZER_ARTICLE_TIMEOUT, else the
-    defaults (300 s per call, 1200 s per article)."""
+    defaults (600 s per call, 1800 s per article: generous, so a busy CPU running the embedded model is not cut
+    off; set them tighter for a remote server)."""
     with _lock:
         configured = _configured
     return configured if configured is not None else limits_from_env()
