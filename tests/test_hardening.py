@@ -312,6 +312,11 @@ def test_batch_says_which_links_it_left_out(tmp_path: Path, capsys: pytest.Captu
     assert code == 0, err
     assert "lead out of" in err and "x.txt" in err
     assert "links outside the input folder" in out  # a row of the final table
+    assert not (tmp_path / "out" / "x.txt.json").exists()
+    code, _, err = run(["batch", str(src), "--out", str(tmp_path / "out"), "--backend", "fake", "--progress", "log",
+                        "--follow-links"], capsys)
+    assert code == 0, err
+    assert (tmp_path / "out" / "x.txt.json").exists()
 
 
 # -- 8. HTML is recognised by its content --------------------------------------------------------------------------
