@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .clauses import main_subject, subject_before
+from .lang import is_about_harm
 from .textparse import Sentence
 
 _VERBS = (r"saying|adding|said|says|told|tells|added|stated|reported|reports|announced|confirmed|claimed|claims|"
@@ -15,7 +16,8 @@ _VERBS = (r"saying|adding|said|says|told|tells|added|stated|reported|reports|ann
 _PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|the minister)$",
                       re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80}?)(?=\s*(?:[,.;]|$))", re.IGNORECASE)
-_INVERTED = re.compile(r"[,–—]\s*(?:said|told|added)\s+(?P<who>(?!that\b)(?:the\s+)?[^,.;]{2,60}?)(?=\s*(?:[,.;]|$))")
+_INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|told|added)\s+"
+                       r"(?P<who>(?!that\b)(?:the\s+)?[^,.;]{2,60}?)(?=\s*(?:[,.;]|$))")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
 _NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|Furthermore|"
@@ -38,6 +40,11 @@ def _subject_before(text: str, verb_start: int) -> str | None:
     if not words or len(words) > 8:
         return None
     return who
+
+
+def usable_speaker(who: str) -> bool:
+    """A 'speaker' that holds a number or a harm word is a misread clause ('12 soldiers died'), not a name."""
+    return not (re.search(r"\d", who) or is_about_harm(who) or len(who.split()) > 8)
 
 
 def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:

@@ -77,6 +77,8 @@ def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path) -
             missing = [g for g, r in refs.items() if r is None]
             if missing:
                 details.append(f"{path.name}/{gevent.name}: no summary for {', '.join(missing)}")
+            if not present:
+                continue  # none of this event's articles was summarized in this run: nothing to judge
             gold_pairs |= set(itertools.combinations(present, 2))
             totals["groups"] += 1
             event_ids = {event_of.get(r) for r in present}
@@ -94,7 +96,7 @@ def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path) -
     fig_p = totals["tp"] / (totals["tp"] + totals["fp"]) if totals["tp"] + totals["fp"] else 0.0
     fig_r = totals["tp"] / (totals["tp"] + totals["fn"]) if totals["tp"] + totals["fn"] else 0.0
     metrics = {
-        "grouping_correct": totals["groups_ok"] / totals["groups"],
+        "grouping_correct": totals["groups_ok"] / totals["groups"] if totals["groups"] else 1.0,
         "grouping_pair_f1": _f1(pair_p, pair_r),
         "figures_precision": fig_p,
         "figures_recall": fig_r,

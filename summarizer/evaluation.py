@@ -248,7 +248,7 @@ def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, base
         notes.append("the baseline was scored on other articles: "
                      f"{', '.join(sorted(set(baseline.articles) ^ set(stems)))} differ")
     return EvalRun(scores=scores, metrics=metrics, per_article={s.stem: article_metrics(s) for s in scores},
-                   gate=gate, lower_is_better=lower, notes=notes, consolidation_details=details, splits=splits)
+                   gate=gate, lower_is_better=lower, notes=notes, consolidation_details=details, splits=dict(splits))
 
 
 def split_metrics(scores: list[ArticleScore], splits: Mapping[str, str], languages: Mapping[str, str]

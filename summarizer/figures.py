@@ -68,7 +68,7 @@ def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | 
             if m.start() > NOUN_REACH:
                 break
             gap = after[: m.start()]
-            if re.search(r"[.;:]|\b(?:were|was|had|have|has|in|at|on|from|by|who|that)\b", gap):
+            if re.search(r"[.,;:]|\b(?:were|was|had|have|has|in|at|on|from|by|who|that)\b", gap):
                 break
             following = after[m.end() : m.end() + 20]
             if not m.group(0).lower().endswith("s") and re.match(r"\s+[a-z]{3,}", following) and not re.match(

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from . import prompts
 from .actors import build_actors
-from .attribution import attribution
+from .attribution import attribution, usable_speaker
 from .backends.base import Backend
 from .cache import ResultCache, cache_key
 from .consequences import detect_consequences
@@ -26,9 +26,18 @@ from .errors import ArticleTooLongError
 from .figures import read_figure
 from .grounding import locate, span
 from .inputs import article_id, check_text
+from .lang import (
+    Language,
+    detect_language,
+    fallback_lexicon,
+    is_about_harm,
+    lexicons_hash,
+    stray_script,
+    strip_stray_script,
+)
 from .llm import article_scope, call_model
-from .normalize import acronyms_in_text, figure_status, fold, same_actor, same_place, source_kind
-from .passes import OverviewAnswer, PassModel, StatementAnswer
+from .normalize import acronyms_in_text, figure_status, fold, is_country, same_actor, same_place, source_kind
+from .passes import MAX_FIGURES_PER_PASS, OverviewAnswer, PassModel, StatementAnswer, figures_form
 from .places import EVENT_WORDS, find_places
 from .rollups import compute_rollups
 from .schema import (
@@ -56,8 +65,9 @@ from .textparse import (
     Sentence,
     breakdown_flags,
     find_numbers,
-    is_casualty_context,
+    find_numbers_in,
     split_sentences,
+    stated_values,
     window_near,
 )
 
@@ -73,14 +83,24 @@ _STATEMENT_LABELS: dict[str, str] = {
 }
 
 
+# Modules that only present, store or score summaries: editing them must not empty the result cache.
+_NOT_EXTRACTION = ("cli/", "scoring/", "review/", "batch.py", "manifest.py", "progress.py", "render.py",
+                   "render_html.py", "export_csv.py", "reports.py", "evaluation.py", "consolidate", "atomic.py",
+                   "cache.py", "model_store.py", "schema_export.py")
+
+
 @lru_cache(maxsize=1)
 def code_hash() -> str:
-    """Hash of the extraction code: a change in how text is read must not be served from the cache."""
+    """Hash of the extraction code and the lexicons: a change in how text is read is never served from the cache."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.glob("*.py")):
-        digest.update(path.name.encode())
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(package).as_posix()
+        if name.startswith(_NOT_EXTRACTION):
+            continue
+        digest.update(name.encode())
         digest.update(path.read_bytes())
+    digest.update(lexicons_hash())
     return digest.hexdigest()[:16]
 
 
@@ -92,11 +112,16 @@ def schema_hash() -> str:
 
 @dataclass
 class Candidate:
-    """A casualty figure found by code: the number mention and what the words around it say."""
+    """A count found by code: the number mention, who was counted and what happened to them.
+
+    `sure` when code read group and outcome unambiguously; otherwise the model decides them (and the source, `by`).
+    """
 
     mention: NumberMention
-    group: Group
-    outcome: Outcome
+    group: Group | None
+    outcome: Outcome | None
+    sure: bool = False
+    by: str | None = None
 
     @property
     def sentence(self) -> int:
@@ -112,6 +137,8 @@ class _Run:
     records: list[PassRecord] = field(default_factory=list)
     dropped: list[DroppedItem] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
+    language: Language = field(default_factory=lambda: detect_language(""))
+    warnings: list[str] = field(default_factory=list)
 
     def sentence_at(self, position: int) -> Sentence | None:
         for s in self.sentences:
@@ -129,15 +156,19 @@ class _Run:
 class Summarizer:
     """Summarize articles with one backend. Never prints, never exits: errors are SummarizerError subclasses."""
 
-    def __init__(self, backend: Backend, *, cache: ResultCache | None = None, reask: bool = True) -> None:
+    def __init__(self, backend: Backend, *, cache: ResultCache | None = None, reask: bool = True,
+                 summary_language: str = "en") -> None:
+        """`summary_language`: "en" writes headline and summary in English; "article" keeps the article's language
+        (when the model reads it). Quotes, names and evidence always stay as written."""
         self.backend = backend
         self.cache = cache
         self.reask = reask
+        self.summary_language = summary_language
 
     @property
     def fingerprint(self) -> str:
         parts = [prompts.prompts_hash(), SCHEMA_VERSION, schema_hash(), code_hash(), self.backend.info.fingerprint(),
-                 f"reask={self.reask}"]
+                 f"reask={self.reask}", f"summary_language={self.summary_language}"]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
     def summarize_cached(self, text: str, *, name: str | None = None) -> tuple[EventSummary, bool]:
@@ -182,16 +213,26 @@ class Summarizer:
         article_block = prompts.render("article", sentences=sentences)
         self._check_length(system + article_block)
         prefix = [{"role": "system", "content": system}, {"role": "user", "content": article_block}]
-        run = _Run(text, sentences, header, prefix)
+        run = _Run(text, sentences, header, prefix, language=detect_language(text))
+        if not run.language.supported:
+            run.warnings.append(
+                f"language not read: {run.language.name}; only numbers written in digits were considered, and "
+                "the model may misread them")
 
-        overview = self._ask(run, "overview", OverviewAnswer, 400, lambda a: self._overview_problems(run, a))
+        writing = run.language.name if self.summary_language == "article" and run.language.supported else "English"
+        overview = self._ask(run, "overview", OverviewAnswer, 400, lambda a: self._overview_problems(run, a, writing),
+                             language=writing)
+        overview = overview.model_copy(update={"headline": strip_stray_script(overview.headline, writing, text),
+                                               "summary": strip_stray_script(overview.summary, writing, text)})
         where = self._where(run, overview)
         known = acronyms_in_text(text)
         statements = self._statements(run, known)
         claimants = [s.actor for s in statements if s.kind == "claim_of_responsibility"]
         claimants += [name for short, long in known.items() for c in list(claimants)
                       if fold(long) in fold(c) or re.search(rf"\b{re.escape(short)}\b", c) for name in (short, long)]
-        casualties = self._casualties(run, self._candidates(run), where, claimants, known)
+        candidates = self._candidates(run)
+        self._decide(run, candidates)
+        casualties = self._casualties(run, candidates, where, claimants, known)
         actors = build_actors(run.text, statements, casualties, where, known, run.speakers)
         statements = [s.model_copy(update={"actor": _canonical(s.actor, actors, known)}) for s in statements]
         consequences = detect_consequences(run.text, run.sentences, where)
@@ -207,11 +248,12 @@ class Summarizer:
             completion_tokens=sum(r.completion_tokens for r in records),
             latency_s=round(sum(r.latency_s for r in records), 3), retries=sum(r.retries for r in records)
             + sum(1 for r in records if r.name.endswith("-reask")),
-            passes=records, dropped=run.dropped,
+            passes=records, dropped=run.dropped, warnings=run.warnings,
         )
         return EventSummary(
             article=ArticleMeta(id=article_id(text), title=header.title, outlet=header.outlet,
-                                dateline=header.dateline, published=header.published, chars=len(text)),
+                                dateline=header.dateline, published=header.published, chars=len(text),
+                                language=run.language.code),
             headline=headline, summary=summary, event_type=overview.event_type, when=when, where=where,
             actors=actors, casualties=casualties, incidents=incidents, statements=statements,
             consequences=consequences, rollups=rollups, provenance=provenance,
@@ -230,20 +272,35 @@ class Summarizer:
 
     # -- problems (what the re-ask is told) -----------------------------------------------------------------
 
-    def _overview_problems(self, run: _Run, answer: OverviewAnswer) -> list[str]:
+    def _overview_problems(self, run: _Run, answer: OverviewAnswer, writing: str) -> list[str]:
         problems = [f'place "{p}" does not appear in the article' for p in answer.places
                     if p.strip() and locate(run.text, p) is None]
-        for label, value in (("country", answer.country), ("region", answer.region)):
-            if value.strip() and locate(run.text, value) is None:
-                problems.append(f'{label} "{value}" does not appear in the article')
+        if answer.country.strip() and not self._country_ok(run, answer.country):
+            problems.append(f'country "{answer.country}" does not appear in the article')
+        if answer.region.strip() and locate(run.text, answer.region) is None:
+            problems.append(f'region "{answer.region}" does not appear in the article')
+        for label, value in (("headline", answer.headline), ("summary", answer.summary)):
+            stray = stray_script(value, writing, run.text)
+            if stray:
+                problems.append(f"the {label} must be in {writing} only; it contains {', '.join(stray[:5])}")
         return problems
+
+    @staticmethod
+    def _country_ok(run: _Run, country: str) -> bool:
+        """Named in the article, or (an article not in English) a real country's English name."""
+        return locate(run.text, country) is not None or (run.language.code != "en" and is_country(country))
 
     # -- assembling -----------------------------------------------------------------------------------------
 
     def _candidates(self, run: _Run) -> list[Candidate]:
-        """Every casualty figure the text states: number and qualifier by code, group and outcome by grammar."""
-        mentions = find_numbers(run.text, run.sentences)
-        flags = breakdown_flags(run.text, mentions)
+        """Every count in a sentence about harm: number and qualifier by code; group and outcome by code where it
+        is sure (a language with a code reader), otherwise left for the model (`_decide`)."""
+        lx = run.language.lexicon
+        if lx is not None and lx.number_engine == "english":
+            mentions = find_numbers(run.text, run.sentences)
+        else:
+            mentions = find_numbers_in(run.text, run.sentences, lx or fallback_lexicon())
+        flags = breakdown_flags(run.text, mentions) if lx is not None and lx.code_reader else [False] * len(mentions)
         out: list[Candidate] = []
         seen_lines: set[str] = set()
         previous: Candidate | None = None
@@ -251,7 +308,14 @@ class Summarizer:
             if breakdown:
                 run.drop("figure", "part of a breakdown of a figure already given", mention.raw_text)
                 continue
-            if not is_casualty_context(run.text, mention):
+            if run.language.lexicon is not None and not is_about_harm(mention.sentence.text):
+                continue
+            line = mention.sentence.text
+            if line in seen_lines and all(c.sentence != mention.sentence.index for c in out):
+                continue  # a repeated headline line
+            seen_lines.add(line)
+            if lx is None or not lx.code_reader:
+                out.append(Candidate(mention, None, None, sure=False))
                 continue
             reading = read_figure(run.text, mention)
             group, outcome = reading.group, reading.outcome
@@ -261,20 +325,44 @@ class Summarizer:
                                      run.text[previous.mention.end : mention.raw_start]) \
                     and not re.search(r"\b(?:said|told|according)\b", run.text[previous.mention.end : mention.end]):
                 outcome = previous.outcome  # '10 police ... as well as 11 civilians': the list shares its verb
-            if group is None or outcome is None:
-                continue
-            line = mention.sentence.text
-            if line in seen_lines and all(c.sentence != mention.sentence.index for c in out):
-                continue  # a repeated headline line
-            seen_lines.add(line)
-            previous = Candidate(mention, group, outcome)
-            out.append(previous)
+            candidate = Candidate(mention, group, outcome, sure=reading.sure and group is not None
+                                  and outcome is not None)
+            out.append(candidate)
+            if candidate.group is not None and candidate.outcome is not None:
+                previous = candidate
         return out
+
+    def _decide(self, run: _Run, candidates: list[Candidate]) -> None:
+        """The model decides group, outcome and source of every candidate code is not sure of."""
+        unsure = [c for c in candidates if not c.sure]
+        for first in range(0, len(unsure), MAX_FIGURES_PER_PASS):
+            batch = unsure[first : first + MAX_FIGURES_PER_PASS]
+            shown = [_snippet(run.text, c.mention) for c in batch]
+            form = figures_form(len(batch))
+
+            def problems(answer: PassModel, batch: list[Candidate] = batch) -> list[str]:
+                return [f'F{k} by "{by}" does not appear in the article'
+                        for k in range(1, len(batch) + 1)
+                        if (by := str(getattr(answer, f"F{k}_by")).strip()) and locate(run.text, by) is None]
+
+            answer = self._ask(run, "figures", form, 24 * len(batch) + 40, problems, candidates=shown)
+            for k, cand in enumerate(batch, 1):
+                group, outcome = getattr(answer, f"F{k}_group"), getattr(answer, f"F{k}_outcome")
+                by = str(getattr(answer, f"F{k}_by")).strip()
+                if group == "none" or outcome == "none":
+                    cand.group = cand.outcome = None
+                    run.drop("figure", "the model read it as not counting people harmed", cand.mention.raw_text)
+                    continue
+                cand.group, cand.outcome = group, outcome
+                found = locate(run.text, by) if by else None
+                if by and found is None:
+                    run.drop("source", "not found in the article", by)
+                cand.by = found.quote if found is not None else None
 
     def _where(self, run: _Run, overview: OverviewAnswer) -> Where:
         country = overview.country.strip() or None
         region = overview.region.strip() or None
-        if country and locate(run.text, country) is None:
+        if country and not self._country_ok(run, country):
             run.drop("country", "not found in the article", country)
             country = None
         if region and locate(run.text, region) is None:
@@ -352,8 +440,14 @@ class Summarizer:
                 sources[sentence.index] = who
         chosen: list[Casualty] = []
         for cand in candidates:
+            if cand.group is None or cand.outcome is None:
+                continue
             m = cand.mention
             source = sources.get(cand.sentence)
+            if cand.by and (source is None or not usable_speaker(source)):
+                source = cand.by
+            elif source is not None and not usable_speaker(source):
+                source = None
             kind = source_kind(source, claimants, known)
             value, qualifier = m.value, m.qualifier
             low: int | None = value
@@ -479,8 +573,7 @@ class Summarizer:
 
     def _texts(self, run: _Run, overview: OverviewAnswer, casualties: list[Casualty],
                rollups: list[Any]) -> tuple[str, str]:
-        article_numbers = {m.value for m in find_numbers(run.text, run.sentences) if m.value is not None}
-        article_numbers |= {int(n) for n in re.findall(r"\d+", run.text)}
+        article_numbers = stated_values(run.text)
 
         def invented(text: str) -> list[int]:
             found = {m.value for m in find_numbers(text, split_sentences(text)) if m.value is not None}
@@ -518,6 +611,14 @@ def _bare(name: str) -> str:
 
 def _places_in(text: str, where: Where) -> int:
     return sum(1 for p in where.places if any(re.search(rf"\b{re.escape(s)}\b", text) for s in p.spellings))
+
+
+def _snippet(text: str, m: NumberMention) -> dict[str, Any]:
+    """The number in its sentence, a few words either side, for the figures pass."""
+    before = text[m.sentence.start : m.raw_start].split()[-14:]
+    after = text[max(m.end, m.raw_start + len(m.raw_text)) : m.sentence.end].split()[:12]
+    return {"sentence": m.sentence.index, "before": " ".join(before) + (" " if before else ""),
+            "number": m.raw_text, "after": (" " + " ".join(after)) if after else ""}
 
 
 def _clip(text: str, limit: int = 320) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lang import Lexicon, english
+from .lang import Language, Lexicon, english
 
 # --- sentences -------------------------------------------------------------------------------------------------
 
@@ -97,20 +97,16 @@ _NUMBER_RE = re.compile(
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _TIME_UNIT_AFTER = re.compile(
-    r"^\s*(?:-\s*)?(?:more\s+|straight\s+|consecutive\s+|full\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|"
-    r"decades?|centur(?:y|ies)|percent|per\s*cent|%|km|kilomet|miles?|am\b|pm\b|a\.m|p\.m|o'clock|"
-    r"st\b|nd\b|rd\b|th\b|" + _MONTHS + r"\b)",
+    r"^\s*(?:-\s*)?(?:more\s+|straight\s+|consecutive\s+|full\s+)?(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in english().not_after) + "|" + _MONTHS + r")\b",
     re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s*$", re.IGNORECASE)
 
-_QUALIFIERS: list[tuple[str, str]] = [
-    (r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|at\s+minimum", "at_least"),
-    (r"more\s+than|over|upwards\s+of|in\s+excess\s+of|above", "more_than"),
-    (r"up\s+to|as\s+many\s+as|nearly|almost|fewer\s+than|less\s+than|under|close\s+to", "up_to"),
-    (r"about|around|approximately|roughly|some|an\s+estimated|estimated|nearly|circa|approx\.?", "about"),
-]
-_QUALIFIER_RE = [(re.compile(rf"\b(?:{p})\s*$", re.IGNORECASE), q) for p, q in _QUALIFIERS]
+# One qualifier table for every language (lang/data/*.toml); the longest phrase wins ('more than' before 'over').
+_QUALIFIER_RE = [(re.compile(rf"\b{re.escape(p).replace(chr(92) + ' ', chr(92) + 's+')}\s*$", re.IGNORECASE), q)
+                 for q, phrases in english().qualifiers_before.items()
+                 for p in sorted(phrases, key=len, reverse=True)]
 
 _BREAKDOWN_BEFORE = re.compile(
     r"\b(?:includ\w*|among(?:\s+\w+){0,3}?\s+(?:were|was|are)|of\s+whom|comprising)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
@@ -366,7 +362,7 @@ def _join_thousands(chunk: str, spans: list[tuple[int, int, int | None, int | No
     out: list[tuple[int, int, int | None, int | None]] = []
     for span in spans:
         if out:
-            s, e, value, floor = out[-1]
+            s, e, value, _ = out[-1]
             if value and value % 1000 == 0 and span[2] is not None and span[2] < 1000 \
                     and chunk[e : span[0]].strip() == "" and not chunk[s:e].strip()[:1].isdigit():
                 out[-1] = (s, span[1], value + span[2], None)
@@ -405,12 +401,12 @@ def find_numbers_in(text: str, sentences: list[Sentence], lx: Lexicon) -> list[N
     return mentions
 
 
-def stated_values(text: str) -> set[int]:
-    """Every count the text states in its own language (digits in any script, number words), for checking that
-    generated text invents no number."""
+def stated_values(text: str, language: Language | None = None) -> set[int]:
+    """Every count the text states in its language (digits in any script, number words), for checking that
+    generated text invents no number. `language` defaults to the text's own (give the article's for a phrase)."""
     from .lang import detect_language, fallback_lexicon
 
-    language = detect_language(text)
+    language = language or detect_language(text)
     sentences = split_sentences(text)
     if language.code == "en":
         mentions = find_numbers(text, sentences)

@@ -45,6 +45,12 @@ def pass_of(messages: list[dict[str, Any]]) -> str:
     return "unknown"
 
 
+def _schema_of(kwargs: dict[str, Any]) -> dict[str, Any] | None:
+    response_format = kwargs.get("response_format") or {}
+    schema = response_format.get("json_schema", {}).get("schema") or response_format.get("schema")
+    return schema if isinstance(schema, dict) else None
+
+
 class FakeBackend:
     def __init__(self, responses: Mapping[str, Iterable[Reply]] | None = None, *, delay: float = 0.0,
                  model: str = "fake-model", defaults: Callable[[str], str] | None = None) -> None:
@@ -85,9 +91,11 @@ class FakeBackend:
             raise reply
         if reply is None:
             if self._defaults is None:
-                from ..passes import default_response
+                from ..passes import default_from_schema, default_response
 
                 content = default_response(name)
+                if content == "{}":  # a form built per article: answer from the schema it was sent
+                    content = default_from_schema(_schema_of(kwargs))
             else:
                 content = self._defaults(name)
         elif callable(reply):

@@ -24,9 +24,12 @@ from .formats import render_as
                    "the evidence highlighted in the article; csv: one ACLED-style row.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (atomically) instead of standard output.")
+@click.option("--summary-language", type=click.Choice(["en", "article"]), default="en", show_default=True,
+              help="en: headline and summary in English; article: in the article's language (quotes, names and "
+                   "evidence always stay as written).")
 @backend_options
-def summarize_command(article: str, fmt: str, output: Path | None, backend: str, model: str | None,
-                      base_url: str | None, no_cache: bool) -> None:
+def summarize_command(article: str, fmt: str, output: Path | None, summary_language: str, backend: str,
+                      model: str | None, base_url: str | None, no_cache: bool) -> None:
     """Summarize one ARTICLE file ('-' reads standard input) into a grounded event summary.
 
     \b
@@ -40,8 +43,10 @@ def summarize_command(article: str, fmt: str, output: Path | None, backend: str,
     """
     text = read_article(article)
     summarizer = Summarizer(get_backend(backend, model=model, base_url=base_url),
-                            cache=None if no_cache else ResultCache())
+                            cache=None if no_cache else ResultCache(), summary_language=summary_language)
     summary = summarizer.summarize(text, name=article)
+    for warning in summary.provenance.warnings:
+        click.echo(f"warning: {article}: {warning}", err=True)
     rendered = render_as(summary, fmt, text=text, name=article)
     if output is not None:
         write_text_atomic(output, rendered)

@@ -177,7 +177,7 @@ def harm_pattern(code: str) -> re.Pattern[str] | None:
     stems = sorted({s for words in lx.harm.values() for s in words}, key=len, reverse=True)
     if not stems:
         return None
-    body = "|".join(re.escape(s) for s in stems)
+    body = "|".join(re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s) for s in stems)
     return re.compile(rf"(?<![^\W\d_])(?:{body})" if lx.spaced else f"(?:{body})", re.IGNORECASE)
 
 

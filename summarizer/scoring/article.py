@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..gold import GoldActor, GoldCasualty, GoldConsequence, GoldIncident, GoldPlace, GoldStatement, GoldSummary
 from ..schema import Actor, Casualty, Consequence, EventSummary, Evidence, Incident, Place, Statement
+from ..lang import detect_language
 from ..textparse import stated_values
 from .evidence import evidence_located
 from .fields import (
@@ -321,7 +322,8 @@ class _ArticleScorer:
         p, g = self.pred, self.gold
         texts = [p.headline, p.summary] if p else []
         # a counted phrase ('a man and a woman' = 2) states no number: only stated values are checked
-        stated = [c.value for c in p.casualties if stated_values(c.raw_text)] if p else []
+        language = detect_language(self.article)
+        stated = [c.value for c in p.casualties if stated_values(c.raw_text, language)] if p else []
         invented = invented_numbers(texts, stated, self.article)
         self.score.tallies["invented_numbers"] = len(invented)
         if invented:
