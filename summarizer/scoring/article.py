@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from ..gold import GoldActor, GoldCasualty, GoldConsequence, GoldIncident, GoldPlace, GoldStatement, GoldSummary
-from ..schema import Actor, Casualty, Consequence, EventSummary, Evidence, Incident, Place, Statement
 from ..lang import detect_language
+from ..schema import Actor, Casualty, Consequence, EventSummary, Evidence, Incident, Place, Statement
 from ..textparse import stated_values
 from .evidence import evidence_located
 from .fields import (
