@@ -11,7 +11,8 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -372,9 +373,10 @@ def _build_event(
 
 
 def consolidate_with_decisions(
-    summaries: list[tuple[str, EventSummary]], confirm: Confirmer | None = None
+    summaries: list[tuple[str, EventSummary]], confirm: Confirmer | None = None,
+    published: Mapping[str, date] | None = None,
 ) -> tuple[list[ConsolidatedEvent], list[PairDecision]]:
-    groups, decisions = group_summaries(summaries, confirm)
+    groups, decisions = group_summaries(summaries, confirm, published)
     events = []
     for group in groups:
         members = [(summaries[i][0], _outlet(*summaries[i]), summaries[i][1]) for i in group]
@@ -384,10 +386,12 @@ def consolidate_with_decisions(
 
 
 def consolidate(
-    summaries: list[tuple[str, EventSummary]], confirm: Confirmer | None = None
+    summaries: list[tuple[str, EventSummary]], confirm: Confirmer | None = None,
+    published: Mapping[str, date] | None = None,
 ) -> list[ConsolidatedEvent]:
-    """Group (ref, summary) pairs into events and merge each group. Pure code; `confirm` may settle borderline pairs."""
-    return consolidate_with_decisions(summaries, confirm)[0]
+    """Group (ref, summary) pairs into events and merge each group. Pure code; `confirm` may settle borderline pairs;
+    `published` holds publication dates the user supplied (ref -> date), never guessed ones."""
+    return consolidate_with_decisions(summaries, confirm, published)[0]
 
 
 def write_events(

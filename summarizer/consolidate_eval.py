@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError
@@ -58,12 +59,15 @@ def _f1(p: float, r: float) -> float:
     return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
 
-def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path) -> ConsolidationScores:
-    """Consolidate `summaries` (keyed by article stem) and score against the consolidation gold in gold_dir."""
+def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path,
+                           published: Mapping[str, date] | None = None) -> ConsolidationScores:
+    """Consolidate `summaries` (keyed by article stem) and score against the consolidation gold in gold_dir.
+
+    `published`: publication dates from the corpus manifest (as a user's batch manifest would supply them)."""
     golds = load_consolidation_gold(gold_dir)
     if not golds:
         return ConsolidationScores(details=[f"no consolidation gold under {gold_dir}"])
-    events = consolidate(list(summaries.items()))
+    events = consolidate(list(summaries.items()), published=published)
     event_of = {a.ref: e.event_id for e in events for a in e.articles}
     details: list[str] = []
     totals = {"groups": 0, "groups_ok": 0, "tp": 0.0, "fp": 0.0, "fn": 0.0, "sets": 0, "dispute_ok": 0,

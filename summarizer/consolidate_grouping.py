@@ -15,9 +15,13 @@ Events are built by linking same_event pairs, best first, never joining two grou
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
+from .consolidate_figures import FAMILY
 from .consolidate_names import ActorIndex, PlaceIndex, norm
 from .consolidated import PairDecision
 from .schema import EventSummary
@@ -25,6 +29,7 @@ from .schema import EventSummary
 Confirmer = Callable[[EventSummary, EventSummary], bool]
 
 MAX_DAYS_APART = 3
+MAX_PUBLISHED_APART = 30  # reports of one event are published within a month of each other
 SAME_EVENT_SCORE = 3.0
 SAME_EVENT_SCORE_UNDATED = 4.0
 BORDERLINE_MARGIN = 1.5
@@ -48,15 +53,72 @@ def _event_dates(s: EventSummary) -> tuple[date, date] | None:
     return s.when.start, s.when.end or s.when.start
 
 
-def _compare(
-    ra: str, a: EventSummary, rb: str, b: EventSummary, places: PlaceIndex, actors: ActorIndex
-) -> tuple[PairDecision, bool]:
+@dataclass
+class _Batch:
+    """What the whole batch tells about one pair: which places and names are rare enough to be distinctive, and
+    the publication dates the user supplied (never guessed)."""
+
+    places: PlaceIndex
+    actors: ActorIndex
+    place_df: Counter[str] = field(default_factory=Counter)
+    name_df: Counter[str] = field(default_factory=Counter)
+    size: int = 0
+    published: Mapping[str, date] = field(default_factory=dict)
+
+    def distinctive(self, df: int) -> bool:
+        return df <= max(3, self.size // 8)
+
+
+# Capitalised words of the English headline and summary: names that cross languages and spellings ('Bajaur').
+_NAME = re.compile(r"\b[A-Z][\w’'-]{3,}")
+
+
+def _names(s: EventSummary) -> set[str]:
+    """Names inside sentences (not a sentence's first word), other than the country and region."""
+    text = f"{s.headline}. {s.summary}"
+    skip = {w.casefold() for w in _NAME.findall(f"{s.where.country or ''} {s.where.region or ''}")}
+    return {m.group(0).casefold() for m in _NAME.finditer(text)
+            if m.start() > 0 and not re.search(r"[.!?:;]\s*[\"“‘']?$", text[: m.start()])} - skip
+
+
+def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
+    return {k for k in (places.key(p.name) for p in s.where.places) if k}
+
+
+def _close_figures(a: EventSummary, b: EventSummary) -> tuple[float, str] | None:
+    """(score, reason) when both report a close death or injury toll of the same group family (values of 3+)."""
+    best: tuple[float, str] | None = None
+    for ca in a.casualties:
+        for cb in b.casualties:
+            if ca.outcome != cb.outcome or ca.outcome not in ("killed", "injured") or ca.value is None \
+                    or cb.value is None or min(ca.value, cb.value) < 3 or FAMILY[ca.group] != FAMILY[cb.group]:
+                continue
+            ratio = min(ca.value, cb.value) / max(ca.value, cb.value)
+            score = 1.5 if ratio == 1 else 1.0 if ratio >= 0.6 else 0.0
+            if score and (best is None or score > best[0]):
+                best = (score, f"close figures ({ca.group} {ca.outcome} {ca.value} / {cb.value})")
+    return best
+
+
+def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) -> tuple[PairDecision, bool]:
     """Decision for one pair and whether it is a veto (must never be merged, even transitively)."""
+    places, actors = batch.places, batch.actors
     reasons: list[str] = []
     veto = False
     score = 0.0
     da, db = _event_dates(a), _event_dates(b)
     distance: int | None = None
+    pub_a, pub_b = batch.published.get(ra) or a.article.published, batch.published.get(rb) or b.article.published
+    published_close = False
+    if pub_a and pub_b:
+        apart = abs((pub_a - pub_b).days)
+        if apart > MAX_PUBLISHED_APART:
+            veto = True
+            reasons.append(f"published {apart} days apart (more than {MAX_PUBLISHED_APART}): different events")
+        elif apart <= 2:
+            published_close = True
+            score += 1.5
+            reasons.append(f"published {apart} day(s) apart")
     if da and db:
         distance = max(0, (max(da[0], db[0]) - min(da[1], db[1])).days)
         if distance > MAX_DAYS_APART:
@@ -94,13 +156,23 @@ def _compare(
         else:
             score -= 1.0
             reasons.append(f"different regions ({a.where.region} / {b.where.region})")
-    pa = {places.key(p.name) for p in a.where.places} - regions - {None}
-    pb = {places.key(p.name) for p in b.where.places} - regions - {None}
-    shared_places = sorted(k for k in pa & pb if k is not None)
-    score += min(3.0, float(len(shared_places)))
+    pa = _place_keys(a, places) - {r for r in regions if r}
+    pb = _place_keys(b, places) - {r for r in regions if r}
+    shared_places = sorted(pa & pb)
+    rare = [k for k in shared_places if batch.distinctive(batch.place_df[k])]
+    score += min(4.0, float(len(shared_places) + len(rare)))  # a place few other reports name counts double
     reasons.append(
-        f"shared places: {', '.join(places.display(k) for k in shared_places)}" if shared_places else "no shared place"
+        f"shared places: {', '.join(places.display(k) + (' (distinctive)' if k in rare else '') for k in shared_places)}"
+        if shared_places else "no shared place"
     )
+    names = sorted(n for n in _names(a) & _names(b) if batch.distinctive(batch.name_df[n]))
+    if names:
+        score += min(2.0, float(len(names)))
+        reasons.append(f"distinctive names in both leads: {', '.join(names[:4])}")
+    close = _close_figures(a, b)
+    if close:
+        score += close[0]
+        reasons.append(close[1])
     ka = {k for k in (actors.key(x.name) for x in a.actors) if k}
     kb = {k for k in (actors.key(x.name) for x in b.actors) if k}
     shared_actors = sorted(ka & kb)
@@ -116,8 +188,8 @@ def _compare(
         )
     else:
         reasons.append("no shared actor")
-    threshold = SAME_EVENT_SCORE if da and db else SAME_EVENT_SCORE_UNDATED
-    anchored = bool(shared_places or perps)
+    threshold = SAME_EVENT_SCORE if (da and db) or published_close else SAME_EVENT_SCORE_UNDATED
+    anchored = bool(shared_places or perps or names)
     if veto:
         verdict = "different_event"
     elif anchored and score >= threshold:
@@ -138,17 +210,25 @@ def _compare(
 
 
 def group_summaries(
-    summaries: Sequence[tuple[str, EventSummary]], confirm: Confirmer | None = None
+    summaries: Sequence[tuple[str, EventSummary]], confirm: Confirmer | None = None,
+    published: Mapping[str, date] | None = None,
 ) -> tuple[list[list[int]], list[PairDecision]]:
-    """Indices of summaries per event (in input order) and every pair decision."""
+    """Indices of summaries per event (in input order) and every pair decision.
+
+    `published`: publication dates the user supplied per ref (a sidecar, the batch manifest), never guessed.
+    """
     all_summaries = [s for _, s in summaries]
     places, actors = PlaceIndex(all_summaries), ActorIndex(all_summaries)
+    batch = _Batch(places, actors, size=len(all_summaries), published=published or {})
+    for s in all_summaries:
+        batch.place_df.update(_place_keys(s, places))
+        batch.name_df.update(_names(s))
     decisions: list[PairDecision] = []
     links: list[tuple[float, int, int]] = []
     vetoed: set[tuple[int, int]] = set()
     for i in range(len(summaries)):
         for j in range(i + 1, len(summaries)):
-            decision, veto = _compare(*summaries[i], *summaries[j], places, actors)
+            decision, veto = _compare(*summaries[i], *summaries[j], batch)
             if decision.verdict == "borderline" and confirm is not None:
                 same = confirm(summaries[i][1], summaries[j][1])
                 decision = decision.model_copy(update={

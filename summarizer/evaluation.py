@@ -10,6 +10,7 @@ import importlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +164,8 @@ def run_predictions(articles: Mapping[str, str], summarize: SummarizeFn, out_dir
 
 # --- scoring -----------------------------------------------------------------------------------------------
 
-def consolidation_metrics(predictions: Mapping[str, Prediction], gold_dir: Path
+def consolidation_metrics(predictions: Mapping[str, Prediction], gold_dir: Path,
+                          published: Mapping[str, date] | None = None
                           ) -> tuple[dict[str, float], list[str], str | None]:
     """Metrics of the cross-article consolidation, if its evaluator is installed: (metrics, details, note)."""
     try:
@@ -171,7 +173,7 @@ def consolidation_metrics(predictions: Mapping[str, Prediction], gold_dir: Path
     except ImportError as exc:
         return {}, [], f"consolidation not scored: {CONSOLIDATION_MODULE} unavailable ({exc})"
     summaries = {stem: p.summary for stem, p in predictions.items() if p.summary is not None}
-    result: Any = module.evaluate_consolidation(summaries, gold_dir)
+    result: Any = module.evaluate_consolidation(summaries, gold_dir, published)
     metrics = {f"{CONSOLIDATION_PREFIX}{name}": float(value) for name, value in dict(result.metrics).items()}
     return metrics, [str(line) for line in result.details], None
 
@@ -227,7 +229,9 @@ def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, base
     unavailable: list[str] = []
     crashed: str | None = None
     try:
-        extra, details, note = consolidation_metrics(predictions, gold_dir)
+        published = {e.stem: date.fromisoformat(e.published) for e in manifest.articles
+                     if e.published} if manifest is not None else {}
+        extra, details, note = consolidation_metrics(predictions, gold_dir, published)
     except Exception as exc:  # a broken evaluator must fail the gate visibly, not stop the whole eval
         extra, note = {}, None
         crashed = f"consolidation eval failed: {type(exc).__name__}: {exc}"

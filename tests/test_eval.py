@@ -180,7 +180,7 @@ def test_consolidation_metrics_are_reported_and_gated(tmp_path: Path, monkeypatc
     module = types.ModuleType("summarizer.consolidate_eval")
     seen: dict[str, Any] = {}
 
-    def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path) -> Any:
+    def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path, published: Any = None) -> Any:
         seen["stems"] = sorted(summaries)
         return types.SimpleNamespace(metrics={"figures_f1": 0.25}, details=["merged 2 of 2 figures"])
 
