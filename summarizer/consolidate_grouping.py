@@ -161,10 +161,8 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     shared_places = sorted(pa & pb)
     rare = [k for k in shared_places if batch.distinctive(batch.place_df[k])]
     score += min(4.0, float(len(shared_places) + len(rare)))  # a place few other reports name counts double
-    reasons.append(
-        f"shared places: {', '.join(places.display(k) + (' (distinctive)' if k in rare else '') for k in shared_places)}"
-        if shared_places else "no shared place"
-    )
+    shown = [places.display(k) + (" (distinctive)" if k in rare else "") for k in shared_places]
+    reasons.append(f"shared places: {', '.join(shown)}" if shared_places else "no shared place")
     names = sorted(n for n in _names(a) & _names(b) if batch.distinctive(batch.name_df[n]))
     if names:
         score += min(2.0, float(len(names)))
