@@ -44,7 +44,8 @@ def _subject_before(text: str, verb_start: int) -> str | None:
 
 def usable_speaker(who: str) -> bool:
     """A 'speaker' that holds a number or a harm word is a misread clause ('12 soldiers died'), not a name."""
-    return not (re.search(r"\d", who) or is_about_harm(who) or len(who.split()) > 8)
+    return not (re.search(r"\d", who) or is_about_harm(who) or len(who.split()) > 8
+                or re.search(r"\b(?:was|were|is|are|has|have|had|been)$", who, re.IGNORECASE))
 
 
 def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:

@@ -11,18 +11,19 @@ import re
 from dataclasses import dataclass
 
 from .schema import Group, Outcome
-from .textparse import NumberMention
+from .textparse import NumberMention, Sentence
 
 _GROUP_WORDS: list[tuple[Group, str]] = [
     ("prisoners", r"prisoners?|inmates?|detainees?|convicts?"),
     ("militants", r"militants|insurgents?|gunm[ae]n|attackers?|assailants?|terrorists?|fighters?|rebels?|"
-                  r"separatists|jihadists?|extremists?|armed men|bombers?|raiders?|kidnappers?|insurgency fighters"),
+                  r"separatists|jihadists?|extremists?|armed men|bombers?|raiders?|kidnappers?|insurgency fighters|"
+                  r"suspects?|shooters?|perpetrators?"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|army (?:personnel|men|officers)|paramilitar\w*|"
                  r"frontier corps (?:personnel|men)"),
     ("police", r"police(?:m[ae]n|women)?(?: officers?| personnel| officials)?|policem[ae]n|constables?|cops?"),
     ("security_forces", r"security (?:personnel|forces|officers|officials|men|guards)|law[- ]enforcement "
                         r"(?:personnel|officers|officials|agents)|personnel|guards?"),
-    ("officials", r"officials?|administrators?|officers?|lawmakers?|ministers?|judges?"),
+    ("officials", r"officials?|administrators?|lawmakers?|ministers?|judges?"),
     ("civilians", r"civilians?|workers?|labou?rers?|passengers?|villagers?|residents?|students?|children|women|"
                   r"men|pilgrims?|worshippers?|shoppers?|bystanders?|farmers?|migrants?|employees?|tourists?"),
     ("people", r"people|persons?|victims?|others|individuals|bodies|casualties"),
@@ -123,6 +124,41 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int) -> Outcome |
             if best is None or distance < best[0]:
                 best = (distance, outcome)
     return best[1] if best else None
+
+
+def read_description(description: str) -> Reading:
+    """Group and outcome of a short English description a model wrote ('26 people killed', '3 police officers
+    injured'); a description without a known group counts people."""
+    from .textparse import find_numbers, split_sentences
+
+    mentions = find_numbers(description, split_sentences(description))
+    if not mentions:
+        return Reading(None, None, None)
+    reading = read_figure(description, mentions[0])
+    outcome = reading.outcome or _outcome_near(description, mentions[0], mentions[0].end)
+    if outcome is None:
+        return Reading(None, None, None)
+    return Reading(reading.group or "people", outcome, reading.group_text, sure=True)
+
+
+def reading_value(description: str) -> int | None:
+    """The number a model's description states ('1 gunman killed' -> 1)."""
+    from .textparse import find_numbers, split_sentences
+
+    mentions = find_numbers(description, split_sentences(description))
+    return mentions[0].value if mentions else None
+
+
+def counted_mention(text: str, sentence: Sentence, value: int, noun: str) -> NumberMention:
+    """A mention for people counted without a numeral: the noun phrase that names them in the sentence ('The
+    gunman', 'a civilian interpreter') when the English noun is there, else the whole sentence."""
+    chunk = text[sentence.start : sentence.end]
+    head = noun.split()[-1] if noun.split() else ""
+    stem = re.escape(head[: max(4, len(head) - 2)]) if head else ""
+    m = re.search(rf"\b(?:(?:a|an|the|another|one|two|three)\s+)?(?:[\w-]+\s+){{0,2}}?{stem}\w*", chunk,
+                  re.IGNORECASE) if stem else None
+    start, end = (sentence.start + m.start(), sentence.start + m.end()) if m else (sentence.start, sentence.end)
+    return NumberMention(start, end, text[start:end], value, None, "exact", text[start:end], start, sentence)
 
 
 def read_figure(text: str, mention: NumberMention) -> Reading:

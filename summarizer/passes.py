@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
@@ -38,25 +38,24 @@ class OverviewAnswer(PassModel):
     date_words: Short = Field(description="The article's words for when it happened ('on Saturday'), or empty.")
 
 
-GroupOrNone = Literal["militants", "soldiers", "police", "security_forces", "civilians", "people", "prisoners",
-                      "officials", "none"]
-OutcomeOrNone = Literal["killed", "injured", "abducted", "missing", "escaped", "arrested", "none"]
-FIGURE_FIELDS = ("group", "outcome", "by")
+Description = Annotated[str, StringConstraints(max_length=48)]
 MAX_FIGURES_PER_PASS = 12
 
 
-@lru_cache(maxsize=MAX_FIGURES_PER_PASS)
-def figures_form(count: int) -> type[PassModel]:
-    """A flat form for `count` candidate numbers: F<k>_group, F<k>_outcome, F<k>_by (k = 1..count).
+@lru_cache(maxsize=2 * MAX_FIGURES_PER_PASS)
+def described_form(count: int, prefix: str = "F") -> type[PassModel]:
+    """A flat form for `count` questions: F<k> (what a number counts, in plain English: '26 people killed', or
+    'none'; N<k> for a sentence that counts without a number) and F<k>_by (who gave it, copied from the article).
 
-    Flat on purpose: the grammar converter handles flat objects of enums and bounded strings reliably.
+    The model describes in English, whatever the article's language; code reads group and outcome from that short
+    description with the English reader. Flat on purpose: the grammar converter handles flat objects of bounded
+    strings reliably.
     """
     fields: dict[str, Any] = {}
     for k in range(1, count + 1):
-        fields[f"F{k}_group"] = (GroupOrNone, ...)
-        fields[f"F{k}_outcome"] = (OutcomeOrNone, ...)
-        fields[f"F{k}_by"] = (Name, ...)
-    model: type[PassModel] = create_model(f"Figures{count}", __base__=PassModel, **fields)
+        fields[f"{prefix}{k}"] = (Description, ...)
+        fields[f"{prefix}{k}_by"] = (Name, ...)
+    model: type[PassModel] = create_model(f"Described{prefix}{count}", __base__=PassModel, **fields)
     return model
 
 

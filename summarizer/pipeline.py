@@ -23,7 +23,7 @@ from .cache import ResultCache, cache_key
 from .consequences import detect_consequences
 from .dates import Header, read_header, resolve_day
 from .errors import ArticleTooLongError
-from .figures import read_figure
+from .figures import Reading, counted_mention, read_description, read_figure, reading_value
 from .grounding import locate, span
 from .inputs import article_id, check_text
 from .lang import (
@@ -32,12 +32,13 @@ from .lang import (
     fallback_lexicon,
     is_about_harm,
     lexicons_hash,
+    outcome_near,
     stray_script,
     strip_stray_script,
 )
 from .llm import article_scope, call_model
 from .normalize import acronyms_in_text, figure_status, fold, is_country, same_actor, same_place, source_kind
-from .passes import MAX_FIGURES_PER_PASS, OverviewAnswer, PassModel, StatementAnswer, figures_form
+from .passes import MAX_FIGURES_PER_PASS, OverviewAnswer, PassModel, StatementAnswer, described_form
 from .places import EVENT_WORDS, find_places
 from .rollups import compute_rollups
 from .schema import (
@@ -73,6 +74,8 @@ from .textparse import (
 
 A = TypeVar("A", bound=PassModel)
 
+MAX_COUNT_QUESTIONS = 6  # sentences about harm without a number asked about per article
+MAX_COUNTED = 20  # a count read without a numeral above this is a misreading
 RESERVED_TOKENS = 1800  # pass instructions + the longest answer, on top of the article
 _STATEMENT_LABELS: dict[str, str] = {
     "claim_of_responsibility": "a claim of responsibility",
@@ -232,6 +235,7 @@ class Summarizer:
                       if fold(long) in fold(c) or re.search(rf"\b{re.escape(short)}\b", c) for name in (short, long)]
         candidates = self._candidates(run)
         self._decide(run, candidates)
+        candidates = sorted([*candidates, *self._counted(run, candidates)], key=lambda c: c.mention.start)
         casualties = self._casualties(run, candidates, where, claimants, known)
         actors = build_actors(run.text, statements, casualties, where, known, run.speakers)
         statements = [s.model_copy(update={"actor": _canonical(s.actor, actors, known)}) for s in statements]
@@ -287,8 +291,8 @@ class Summarizer:
 
     @staticmethod
     def _country_ok(run: _Run, country: str) -> bool:
-        """Named in the article, or (an article not in English) a real country's English name."""
-        return locate(run.text, country) is not None or (run.language.code != "en" and is_country(country))
+        """Named in the article, or a real country's English name (the article may name only its cities)."""
+        return locate(run.text, country) is not None or is_country(country)
 
     # -- assembling -----------------------------------------------------------------------------------------
 
@@ -337,27 +341,72 @@ class Summarizer:
         unsure = [c for c in candidates if not c.sure]
         for first in range(0, len(unsure), MAX_FIGURES_PER_PASS):
             batch = unsure[first : first + MAX_FIGURES_PER_PASS]
-            shown = [_snippet(run.text, c.mention) for c in batch]
-            form = figures_form(len(batch))
-
-            def problems(answer: PassModel, batch: list[Candidate] = batch) -> list[str]:
-                return [f'F{k} by "{by}" does not appear in the article'
-                        for k in range(1, len(batch) + 1)
-                        if (by := str(getattr(answer, f"F{k}_by")).strip()) and locate(run.text, by) is None]
-
-            answer = self._ask(run, "figures", form, 24 * len(batch) + 40, problems, candidates=shown)
-            for k, cand in enumerate(batch, 1):
-                group, outcome = getattr(answer, f"F{k}_group"), getattr(answer, f"F{k}_outcome")
-                by = str(getattr(answer, f"F{k}_by")).strip()
-                if group == "none" or outcome == "none":
+            answers = self._describe(run, "figures", "F", len(batch),
+                                     candidates=[_snippet(run.text, c.mention) for c in batch])
+            lx = run.language.lexicon
+            for cand, (description, reading, by) in zip(batch, answers, strict=True):
+                m = cand.mention
+                near = outcome_near(run.text, m.start, m.end, lx)  # code is sure of a harm word next to it
+                stated = reading_value(description)
+                if stated is not None and m.value is not None and stated != m.value:
+                    # the model described another number: keep only what code can tell
+                    reading = Reading("people", near, None) if near else Reading(None, None, None)
+                group = reading.group if reading.group is not None or description.casefold() == "none" else None
+                if group is None and description.casefold() != "none" and near is not None and stated is not None:
+                    group = "people"  # '48 people' with its harm word beside the number in the article
+                outcome = near or reading.outcome
+                if group is None or outcome is None:
                     cand.group = cand.outcome = None
-                    run.drop("figure", "the model read it as not counting people harmed", cand.mention.raw_text)
+                    run.drop("figure", f"the model read it as not counting people harmed ({description!r})",
+                             m.raw_text)
                     continue
-                cand.group, cand.outcome = group, outcome
-                found = locate(run.text, by) if by else None
-                if by and found is None:
-                    run.drop("source", "not found in the article", by)
-                cand.by = found.quote if found is not None else None
+                cand.group, cand.outcome, cand.by = group, outcome, by
+
+    def _counted(self, run: _Run, candidates: list[Candidate]) -> list[Candidate]:
+        """People counted without a numeral ('the gunman was also killed'): the model counts, in the sentences about
+        harm that hold no number."""
+        numbered = {c.mention.sentence.index for c in candidates}
+        seen: set[str] = set()
+        questions: list[Sentence] = []
+        for sentence in run.sentences:
+            if sentence.index in numbered or sentence.text in seen or not is_about_harm(sentence.text) \
+                    or len(sentence.text) < 20:
+                continue
+            seen.add(sentence.text)
+            questions.append(sentence)
+        questions = questions[:MAX_COUNT_QUESTIONS]
+        if not questions:
+            return []
+        answers = self._describe(run, "counts", "N", len(questions),
+                                 sentences=[{"index": q.index, "text": _clip(q.text, 260)} for q in questions])
+        found: list[Candidate] = []
+        for sentence, (description, reading, by) in zip(questions, answers, strict=True):
+            value = reading_value(description)
+            if reading.group is None or reading.outcome is None or not value or value > MAX_COUNTED:
+                continue
+            mention = counted_mention(run.text, sentence, value, reading.group_text or "")
+            found.append(Candidate(mention, reading.group, reading.outcome, sure=True, by=by))
+        return found
+
+    def _describe(self, run: _Run, name: str, prefix: str, count: int, **variables: Any
+                  ) -> list[tuple[str, Reading, str | None]]:
+        """One described-form pass: per question (description, its reading, the grounded source or None)."""
+        form = described_form(count, prefix)
+
+        def problems(answer: PassModel) -> list[str]:
+            return [f'{prefix}{k} by "{by}" does not appear in the article' for k in range(1, count + 1)
+                    if (by := str(getattr(answer, f"{prefix}{k}_by")).strip()) and locate(run.text, by) is None]
+
+        answer = self._ask(run, name, form, 22 * count + 40, problems, **variables)
+        out: list[tuple[str, Reading, str | None]] = []
+        for k in range(1, count + 1):
+            description = str(getattr(answer, f"{prefix}{k}")).strip()
+            by = str(getattr(answer, f"{prefix}{k}_by")).strip()
+            found = locate(run.text, by) if by else None
+            if by and found is None:
+                run.drop("source", "not found in the article", by)
+            out.append((description, read_description(description), found.quote if found is not None else None))
+        return out
 
     def _where(self, run: _Run, overview: OverviewAnswer) -> Where:
         country = overview.country.strip() or None
@@ -368,11 +417,20 @@ class Summarizer:
         if region and locate(run.text, region) is None:
             run.drop("region", "not found in the article", region)
             region = None
+        extra: list[str] = []
+        if region and _LOCAL_UNIT.search(region):  # 'Kullu district' is a place, not a first-level region
+            extra.append(_LOCAL_UNIT.sub("", region).strip())
+            region = None
+        names = [*overview.places, *extra, *find_places(run.sentences, [x for x in (country, region) if x])]
+        if region is None:  # a place the article calls a state or province is the region
+            region = next((n.strip() for n in names if n.strip() and _is_region(run.text, n.strip())), None)
         places: list[Place] = []
-        names = [*overview.places, *find_places(run.sentences, [x for x in (country, region) if x])]
         for name in names:
             name = name.strip()
             if not name or any(_bare(name) == _bare(x) for x in (country, region) if x):
+                continue
+            if is_country(name) or _is_region(run.text, name):
+                run.drop("place", "a country or a first-level region, not a place", name)
                 continue
             evidence = locate(run.text, name)
             if evidence is None:
@@ -603,6 +661,16 @@ class Summarizer:
 
 _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|camp|police station|market|mosque|"
                    r"church|school|hospital|checkpoint|base|headquarters|compound)\b")
+
+
+_LOCAL_UNIT = re.compile(r"\s+(?:district|city|county|town|village|island|tehsil|municipality)$", re.IGNORECASE)
+
+
+def _is_region(text: str, name: str) -> bool:
+    """The article calls `name` a state, province or region ('Uttar Pradesh state', 'the province of Sindh')."""
+    n = re.escape(name)
+    return bool(re.search(rf"\b{n}\s+(?:state|province|region)\b|\b(?:state|province|region)\s+of\s+{n}\b",
+                          text, re.IGNORECASE))
 
 
 def _bare(name: str) -> str:

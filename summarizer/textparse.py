@@ -102,6 +102,8 @@ _TIME_UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s*$", re.IGNORECASE)
+# 'no one', 'one of the', 'one another': the word one that counts nobody
+_NOT_A_COUNT_ONE = re.compile(r"\bno\s+one\b|^.{0,4}\bone\s+(?:of|another|day|time|side)\b", re.IGNORECASE)
 
 # One qualifier table for every language (lang/data/*.toml); the longest phrase wins ('more than' before 'over').
 _QUALIFIER_RE = [(re.compile(rf"\b{re.escape(p).replace(chr(92) + ' ', chr(92) + 's+')}\s*$", re.IGNORECASE), q)
@@ -190,7 +192,7 @@ def find_numbers(text: str, sentences: list[Sentence]) -> list[NumberMention]:
             elif m.group("words"):
                 value = word_number_value(written)
                 floor = None
-                if value is None:
+                if value is None or _NOT_A_COUNT_ONE.search(text[max(0, start - 4) : end + 10]):
                     continue
             else:
                 value = None

@@ -16,10 +16,11 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 DATA = Path(__file__).resolve().parent / "data"
-OUTCOMES = ("killed", "injured", "abducted", "missing", "escaped", "arrested")
+Outcome = Literal["killed", "injured", "abducted", "missing", "escaped", "arrested"]
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
 QUALIFIER_KINDS = ("at_least", "more_than", "up_to", "about")
 
 
@@ -224,3 +225,36 @@ def strip_stray_script(generated: str, writing: str, article: str = "") -> str:
     """`generated` without letters of a foreign script (what a re-ask did not fix is removed, not shown)."""
     cleaned = "".join(ch for ch in generated if _allowed(ch, writing))
     return re.sub(r"\s{2,}", " ", cleaned).strip()
+
+
+# --- the harm word next to a number -------------------------------------------------------------------------------
+
+_CLAUSE_END = re.compile(r"[,;:()\[\]—–\-]|\s(?:and|y|et|und|e|aur|اور|और)\s")
+
+
+def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_after: int = 4,
+                 words_before: int = 3) -> Outcome | None:
+    """The outcome of the harm word nearest to a number within its clause ('7 लोग घायल' -> injured), from the
+    lexicon of the article's language; None when no harm word is that close."""
+    if lx is None:
+        return None
+    after = text[end : end + 80]
+    stop = _CLAUSE_END.search(after)
+    after = " ".join(after[: stop.start() if stop else len(after)].split()[:words_after])
+    before_text = text[max(0, start - 60) : start]
+    stops = list(_CLAUSE_END.finditer(before_text))
+    before = " ".join(before_text[stops[-1].end() if stops else 0 :].split()[-words_before:])
+    best: tuple[int, Outcome] | None = None
+    for outcome, stems in lx.harm.items():
+        if outcome not in OUTCOMES:
+            continue
+        for stem in stems:
+            word = stem.rstrip("$")
+            for side, chunk, weight in (("after", after, 0), ("before", before, 1)):
+                at = chunk.casefold().find(word.casefold())
+                if at < 0 or (lx.spaced and at > 0 and chunk[at - 1].isalpha()):
+                    continue
+                distance = (at if side == "after" else len(chunk) - at) * 2 + weight
+                if best is None or distance < best[0]:
+                    best = (distance, outcome)
+    return best[1] if best else None
