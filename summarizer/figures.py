@@ -20,7 +20,8 @@ _GROUP_WORDS: list[tuple[Group, str]] = [
                   r"suspects?|shooters?|perpetrators?"),
     ("soldiers", r"soldiers?|troops|servicem[ae]n|army (?:personnel|men|officers)|paramilitar\w*|"
                  r"frontier corps (?:personnel|men)"),
-    ("police", r"police(?:m[ae]n|women)?(?: officers?| personnel| officials)?|policem[ae]n|constables?|cops?"),
+    ("police", r"police(?:m[ae]n|women)?(?: officers?| personnel| officials)?|policem[ae]n|constables?|cops?|"
+               r"officers?"),
     ("security_forces", r"security (?:personnel|forces|officers|officials|men|guards)|law[- ]enforcement "
                         r"(?:personnel|officers|officials|agents)|personnel|guards?"),
     ("officials", r"officials?|administrators?|lawmakers?|ministers?|judges?"),
