@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .clauses import main_subject, subject_before
-from .lang import is_about_harm
+from .lang import Lexicon, is_about_harm
 from .textparse import Sentence
 
 _VERBS = (r"saying|adding|said|says|told|tells|added|stated|reported|reports|announced|confirmed|claimed|claims|"
@@ -68,4 +68,48 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
         if not re.search(r"[A-Za-z]{3,}", who) or who.lower().startswith(("in ", "on ", "at ")):
             continue
         return who
+    return None
+
+
+_STOP = re.compile(r"[,.;:!?()\[\]«»“”\"—–।۔]")
+
+
+def _words_after(text: str, limit: int = 8) -> str:
+    cut = _STOP.search(text)
+    return " ".join(text[: cut.start() if cut else len(text)].split()[:limit]).strip()
+
+
+def _words_before(text: str, limit: int = 6) -> str:
+    cuts = list(_STOP.finditer(text))
+    return " ".join(text[cuts[-1].end() if cuts else 0 :].split()[-limit:]).strip()
+
+
+def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
+    """The source of a sentence in a language read by its lexicon: 'selon la police' -> 'la police',
+    'पुलिस के अनुसार' -> 'पुलिस', ', dijo el ministro' -> 'el ministro'; None when there is none."""
+    lowered = text.casefold()
+
+    def find(phrase: str) -> list[int]:
+        p = phrase.casefold()
+        hits = [m.start() for m in re.finditer(re.escape(p), lowered)]
+        return [h for h in hits if not lx.spaced or h == 0 or not lowered[h - 1].isalpha()]
+
+    candidates: list[tuple[int, str]] = []
+    for phrase in lx.source_after:
+        candidates += [(h, _words_after(text[h + len(phrase) :])) for h in find(phrase)]
+    for phrase in lx.source_before:
+        candidates += [(h, _words_before(text[:h], 4)) for h in find(phrase)]
+    for phrase in lx.source_verbs:
+        for h in find(phrase):
+            inverted = re.search(r"[,–—]\s*$", text[:h])
+            candidates.append((h, _words_after(text[h + len(phrase) :], 6) if inverted else _words_before(text[:h])))
+    for _, who in sorted(candidates):
+        words = who.split()
+        for i, word in enumerate(words):  # a source ends where the clause's verb or its figure begins
+            if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or is_about_harm(word):
+                words = words[:i]
+                break
+        who = " ".join(words).strip(" '\"’")
+        if who and usable_speaker(who) and any(ch.isalpha() for ch in who):
+            return who
     return None

@@ -150,15 +150,17 @@ def reading_value(description: str) -> int | None:
     return mentions[0].value if mentions else None
 
 
-def counted_mention(text: str, sentence: Sentence, value: int, noun: str) -> NumberMention:
+def counted_mention(text: str, sentence: Sentence, value: int, noun: str) -> NumberMention | None:
     """A mention for people counted without a numeral: the noun phrase that names them in the sentence ('The
-    gunman', 'a civilian interpreter') when the English noun is there, else the whole sentence."""
+    gunman', 'a civilian interpreter'); None when the sentence does not name them so (the count is not trusted)."""
     chunk = text[sentence.start : sentence.end]
     head = noun.split()[-1] if noun.split() else ""
     stem = re.escape(head[: max(4, len(head) - 2)]) if head else ""
     m = re.search(rf"\b(?:(?:a|an|the|another|one|two|three)\s+)?(?:[\w-]+\s+){{0,2}}?{stem}\w*", chunk,
                   re.IGNORECASE) if stem else None
-    start, end = (sentence.start + m.start(), sentence.start + m.end()) if m else (sentence.start, sentence.end)
+    if m is None:
+        return None
+    start, end = sentence.start + m.start(), sentence.start + m.end()
     return NumberMention(start, end, text[start:end], value, None, "exact", text[start:end], start, sentence)
 
 

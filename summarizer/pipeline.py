@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from . import prompts
 from .actors import build_actors
-from .attribution import attribution, usable_speaker
+from .attribution import attribution, lexicon_attribution, usable_speaker
 from .backends.base import Backend
 from .cache import ResultCache, cache_key
 from .consequences import detect_consequences
@@ -385,6 +385,10 @@ class Summarizer:
             if reading.group is None or reading.outcome is None or not value or value > MAX_COUNTED:
                 continue
             mention = counted_mention(run.text, sentence, value, reading.group_text or "")
+            if mention is None or any(c.outcome == reading.outcome and c.mention.value == value for c in candidates):
+                run.drop("figure", f"a count without a numeral that the sentence does not name or that repeats a "
+                                   f"figure ({description!r})", sentence.text)
+                continue
             found.append(Candidate(mention, reading.group, reading.outcome, sure=True, by=by))
         return found
 
@@ -488,8 +492,12 @@ class Summarizer:
                     known: dict[str, str]) -> list[Casualty]:
         sources: dict[int, str | None] = {}
         figure_sentences = {c.sentence for c in candidates}
+        lx = run.language.lexicon
         for sentence in run.sentences:
-            who = attribution(sentence, run.speakers)
+            if lx is not None and not lx.code_reader:
+                who = lexicon_attribution(sentence.text, lx)
+            else:
+                who = attribution(sentence, run.speakers)
             if who is not None:
                 run.speakers.append(who)
             if sentence.index in figure_sentences:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.attribution import attribution, usable_speaker
+from summarizer.attribution import attribution, lexicon_attribution, usable_speaker
 from summarizer.figures import read_figure
 from summarizer.lang import detect_language, is_about_harm, lexicon
 from summarizer.textparse import NumberMention, find_numbers, find_numbers_in, split_sentences
@@ -82,3 +82,10 @@ def test_the_tables_cover_four_languages_and_two_hundred_rows() -> None:
     languages = {lang for lang, _, _ in rows if lang != "-"} | {e for _, _, e in _rows("language.tsv")}
     assert len(rows) >= 200
     assert {"en", "es", "fr", "hi", "ur"} <= languages
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), _rows("sources.tsv"))
+def test_source_in_other_languages(lang: str, text: str, expected: str) -> None:
+    lx = lexicon(lang)
+    assert lx is not None
+    assert (lexicon_attribution(text, lx) or "-") == expected

@@ -40,6 +40,10 @@ class Lexicon:
     qualifiers_after: dict[str, tuple[str, ...]]
     harm: dict[str, tuple[str, ...]]
     script_markers: frozenset[str] = field(default_factory=frozenset)
+    source_after: tuple[str, ...] = ()  # 'selon', 'según': the source follows
+    source_before: tuple[str, ...] = ()  # 'के अनुसार', 'zufolge': the source precedes
+    source_verbs: tuple[str, ...] = ()  # 'dijo', 'a indiqué': after a comma the source follows, else precedes
+    source_ends: frozenset[str] = frozenset()  # words that end a source named without punctuation
 
     @property
     def spaced(self) -> bool:
@@ -64,6 +68,10 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         qualifiers_after={k: tuple(v) for k, v in data.get("qualifiers_after", {}).items()},
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
+        source_after=tuple(data.get("attribution", {}).get("source_after", [])),
+        source_before=tuple(data.get("attribution", {}).get("source_before", [])),
+        source_verbs=tuple(data.get("attribution", {}).get("source_verbs", [])),
+        source_ends=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_ends", [])),
     )
 
 
