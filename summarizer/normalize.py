@@ -141,26 +141,35 @@ def figure_status(kind: SourceKind, sentence: str, just_before: str = "") -> Fig
     return "reported"
 
 
-# Countries and capitals, used only to tell a state speaking ("Kenya said", "Kabul refutes") from other names.
-_COUNTRY_TEXT = """
-afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain bangladesh belarus belgium
-benin bolivia bosnia brazil bulgaria burkina faso burundi cambodia cameroon canada chad chile china colombia congo
-croatia cuba cyprus czechia denmark djibouti ecuador egypt eritrea estonia ethiopia finland france gabon georgia
-germany ghana greece guatemala guinea haiti honduras hungary india indonesia iran iraq ireland israel italy
-jordan japan kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia lebanon liberia libya lithuania madagascar malawi
-malaysia mali mauritania mexico moldova mongolia montenegro morocco mozambique myanmar namibia nepal netherlands
-nicaragua niger nigeria north korea norway oman pakistan palestine panama paraguay peru philippines poland portugal
-qatar romania russia rwanda saudi arabia senegal serbia sierra leone somalia south africa south korea south sudan
-spain sri lanka sudan sweden switzerland syria taiwan tajikistan tanzania thailand togo tunisia turkey turkmenistan
-uganda ukraine united arab emirates united kingdom united states us usa uk uruguay uzbekistan venezuela vietnam yemen
-zambia zimbabwe kabul new delhi islamabad tehran beijing moscow washington kyiv ankara cairo riyadh baghdad damascus
-beirut jerusalem nairobi addis ababa abuja khartoum mogadishu dhaka kathmandu colombo naypyidaw bangkok manila jakarta
+# Countries (one name a line), and capitals, used to tell a state speaking ("Kenya said", "Kabul refutes") from
+# other names, and a country from a place.
+_COUNTRY_LINES = """
+afghanistan|albania|algeria|angola|argentina|armenia|australia|austria|azerbaijan|bahrain|bangladesh|belarus|belgium
+benin|bolivia|bosnia|brazil|bulgaria|burkina faso|burundi|cambodia|cameroon|canada|chad|chile|china|colombia|congo
+croatia|cuba|cyprus|czechia|denmark|djibouti|ecuador|egypt|el salvador|eritrea|estonia|ethiopia|finland|france|gabon
+georgia|germany|ghana|greece|guatemala|guinea|haiti|honduras|hungary|india|indonesia|iran|iraq|ireland|israel|italy
+jordan|japan|kazakhstan|kenya|korea|kosovo|kuwait|kyrgyzstan|laos|latvia|lebanon|liberia|libya|lithuania|madagascar
+malawi|malaysia|mali|mauritania|mexico|moldova|mongolia|montenegro|morocco|mozambique|myanmar|namibia|nepal
+netherlands|nicaragua|niger|nigeria|north korea|norway|oman|pakistan|palestine|panama|paraguay|peru|philippines
+poland|portugal|qatar|romania|russia|rwanda|saudi arabia|senegal|serbia|sierra leone|somalia|south africa
+south korea|south sudan|spain|sri lanka|sudan|sweden|switzerland|syria|taiwan|tajikistan|tanzania|thailand|togo
+tunisia|turkey|turkmenistan|uganda|ukraine|united arab emirates|united kingdom|united states|us|usa|uk|uruguay
+uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|costa rica|dominican republic|new zealand|ivory coast|libya
 """
-_MULTI = ("burkina faso", "north korea", "south korea", "saudi arabia", "sierra leone", "south africa", "south sudan",
-          "sri lanka", "united arab emirates", "united kingdom", "united states", "new delhi", "addis ababa")
-COUNTRIES = frozenset(_MULTI) | frozenset(w for w in _COUNTRY_TEXT.split() if w not in
-                                           {m for name in _MULTI for m in name.split()})
+_CAPITAL_LINES = """
+kabul|new delhi|islamabad|tehran|beijing|moscow|washington|kyiv|ankara|cairo|riyadh|baghdad|damascus|beirut
+jerusalem|nairobi|addis ababa|abuja|khartoum|mogadishu|dhaka|kathmandu|colombo|naypyidaw|bangkok|manila|jakarta
+"""
+COUNTRY_NAMES = frozenset(n.strip() for n in _COUNTRY_LINES.replace("\n", "|").split("|") if n.strip())
+CAPITALS = frozenset(n.strip() for n in _CAPITAL_LINES.replace("\n", "|").split("|") if n.strip())
+COUNTRIES = COUNTRY_NAMES | CAPITALS
 
 
 def is_country(name: str) -> bool:
+    """A country or a capital standing for its state ('Kabul refutes')."""
     return fold(name) in COUNTRIES
+
+
+def is_country_name(name: str) -> bool:
+    """A country (not a capital): never a place of the event's `where.places`."""
+    return fold(name) in COUNTRY_NAMES

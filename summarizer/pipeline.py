@@ -37,7 +37,7 @@ from .lang import (
     strip_stray_script,
 )
 from .llm import article_scope, call_model
-from .normalize import acronyms_in_text, figure_status, fold, is_country, same_actor, same_place, source_kind
+from .normalize import acronyms_in_text, figure_status, fold, is_country_name, same_actor, same_place, source_kind
 from .passes import MAX_FIGURES_PER_PASS, OverviewAnswer, PassModel, StatementAnswer, described_form
 from .places import EVENT_WORDS, find_places
 from .rollups import compute_rollups
@@ -292,7 +292,7 @@ class Summarizer:
     @staticmethod
     def _country_ok(run: _Run, country: str) -> bool:
         """Named in the article, or a real country's English name (the article may name only its cities)."""
-        return locate(run.text, country) is not None or is_country(country)
+        return locate(run.text, country) is not None or is_country_name(country)
 
     # -- assembling -----------------------------------------------------------------------------------------
 
@@ -433,7 +433,7 @@ class Summarizer:
             name = name.strip()
             if not name or any(_bare(name) == _bare(x) for x in (country, region) if x):
                 continue
-            if is_country(name) or _is_region(run.text, name):
+            if is_country_name(name) or _is_region(run.text, name):
                 run.drop("place", "a country or a first-level region, not a place", name)
                 continue
             evidence = locate(run.text, name)

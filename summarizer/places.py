@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import fold, is_country
+from .normalize import fold, is_country_name
 from .textparse import Sentence
 
 _NAME = r"[A-Z][a-z’'-]{2,}(?:[ -][A-Z][a-z’'-]{2,})?"
@@ -43,7 +43,7 @@ def find_places(sentences: list[Sentence], exclude: list[str]) -> list[str]:
             for m in pattern.finditer(sentence.text):
                 for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")):
                     name = name.strip()
-                    if (not name or _NOT_PLACES.match(name) or fold(name) in excluded or is_country(name)
+                    if (not name or _NOT_PLACES.match(name) or fold(name) in excluded or is_country_name(name)
                             or name in found or name.endswith("’s")):
                         continue
                     found.append(name)
