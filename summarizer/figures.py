@@ -33,7 +33,7 @@ _GROUP_RE = [(g, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for g, p in _GROUP_
 _OUTCOME_WORDS: list[tuple[Outcome, str]] = [
     ("killed", r"kill\w*|dead|deaths?|died|dying|lives|slain|fatalit\w*|perish\w*|neutrali[sz]\w*|"
                r"massacr\w*|shot dead|gunned down|executed|bodies|martyr\w*|toll"),
-    ("injured", r"injur\w*|wound\w*|hurt|hospitali[sz]ed"),
+    ("injured", r"injur\w*|wound\w*|hurt|hospitali[sz]ed|shot(?!\s+dead|\s+and\s+killed)"),
     ("abducted", r"abduct\w*|kidnap\w*|hostages?|taken captive|seized"),
     ("escaped", r"escap\w*|freed|fled|broke out|released from"),
     ("arrested", r"arrest\w*|detain\w*|captur\w*|apprehend\w*|taken into custody"),

@@ -262,7 +262,8 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
                 at = chunk.casefold().find(word.casefold())
                 if at < 0 or (lx.spaced and at > 0 and chunk[at - 1].isalpha()):
                     continue
-                distance = (at if side == "after" else len(chunk) - at) * 2 + weight
+                # nearer wins; at the same place the longer word ('shot dead' over 'shot')
+                distance = (at if side == "after" else len(chunk) - at) * 200 + weight * 100 - len(word)
                 if best is None or distance < best[0]:
                     best = (distance, outcome)
     return best[1] if best else None
