@@ -90,7 +90,7 @@ def test_bad_config_files_raise_config_error(tmp_path: Path) -> None:
 
 def test_repository_thresholds_file_loads() -> None:
     thresholds = load_thresholds(Path(__file__).resolve().parents[1] / "eval" / "thresholds.toml")
-    assert "casualties.f1" in thresholds.metrics
+    assert {"seed.casualties.f1", "dev.casualties.f1", "heldout.casualties.f1"} <= set(thresholds.metrics)
 
 
 def test_micro_pools_counts_and_macro_averages_articles() -> None:
