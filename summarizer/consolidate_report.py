@@ -32,15 +32,18 @@ def figure_title(f: FigureSet) -> str:
     return title if f.scope == WHOLE_EVENT else f"{title} ({f.scope})"
 
 
+FLAG_CLASSES = {"disputed": "disputed", "different windows": "", "includes claim": "claim"}
+"""Each flag a figure set can carry, and its CSS class on the review page."""
+
+
+def figure_flags(f: FigureSet) -> list[str]:
+    """The flags of a figure set, in report order (Markdown report and review page alike)."""
+    marks = {"disputed": f.disputed, "different windows": f.windows_differ, "includes claim": f.has_claims}
+    return [name for name in FLAG_CLASSES if marks[name]]
+
+
 def _flag(f: FigureSet) -> str:
-    flags = []
-    if f.disputed:
-        flags.append("disputed")
-    if f.windows_differ:
-        flags.append("different windows")
-    if f.has_claims:
-        flags.append("includes claim")
-    return ", ".join(flags)
+    return ", ".join(figure_flags(f))
 
 
 def _status(r: FigureReport) -> str:

@@ -7,14 +7,12 @@ console script in a subprocess to check the real exit status, standard input and
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from cli_helpers import ARTICLE, clean_environment, one_error_line, run, script, write_article
 
 from summarizer.backends import openai_compat
 from summarizer.cli.common import run_guarded
@@ -22,50 +20,15 @@ from summarizer.cli.main import cli
 from summarizer.errors import InputError
 from summarizer.schema import EventSummary
 
-SCRIPT = Path(sys.executable).parent / "summarizer"
-ARTICLE = (
-    "Dam protest turns violent in the north\n"
-    "LAKESIDE, Examplestan, May 4, 2022 - Protesters set fire to two trucks near the Lakeside dam site on "
-    "Wednesday, police said. Three officers were injured in the clashes.\n"
-)
-_ENV_KNOBS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_BACKEND", "SUMMARIZER_MODEL", "OPENAI_MODEL",
-              "SUMMARIZER_DEBUG", "SUMMARIZER_OPENAI_MODE")
-
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in _ENV_KNOBS:
-        monkeypatch.delenv(name, raising=False)
-    # run_guarded sets SUMMARIZER_DEBUG for --debug; setting it here makes monkeypatch remove it afterwards
-    monkeypatch.setenv("SUMMARIZER_DEBUG", "0")
+    clean_environment(monkeypatch)
 
 
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
-    path = tmp_path / "article.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = run_guarded(cli, args)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_error_line(err: str) -> None:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1, err
-    assert lines[0].startswith("error:"), err
-    assert "Traceback" not in err
-
-
-def script(args: list[str], *, env: dict[str, str] | None = None, stdin: str | None = None,
-           timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k not in _ENV_KNOBS}
-    full_env.update(env or {})
-    return subprocess.run([str(SCRIPT), *args], input=stdin, capture_output=True, text=True, env=full_env,
-                          timeout=timeout, check=False)
+    return write_article(tmp_path)
 
 
 def unused_port() -> int:
@@ -81,7 +44,7 @@ def test_missing_file_exits_3_with_one_line(tmp_path: Path, capsys: pytest.Captu
     missing = tmp_path / "nope.txt"
     code, out, err = run(["summarize", str(missing), "--backend", "fake"], capsys)
     assert code == 3 and out == ""
-    assert_one_error_line(err)
+    one_error_line(err)
     assert str(missing) in err
 
 
@@ -96,13 +59,13 @@ def test_unusable_inputs_exit_3(kind: str, tmp_path: Path, capsys: pytest.Captur
         path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" + bytes(200))
     code, out, err = run(["summarize", str(path), "--backend", "fake"], capsys)
     assert code == 3 and out == ""
-    assert_one_error_line(err)
+    one_error_line(err)
 
 
 def test_missing_file_real_exit_status(tmp_path: Path) -> None:
     proc = script(["summarize", str(tmp_path / "nope.txt"), "--backend", "fake"])
     assert proc.returncode == 3
-    assert_one_error_line(proc.stderr)
+    one_error_line(proc.stderr)
     assert proc.stdout == ""
 
 
@@ -112,14 +75,14 @@ def test_missing_file_real_exit_status(tmp_path: Path) -> None:
 def test_unknown_backend_exits_6(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["summarize", str(article), "--backend", "nosuch"], capsys)
     assert code == 6
-    assert_one_error_line(err)
+    one_error_line(err)
     assert "nosuch" in err
 
 
 def test_openai_without_key_exits_6(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["summarize", str(article), "--backend", "openai", "--model", "m"], capsys)
     assert code == 6
-    assert_one_error_line(err)
+    one_error_line(err)
     assert "OPENAI_API_KEY" in err
 
 
@@ -134,7 +97,7 @@ def test_dead_server_exits_4_in_process(article: Path, capsys: pytest.CaptureFix
     code, out, err = run(["summarize", str(article), "--backend", "openai", "--model", "m", "--base-url", url,
                           "--no-cache"], capsys)
     assert code == 4 and out == ""
-    assert_one_error_line(err)
+    one_error_line(err)
     assert "cannot reach" in err and url in err
 
 
@@ -146,7 +109,7 @@ def test_dead_server_real_exit_status_and_time(article: Path) -> None:
                   env={"OPENAI_API_KEY": "x"})
     elapsed = time.monotonic() - started
     assert proc.returncode == 4
-    assert_one_error_line(proc.stderr)
+    one_error_line(proc.stderr)
     assert elapsed < 25, f"a dead server took {elapsed:.1f}s to report"
 
 
@@ -204,7 +167,7 @@ def test_stdin_input() -> None:
 def test_empty_stdin_exits_3() -> None:
     proc = script(["summarize", "-", "--backend", "fake"], stdin="")
     assert proc.returncode == 3
-    assert_one_error_line(proc.stderr)
+    one_error_line(proc.stderr)
     assert "<stdin>" in proc.stderr
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from cli_helpers import ARTICLE, SCRIPT, one_error_line, write_article
 from fake_openai_server import SILENT, TRICKLE, FakeOpenAIServer, Fault, every
 
 from summarizer import deadline
@@ -24,12 +24,6 @@ from summarizer.cli.main import cli
 from summarizer.errors import DeadlineExceeded
 from summarizer.pipeline import Summarizer
 
-SCRIPT = Path(sys.executable).parent / "summarizer"
-ARTICLE = (
-    "Dam protest turns violent in the north\n"
-    "LAKESIDE, Examplestan, May 4, 2022 - Protesters set fire to two trucks near the Lakeside dam site on "
-    "Wednesday, police said. Three officers were injured in the clashes.\n"
-)
 MESSAGES = [{"role": "user", "content": "An article...\nPASS: overview"}]
 
 
@@ -44,9 +38,7 @@ def _openai_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
-    path = tmp_path / "article.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+    return write_article(tmp_path)
 
 
 def summarize(server: FakeOpenAIServer, article: Path, *options: str,
@@ -56,12 +48,6 @@ def summarize(server: FakeOpenAIServer, article: Path, *options: str,
                              server.base_url, "--no-cache", *options])
     elapsed = time.monotonic() - started
     return code, capsys.readouterr().err, elapsed
-
-
-def one_error_line(err: str) -> str:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error:") and "Traceback" not in err, err
-    return lines[0]
 
 
 def test_a_trickling_server_is_cut_off_at_the_call_deadline(article: Path,

@@ -20,14 +20,13 @@ from pathlib import Path
 
 import pytest
 from batch_helpers import StubSummarizer, make_folder, summary_for
+from cli_helpers import ARTICLE, SCRIPT, clean_environment, one_error_line, run, script, write_article
 from eval_helpers import write_suite
 from fake_openai_server import FakeOpenAIServer, pass_name
 
 from summarizer import prompts
 from summarizer.backends import FakeBackend
 from summarizer.batch import BatchOptions, run_batch
-from summarizer.cli.common import run_guarded
-from summarizer.cli.main import cli
 from summarizer.errors import ArticleTooLongError
 from summarizer.inputs import read_article
 from summarizer.manifest import Manifest
@@ -36,28 +35,15 @@ from summarizer.render import to_markdown
 from summarizer.schema import EventSummary, Evidence, Place
 from summarizer.textparse import split_sentences
 
-SCRIPT = Path(sys.executable).parent / "summarizer"
-ARTICLE = (
-    "Dam protest turns violent in the north\n"
-    "LAKESIDE, Examplestan, May 4, 2022 - Protesters set fire to two trucks near the Lakeside dam site on "
-    "Wednesday, police said. Three officers were injured in the clashes.\n"
-)
-_ENV_KNOBS = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_BACKEND", "SUMMARIZER_MODEL", "OPENAI_MODEL",
-              "SUMMARIZER_OPENAI_MODE", "SUMMARIZER_TIMEOUT", "SUMMARIZER_ARTICLE_TIMEOUT")
-
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in _ENV_KNOBS:
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SUMMARIZER_DEBUG", "0")
+    clean_environment(monkeypatch)
 
 
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
-    path = tmp_path / "article.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+    return write_article(tmp_path)
 
 
 @pytest.fixture
@@ -65,26 +51,6 @@ def umask_022() -> Iterator[None]:
     previous = os.umask(0o022)
     yield
     os.umask(previous)
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = run_guarded(cli, args)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def script(args: list[str], *, timeout: float = 30) -> subprocess.CompletedProcess[str]:
-    """The installed console script in a subprocess (real exit status), bounded by `timeout`."""
-    env = {k: v for k, v in os.environ.items() if k not in _ENV_KNOBS}
-    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, env=env, timeout=timeout,
-                          check=False)
-
-
-def one_error_line(err: str) -> str:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1, err
-    assert lines[0].startswith("error:") and "Traceback" not in err, err
-    return lines[0]
 
 
 # -- 1. -o never replaces a device, a FIFO, a link or standard output ----------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..consolidate_report import figure_title, in_disputed_table
+from ..consolidate_report import FLAG_CLASSES, figure_flags, figure_title, in_disputed_table
 from ..consolidated import ConsolidatedEvent, FigureReport, FigureSet
 from .items import figure_anchor
 from .markup import cells, esc, nav, page, table
@@ -15,14 +15,8 @@ def _words(value: str | None) -> str:
 
 
 def _flags(f: FigureSet) -> str:
-    badges = []
-    if f.disputed:
-        badges.append('<span class="badge disputed">disputed</span>')
-    if f.windows_differ:
-        badges.append('<span class="badge">different windows</span>')
-    if f.has_claims:
-        badges.append('<span class="badge claim">includes a claim</span>')
-    return " ".join(badges)
+    return " ".join(f'<span class="{" ".join(["badge", FLAG_CLASSES[name]]).strip()}">{name}</span>'
+                    for name in figure_flags(f))
 
 
 def _window(r: FigureReport) -> str:
