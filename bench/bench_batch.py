@@ -35,7 +35,7 @@ from openai.types.chat import ChatCompletion  # noqa: E402
 from summarizer.backends import get_backend  # noqa: E402
 from summarizer.backends.base import Backend  # noqa: E402
 from summarizer.backends.openai_compat import OpenAIBackend  # noqa: E402
-from summarizer.batch import BatchOptions, BatchReport, run_batch  # noqa: E402
+from summarizer.batch.runner import BatchOptions, BatchReport, run_batch  # noqa: E402
 from summarizer.pipeline import Summarizer  # noqa: E402
 
 SEEDS = ROOT / "eval" / "articles"

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer import Summarizer, get_backend  # noqa: E402
-from summarizer.inputs import read_article  # noqa: E402
+from summarizer.files.inputs import read_article  # noqa: E402
 
 
 def model_rates(backend: object) -> tuple[float, float]:

@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.consolidate import consolidate, summary_from_gold  # noqa: E402
-from summarizer.gold import GoldSummary  # noqa: E402
-from summarizer.inputs import read_article  # noqa: E402
-from summarizer.review import article_page, event_page, figure_anchor  # noqa: E402
-from summarizer.rollups import compute_rollups  # noqa: E402
+from summarizer.consolidate.run import consolidate, summary_from_gold  # noqa: E402
+from summarizer.contract.gold import GoldSummary  # noqa: E402
+from summarizer.files.inputs import read_article  # noqa: E402
+from summarizer.render.review import article_page, event_page, figure_anchor  # noqa: E402
+from summarizer.extract.rollups import compute_rollups  # noqa: E402
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .backends import Backend, get_backend
-from .cache import ResultCache
-from .errors import (
+from summarizer.backends import Backend, get_backend
+from summarizer.contract.event import EventSummary
+from summarizer.errors import (
     ArticleTooLongError,
     BackendError,
     ConfigError,
@@ -13,8 +13,8 @@ from .errors import (
     ModelOutputError,
     SummarizerError,
 )
-from .pipeline import Summarizer
-from .schema import EventSummary
+from summarizer.files.cache import ResultCache
+from summarizer.pipeline import Summarizer
 
 
 def summarize(text: str, *, backend: str | Backend = "local", cache: bool = True) -> EventSummary:

@@ -8,7 +8,6 @@
     │   └── DeadlineExceeded         (exit 4)  a call or an article ran past --timeout / --article-timeout
     ├── ModelOutputError             (exit 5)  output still invalid after the re-asks
     ├── ConfigError                  (exit 6)  bad option or environment
-    ├── EvalGateError                (exit 7)  (raised by callers that want an exception for a failed gate)
     └── StorageError                 (exit 8)  the operating system refused a read or write (permission, disk
                                                full, a file where a folder should be, read-only file system)
 
@@ -51,10 +50,6 @@ class ModelOutputError(SummarizerError):
 
 class ConfigError(SummarizerError):
     exit_code = 6
-
-
-class EvalGateError(SummarizerError):
-    exit_code = 7
 
 
 class StorageError(SummarizerError):

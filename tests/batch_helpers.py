@@ -7,9 +7,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from summarizer.contract.event import ArticleMeta, EventSummary, Provenance, When, Where
 from summarizer.errors import ModelOutputError
-from summarizer.inputs import article_id
-from summarizer.schema import ArticleMeta, EventSummary, Provenance, When, Where
+from summarizer.files.inputs import article_id
 
 
 def article_text(i: int) -> str:

@@ -20,9 +20,9 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
 
 @pytest.fixture(autouse=True)
 def _default_deadlines() -> Iterator[None]:
-    """`--timeout` and `--article-timeout` set process-wide limits (summarizer.deadline): none leaks into the next
-    test."""
-    from summarizer import deadline
+    """`--timeout` and `--article-timeout` set process-wide limits (summarizer.backends.deadline): none leaks into
+    the next test."""
+    from summarizer.backends import deadline
 
     deadline.configure(None)
     yield

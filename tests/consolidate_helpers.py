@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from summarizer.schema import (
+from summarizer.contract.event import (
     Actor,
     ArticleMeta,
     Casualty,

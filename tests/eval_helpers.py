@@ -7,10 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from summarizer.evaluation import gold_as_prediction
-from summarizer.gold import GoldSummary
-from summarizer.inputs import article_id
-from summarizer.schema import EventSummary
+from summarizer.contract.event import EventSummary
+from summarizer.contract.gold import GoldSummary
+from summarizer.files.inputs import article_id
 
 ARTICLE = (
     "RIVERTON, Freedonia, March 3 (Wire) - At least 12 soldiers were killed and 20 wounded when fighters of the "
@@ -93,7 +92,7 @@ def make_gold() -> GoldSummary:
 
 
 def perfect_prediction(gold: GoldSummary | None = None) -> EventSummary:
-    return gold_as_prediction(gold or make_gold())
+    return (gold or make_gold()).as_summary()
 
 
 def shuffled(prediction: EventSummary, seed: int = 7) -> EventSummary:

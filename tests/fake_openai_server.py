@@ -3,15 +3,14 @@
     with FakeOpenAIServer(delay=0.5, faults=every(5, SERVER_ERROR)) as server:
         backend = get_backend("openai", base_url=server.base_url, api_key="x", model="m")
 
-It answers `POST /v1/chat/completions` (plain content, or a tool call when the request has `tools`) and
-`GET /v1/models`. Each answer is `summarizer.passes.default_response(<pass>)` unless a `responder` is given; the
-pass is read from the last `PASS: <name>` line the pipeline puts in its messages (an article's own `PASS:` lines come
-before it). `faults` decides, per request number (0-based, in arrival order), whether to answer with an HTTP 500,
-a 429 with Retry-After, a garbage body, nothing at all (SILENT: the connection stays open, no byte is sent), or a
-trickle (TRICKLE: headers, then one byte of body every `interval` seconds, never complete). Silent and trickling
-answers last at most `hold` seconds and end as soon as the client hangs up or the server stops.
-The server counts requests and the most it had in flight at once, so tests can check concurrency.
-"""
+It answers `POST /v1/chat/completions` (plain content, or a tool call when the request has `tools`) and `GET
+/v1/models`. Each answer is `summarizer.backends.base.emptiest_answer` of the request's schema unless a `responder`
+is given; the pass is read from the last `PASS: <name>` line the pipeline puts in its messages (an article's own
+`PASS:` lines come before it). `faults` decides, per request number (0-based, in arrival order), whether to answer
+with an HTTP 500, a 429 with Retry-After, a garbage body, nothing at all (SILENT: the connection stays open, no byte
+is sent), or a trickle (TRICKLE: headers, then one byte of body every `interval` seconds, never complete). Silent
+and trickling answers last at most `hold` seconds and end as soon as the client hangs up or the server stops. The
+server counts requests and the most it had in flight at once, so tests can check concurrency. """
 
 from __future__ import annotations
 
@@ -62,9 +61,9 @@ def pass_name(messages: list[dict[str, Any]]) -> str:
 
 
 def _default_responder(name: str, body: dict[str, Any]) -> str:
-    from summarizer.passes import default_response
+    from summarizer.backends.base import emptiest_answer, request_schema
 
-    return default_response(name)
+    return emptiest_answer(request_schema(body))
 
 
 class FakeOpenAIServer:

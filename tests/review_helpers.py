@@ -9,12 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from summarizer.consolidate import summary_from_gold
-from summarizer.gold import GoldSummary
-from summarizer.grounding import is_grounded
-from summarizer.inputs import article_id, check_text, read_article
-from summarizer.rollups import compute_rollups
-from summarizer.schema import (
+from summarizer.contract.event import (
     Actor,
     ArticleMeta,
     Casualty,
@@ -27,6 +22,10 @@ from summarizer.schema import (
     When,
     Where,
 )
+from summarizer.contract.gold import GoldSummary
+from summarizer.extract.rollups import compute_rollups
+from summarizer.files.inputs import article_id, check_text, read_article
+from summarizer.text.grounding import is_grounded
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLES = ROOT / "eval" / "articles"
@@ -37,7 +36,7 @@ SEED_STEMS = sorted(p.stem for p in SEED_GOLD.glob("00[0-4]_*.json"))
 def seed(stem: str) -> tuple[EventSummary, str]:
     """A seed article's gold summary (as an EventSummary, totals computed by the project's code) and its text."""
     gold = GoldSummary.model_validate_json((SEED_GOLD / f"{stem}.json").read_text(encoding="utf-8"))
-    summary = summary_from_gold(gold)
+    summary = gold.as_summary()
     summary = summary.model_copy(update={"rollups": compute_rollups(list(summary.casualties))})
     return summary, read_article(SEED_ARTICLES / f"{stem}.txt")
 

@@ -1,4 +1,4 @@
-"""The batch core (summarizer.batch, summarizer.manifest) with a summarizer stand-in: fast, no model."""
+"""The batch core (summarizer.batch.runner, summarizer.batch.manifest) with a summarizer stand-in: fast, no model."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from batch_helpers import StubSummarizer, article_text, make_folder
 
-from summarizer.batch import (
+from summarizer.batch.manifest import JSON_NAME, SQLITE_NAME, Manifest, ManifestError, load_manifest_json
+from summarizer.batch.runner import (
     JSONL_NAME,
     ArticleResult,
     BatchOptions,
@@ -20,7 +21,6 @@ from summarizer.batch import (
     run_batch,
 )
 from summarizer.errors import InputError
-from summarizer.manifest import JSON_NAME, SQLITE_NAME, Manifest, ManifestError, load_manifest_json
 
 
 def jsonl_paths(out: Path) -> list[str]:
@@ -305,7 +305,7 @@ def test_empty_folder_says_so(tmp_path: Path) -> None:
 def test_one_batch_per_output_folder(tmp_path: Path) -> None:
     import fcntl
 
-    from summarizer.batch import LOCK_NAME
+    from summarizer.batch.runner import LOCK_NAME
     from summarizer.errors import ConfigError
 
     src, out = tmp_path / "in", tmp_path / "out"

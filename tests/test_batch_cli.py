@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from batch_helpers import article_text, make_folder
 
-from summarizer.batch import JSONL_NAME
+from summarizer.batch.manifest import JSON_NAME, SQLITE_NAME, load_manifest_json
+from summarizer.batch.runner import JSONL_NAME
 from summarizer.cli.batch_cmd import batch
 from summarizer.cli.common import run_guarded
-from summarizer.manifest import JSON_NAME, SQLITE_NAME, load_manifest_json
 
 # `summarizer batch` in its own process, through the same error plumbing as the entry point (`run_guarded`).
 # It runs the batch command object directly so that an unrelated command failing to import cannot break these
@@ -161,7 +161,7 @@ def test_second_run_uses_the_cache_and_no_cache_bypasses_it(tmp_path: Path,
 
 def test_consolidate_hook_is_called(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str]) -> None:
-    import summarizer.consolidate as consolidate
+    import summarizer.consolidate.run as consolidate
 
     seen: list[Path] = []
 

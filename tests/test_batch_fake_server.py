@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from batch_helpers import make_folder
 from fake_openai_server import GARBAGE, RATE_LIMITED, SERVER_ERROR, FakeOpenAIServer, every
+from pydantic import BaseModel
 
 from summarizer.backends.openai_compat import OpenAIBackend
-from summarizer.batch import JSONL_NAME, BatchOptions, run_batch
+from summarizer.batch.manifest import JSON_NAME, load_manifest_json
+from summarizer.batch.runner import JSONL_NAME, BatchOptions, run_batch
 from summarizer.errors import BackendError
-from summarizer.manifest import JSON_NAME, load_manifest_json
+from summarizer.llm.passes import OverviewAnswer, StatementAnswer
 
 
 def backend_for(server: FakeOpenAIServer, **kwargs: float) -> OpenAIBackend:
@@ -21,9 +23,16 @@ def backend_for(server: FakeOpenAIServer, **kwargs: float) -> OpenAIBackend:
                          backoff_cap_s=0.05, **kwargs)  # type: ignore[arg-type]
 
 
+FORMS: dict[str, type[BaseModel]] = {"statement": StatementAnswer, "overview": OverviewAnswer}
+
+
 def chat(backend: OpenAIBackend, pass_name: str = "figures") -> str:
+    """One request as the pipeline sends it: the pass named in the messages, its form's schema as the format."""
+    form = FORMS.get(pass_name)
+    response_format = ({"type": "json_schema", "json_schema": {"name": pass_name, "schema": form.model_json_schema()}}
+                       if form else None)
     completion = backend.create(messages=[{"role": "user", "content": f"article...\nPASS: {pass_name}"}],
-                                max_tokens=50)
+                                max_tokens=50, response_format=response_format)
     return completion.choices[0].message.content or ""
 
 
@@ -45,8 +54,9 @@ def test_server_tool_mode_answers_with_a_tool_call() -> None:
     with FakeOpenAIServer() as server:
         backend = backend_for(server)
         completion = backend.create(messages=[{"role": "user", "content": "PASS: statement"}], max_tokens=10,
-                                    tools=[{"type": "function", "function": {"name": "StatementAnswer",
-                                                                             "parameters": {}}}])
+                                    tools=[{"type": "function", "function": {
+                                        "name": "StatementAnswer",
+                                        "parameters": StatementAnswer.model_json_schema()}}])
         call = completion.choices[0].message.tool_calls[0]  # type: ignore[index]
         assert call.function.name == "StatementAnswer"  # type: ignore[union-attr]
         assert json.loads(call.function.arguments) == {"by": "", "about": ""}  # type: ignore[union-attr]

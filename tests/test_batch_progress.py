@@ -8,8 +8,8 @@ from pathlib import Path
 from batch_helpers import StubSummarizer, article_text, make_folder
 from rich.console import Console
 
-from summarizer.batch import BatchOptions, run_batch
-from summarizer.progress import ConsoleProgress, format_duration
+from summarizer.batch.progress import ConsoleProgress, format_duration
+from summarizer.batch.runner import BatchOptions, run_batch
 
 
 def consoles(terminal: bool) -> tuple[Console, io.StringIO, Console, io.StringIO]:

@@ -17,8 +17,8 @@ from cli_helpers import ARTICLE, clean_environment, one_error_line, run, script,
 from summarizer.backends import openai_compat
 from summarizer.cli.common import run_guarded
 from summarizer.cli.main import cli
+from summarizer.contract.event import EventSummary
 from summarizer.errors import InputError
-from summarizer.schema import EventSummary
 
 
 @pytest.fixture(autouse=True)

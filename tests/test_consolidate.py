@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from consolidate_helpers import actor, fig, one_event_reports, other_event, place, statement, summary
 
-from summarizer.consolidate import consolidate, consolidate_with_decisions
-from summarizer.consolidate_grouping import group_summaries
-from summarizer.consolidate_report import render_markdown
-from summarizer.consolidate_windows import parse_window, same_window
-from summarizer.consolidated import ConsolidatedEvent, FigureSet
-from summarizer.schema import EventSummary
+from summarizer.consolidate.grouping import group_summaries
+from summarizer.consolidate.report import render_markdown
+from summarizer.consolidate.run import consolidate, consolidate_with_decisions
+from summarizer.consolidate.windows import parse_window, same_window
+from summarizer.contract.consolidated import ConsolidatedEvent, FigureSet
+from summarizer.contract.event import EventSummary
 
 
 def _only(events: list[ConsolidatedEvent]) -> ConsolidatedEvent:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from consolidate_helpers import one_event_reports, other_event, place
 
-from summarizer.consolidate_eval import evaluate_consolidation
-from summarizer.consolidated import ConsolidationGold
+from summarizer.contract.consolidated import ConsolidationGold
+from summarizer.contract.event import EventSummary
 from summarizer.errors import ConfigError
-from summarizer.schema import EventSummary
+from summarizer.evaluation.consolidation import evaluate_consolidation
 
 
 def _gold() -> ConsolidationGold:

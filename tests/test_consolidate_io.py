@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from consolidate_helpers import one_event_reports, other_event
 
 from summarizer.cli.consolidate_cmd import consolidate as consolidate_command
-from summarizer.consolidate import consolidate_dir, consolidate_paths, load_summary
-from summarizer.consolidate_eval import evaluate_consolidation
-from summarizer.consolidated import ConsolidatedEvent, ConsolidationIndex
+from summarizer.consolidate.run import consolidate_dir, consolidate_paths, load_summary
+from summarizer.contract.consolidated import ConsolidatedEvent, ConsolidationIndex
 from summarizer.errors import InputError
+from summarizer.evaluation.consolidation import evaluate_consolidation
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "eval" / "gold"

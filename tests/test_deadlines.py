@@ -15,10 +15,9 @@ import pytest
 from cli_helpers import ARTICLE, SCRIPT, one_error_line, write_article
 from fake_openai_server import SILENT, TRICKLE, FakeOpenAIServer, Fault, every
 
-from summarizer import deadline
-from summarizer.backends import FakeBackend
+from summarizer.backends import FakeBackend, deadline
 from summarizer.backends.openai_compat import OpenAIBackend
-from summarizer.batch import BatchOptions, run_batch
+from summarizer.batch.runner import BatchOptions, run_batch
 from summarizer.cli.common import run_guarded
 from summarizer.cli.main import cli
 from summarizer.errors import DeadlineExceeded

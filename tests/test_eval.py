@@ -14,10 +14,11 @@ from eval_helpers import ARTICLE, make_gold, perfect_prediction, shuffled, write
 
 from summarizer.cli.common import run_guarded
 from summarizer.cli.eval_cmd import eval_command
+from summarizer.contract.event import EventSummary
 from summarizer.errors import ModelOutputError
-from summarizer.evaluation import evaluate, gold_as_prediction, load_gold
-from summarizer.schema import EventSummary
-from summarizer.scoring import Thresholds
+from summarizer.evaluation import runner
+from summarizer.evaluation.runner import evaluate, load_gold
+from summarizer.evaluation.scoring import Thresholds
 
 REPO = Path(__file__).resolve().parents[1]
 NOT_ONE = ("invented_numbers", "casualties.outcome_mixups")
@@ -26,7 +27,7 @@ NOT_ONE = ("invented_numbers", "casualties.outcome_mixups")
 @pytest.fixture(autouse=True)
 def _no_consolidation(monkeypatch: pytest.MonkeyPatch) -> None:
     """Crafted suites have no consolidation gold: keep the optional hook out unless a test installs one."""
-    monkeypatch.setitem(sys.modules, "summarizer.consolidate_eval", None)  # type: ignore[arg-type]
+    monkeypatch.setitem(sys.modules, "summarizer.evaluation.consolidation", None)  # type: ignore[arg-type]
 
 
 def _eval(tmp_path: Path, *extra: str, thresholds: str = "tolerance = 0.02\n") -> tuple[int, dict[str, Any]]:
@@ -177,31 +178,19 @@ def test_errors_exit_with_their_code(tmp_path: Path) -> None:
 
 def test_consolidation_metrics_are_reported_and_gated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_suite(tmp_path)
-    module = types.ModuleType("summarizer.consolidate_eval")
     seen: dict[str, Any] = {}
 
     def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path, published: Any = None) -> Any:
         seen["stems"] = sorted(summaries)
         return types.SimpleNamespace(metrics={"figures_f1": 0.25}, details=["merged 2 of 2 figures"])
 
-    module.evaluate_consolidation = evaluate_consolidation  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "summarizer.consolidate_eval", module)
+    monkeypatch.setattr(runner, "evaluate_consolidation", evaluate_consolidation)
     preds = write_predictions(tmp_path / "p", {"a1": perfect_prediction(), "a2": perfect_prediction()})
     code, summary = _eval(tmp_path, "--predictions", str(preds),
                           thresholds='[metrics."consolidation.figures_f1"]\nmin = 0.5\n')
     assert seen["stems"] == ["a1", "a2"]
     assert summary["metrics"]["consolidation.figures_f1"] == 0.25 and code == 1
     assert "merged 2 of 2 figures" in (tmp_path / "run" / "report.md").read_text()
-
-
-def test_consolidation_unavailable_is_noted(tmp_path: Path) -> None:
-    write_suite(tmp_path)
-    preds = write_predictions(tmp_path / "p", {"a1": perfect_prediction(), "a2": perfect_prediction()})
-    code, _ = _eval(tmp_path, "--predictions", str(preds),
-                    thresholds='[metrics."consolidation.figures_f1"]\nmin = 0.5\n')
-    assert code == 0
-    report = (tmp_path / "run" / "report.md").read_text()
-    assert "consolidation not scored" in report and "consolidation.figures_f1 not checked" in report
 
 
 def test_article_text_is_read_like_the_summarizer_reads_it(tmp_path: Path) -> None:
@@ -218,7 +207,7 @@ REAL_GOLD = sorted((REPO / "eval" / "gold").glob("*.json"))
 @pytest.mark.skipif(not REAL_GOLD, reason="eval/gold has no gold files yet")
 def test_real_gold_as_predictions_scores_one(tmp_path: Path) -> None:
     gold = load_gold(REPO / "eval" / "gold")
-    preds = write_predictions(tmp_path / "p", {stem: shuffled(gold_as_prediction(g)) for stem, g in gold.items()})
+    preds = write_predictions(tmp_path / "p", {stem: shuffled(g.as_summary()) for stem, g in gold.items()})
     run = evaluate(REPO / "eval" / "gold", REPO / "eval" / "articles", thresholds=Thresholds(), baseline=None,
                    predictions_dir=preds)
     problems = {stem: [m.render() for m in s.mismatches] for stem, s in zip(run.stems, run.scores, strict=True)

@@ -14,9 +14,9 @@ from review_helpers import SEED_STEMS, seed, seeds
 
 from summarizer.cli.common import run_guarded
 from summarizer.cli.main import cli
-from summarizer.consolidate import consolidate
-from summarizer.consolidated import ConsolidationGold
-from summarizer.export_csv import COLUMNS, article_row, articles_csv, events_csv
+from summarizer.consolidate.run import consolidate
+from summarizer.contract.consolidated import ConsolidationGold
+from summarizer.render.csv_export import COLUMNS, article_row, articles_csv, events_csv
 
 GOLD_EVENT = Path(__file__).resolve().parent.parent / "eval" / "gold" / "consolidated" / "seed_event.json"
 
@@ -83,7 +83,7 @@ def test_vague_words_count_as_their_floor_and_claims_alone_give_no_fatalities() 
         fig("c2", "soldiers", "killed", 50, by="the Front", kind="perpetrator", status="claimed"),
     ])
     s.casualties[0].low = 12
-    from summarizer.rollups import compute_rollups
+    from summarizer.extract.rollups import compute_rollups
 
     s = s.model_copy(update={"rollups": compute_rollups(list(s.casualties))})
     row = article_row(s)

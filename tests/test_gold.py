@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from summarizer.gold import GoldSummary
-from summarizer.inputs import article_id, read_article
+from summarizer.contract.event import Evidence
+from summarizer.contract.gold import GoldSummary
+from summarizer.files.inputs import article_id, read_article
 from summarizer.lang import vague_floors
-from summarizer.schema import Evidence
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "eval" / "articles"

@@ -12,7 +12,6 @@ import json
 import os
 import stat
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,16 +23,16 @@ from cli_helpers import ARTICLE, SCRIPT, clean_environment, one_error_line, run,
 from eval_helpers import write_suite
 from fake_openai_server import FakeOpenAIServer, pass_name
 
-from summarizer import prompts
 from summarizer.backends import FakeBackend
-from summarizer.batch import BatchOptions, run_batch
+from summarizer.batch.manifest import Manifest
+from summarizer.batch.runner import BatchOptions, run_batch
+from summarizer.contract.event import EventSummary, Evidence, Place
 from summarizer.errors import ArticleTooLongError
-from summarizer.inputs import read_article
-from summarizer.manifest import Manifest
+from summarizer.files.inputs import read_article
+from summarizer.llm import prompts
 from summarizer.pipeline import Summarizer
-from summarizer.render import to_markdown
-from summarizer.schema import EventSummary, Evidence, Place
-from summarizer.textparse import split_sentences
+from summarizer.render.markdown import to_markdown
+from summarizer.text.parse import split_sentences
 
 
 @pytest.fixture(autouse=True)
@@ -328,7 +327,7 @@ def test_a_corrupted_output_is_redone_by_a_plain_rerun(tmp_path: Path) -> None:
 
 
 def test_an_output_lost_after_the_run_is_redone_without_retry_failed(tmp_path: Path) -> None:
-    from summarizer.batch import OUTPUT_LOST
+    from summarizer.batch.runner import OUTPUT_LOST
 
     src, out = tmp_path / "in", tmp_path / "out"
     rels = make_folder(src, 2)
@@ -497,7 +496,6 @@ def test_a_run_left_running_is_marked_interrupted(tmp_path: Path) -> None:
 
 def test_eval_accepts_the_gold_folder_as_predictions(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "summarizer.consolidate_eval", None)  # type: ignore[arg-type]
     articles, gold = write_suite(tmp_path)
     code, _, err = run(["eval", "--articles", str(articles), "--gold", str(gold), "--predictions", str(gold),
                         "--run-dir", str(tmp_path / "run"), "--baseline", str(tmp_path / "none.json")], capsys)
@@ -508,7 +506,7 @@ def test_eval_accepts_the_gold_folder_as_predictions(tmp_path: Path, capsys: pyt
 
 
 def test_consolidated_report_escapes_too(tmp_path: Path) -> None:
-    from summarizer.consolidate import consolidate_paths
+    from summarizer.consolidate.run import consolidate_paths
 
     folder = tmp_path / "results"
     folder.mkdir()

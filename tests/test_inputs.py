@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.inputs import read_article
+from summarizer.files.inputs import read_article
 
 PROSE = (
     "Storms flooded three villages in the river valley on Monday, local officials said, "

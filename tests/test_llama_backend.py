@@ -17,12 +17,12 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from summarizer.backends import get_backend
 from summarizer.backends.base import make_completion
 from summarizer.backends.llama import LlamaBackend, rewrite_response_format
+from summarizer.contract.event import EventSummary, Evidence
 from summarizer.errors import BackendError
-from summarizer.grounding import is_grounded
-from summarizer.llm import call_model
-from summarizer.normalize import fold
+from summarizer.llm.client import call_model
 from summarizer.pipeline import Summarizer
-from summarizer.schema import EventSummary, Evidence
+from summarizer.text.grounding import is_grounded
+from summarizer.text.names import fold
 
 SEED_001 = Path(__file__).resolve().parent.parent / "eval" / "articles" / "001_bf4bf788d45fc931.txt"
 

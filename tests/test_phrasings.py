@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.attribution import attribution, lexicon_attribution, usable_speaker
-from summarizer.figures import read_figure
+from summarizer.extract.attribution import attribution, lexicon_attribution, usable_speaker
+from summarizer.extract.figures import read_figure
 from summarizer.lang import detect_language, is_about_harm, lexicon
-from summarizer.textparse import NumberMention, find_numbers, find_numbers_in, split_sentences
+from summarizer.text.parse import NumberMention, find_numbers, find_numbers_in, split_sentences
 
 TABLES = Path(__file__).parent / "phrasings"
 

@@ -16,14 +16,14 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from summarizer import prompts
 from summarizer.backends.fake import FakeBackend
-from summarizer.cache import ResultCache
+from summarizer.contract.event import Casualty, EventSummary, Evidence
 from summarizer.errors import ArticleTooLongError, InputError, ModelOutputError
-from summarizer.grounding import is_grounded
+from summarizer.extract.rollups import compute_rollups
+from summarizer.files.cache import ResultCache
+from summarizer.llm import prompts
 from summarizer.pipeline import Summarizer
-from summarizer.rollups import compute_rollups
-from summarizer.schema import Casualty, EventSummary, Evidence
+from summarizer.text.grounding import is_grounded
 
 ARTICLE = """Rebels storm police posts in Chile's far north
 VALMIRA, Chile, March 16, 2023 (Reuters) - Gunmen from the Southern Dawn Front (SDF) attacked two police posts in the province of Norvale on Tuesday, officials said.

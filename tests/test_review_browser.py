@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from review_helpers import SEED_STEMS, grounded_evidence, hostile, non_latin, seed, seeds
 
-from summarizer.consolidate import consolidate
-from summarizer.review import article_page, event_page, figure_anchor
-from summarizer.schema import EventSummary
+from summarizer.consolidate.run import consolidate
+from summarizer.contract.event import EventSummary
+from summarizer.render.review import article_page, event_page, figure_anchor
 
 pytestmark = pytest.mark.browser
 

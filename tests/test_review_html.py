@@ -27,11 +27,11 @@ from review_helpers import (
 
 from summarizer.cli.common import run_guarded
 from summarizer.cli.main import cli
-from summarizer.consolidate import consolidate
-from summarizer.review import article_page, event_page, figure_anchor
-from summarizer.review.items import ReviewItem
-from summarizer.review.markup import highlight
-from summarizer.schema import DroppedItem, EventSummary, Evidence
+from summarizer.consolidate.run import consolidate
+from summarizer.contract.event import DroppedItem, EventSummary, Evidence
+from summarizer.render.review import article_page, event_page, figure_anchor
+from summarizer.render.review.items import ReviewItem
+from summarizer.render.review.markup import highlight
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -199,7 +199,7 @@ def test_render_html_with_another_article_says_so_and_lists_what_does_not_match(
 
 
 def test_summarize_html_with_the_fake_backend(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from summarizer.inputs import read_article
+    from summarizer.files.inputs import read_article
 
     article = SEED_ARTICLES / f"{SEED_STEMS[1]}.txt"
     code, out, _ = _run(["summarize", str(article), "--backend", "fake", "--no-cache"], capsys)

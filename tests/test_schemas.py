@@ -1,5 +1,5 @@
 """The published JSON Schemas in `schemas/` must match the pydantic models (regenerate with
-`python -m summarizer.schema_export`)."""
+`python -m summarizer.files.schema_files`)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from summarizer.paths import schemas_dir
-from summarizer.schema_export import exported_schemas, render_schema
+from summarizer.files.paths import schemas_dir
+from summarizer.files.schema_files import exported_schemas, render_schema
 
 SCHEMAS = exported_schemas()
 
@@ -21,7 +21,7 @@ def drift(name: str, schema: dict[str, Any]) -> str | None:
     if not path.is_file():
         return f"{path} is missing"
     if path.read_text(encoding="utf-8") != render_schema(schema):
-        return f"{path} differs from the model; run: python -m summarizer.schema_export"
+        return f"{path} differs from the model; run: python -m summarizer.files.schema_files"
     return None
 
 

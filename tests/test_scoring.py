@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from eval_helpers import ARTICLE, evidence, gold_data, make_gold, perfect_prediction, shuffled
 
-from summarizer.gold import GoldSummary
-from summarizer.schema import EventSummary
-from summarizer.scoring import Counts, article_metrics, score_article
-from summarizer.scoring.fields import category_match, date_match, name_similarity, names_match, value_match
-from summarizer.scoring.lists import match_items
-from summarizer.scoring.text_checks import article_numbers, invented_numbers, text_numbers
+from summarizer.contract.event import EventSummary
+from summarizer.contract.gold import GoldSummary
+from summarizer.evaluation.scoring import Counts, article_metrics, score_article
+from summarizer.evaluation.scoring.fields import category_match, date_match, name_similarity, names_match, value_match
+from summarizer.evaluation.scoring.lists import match_items
+from summarizer.evaluation.scoring.text_checks import article_numbers, invented_numbers, text_numbers
 
 
 def _edit(prediction: EventSummary, change: Any) -> EventSummary:

@@ -8,11 +8,18 @@ from pathlib import Path
 import pytest
 from eval_helpers import ARTICLE, gold_data, make_gold, perfect_prediction
 
+from summarizer.contract.event import EventSummary
+from summarizer.contract.gold import GoldSummary
 from summarizer.errors import ConfigError
-from summarizer.gold import GoldSummary
-from summarizer.schema import EventSummary
-from summarizer.scoring import aggregate, score_article
-from summarizer.scoring.gate import Baseline, Thresholds, check_gate, load_baseline, load_thresholds, render_baseline
+from summarizer.evaluation.scoring import aggregate, score_article
+from summarizer.evaluation.scoring.gate import (
+    Baseline,
+    Thresholds,
+    check_gate,
+    load_baseline,
+    load_thresholds,
+    render_baseline,
+)
 
 
 def _gate(metrics: dict[str, float], thresholds: dict[str, object], baseline: dict[str, float] | None,

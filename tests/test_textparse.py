@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.figures import read_figure
-from summarizer.textparse import (
+from summarizer.extract.figures import read_figure
+from summarizer.text.parse import (
     NumberMention,
     breakdown_flags,
     find_numbers,

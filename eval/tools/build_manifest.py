@@ -2,8 +2,8 @@
 grouping gold of the consolidation, eval/gold/consolidated/corpus_events.json: which articles report one event (the
 labellers' event slugs), so `summarizer eval` checks that every multi-outlet event is joined and no two are.
 
-The split follows the fixed rule in `summarizer.corpus` (seeds, then held-out by a hash of the event slug); run
-this after adding articles. `tests/test_corpus.py` fails when the committed manifest is stale.
+The split follows the fixed rule in `summarizer.evaluation.corpus` (seeds, then held-out by a hash of the event slug);
+run this after adding articles. `tests/test_corpus.py` fails when the committed manifest is stale.
 
     .venv/bin/python eval/tools/build_manifest.py
 """
@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.atomic import write_text_atomic  # noqa: E402
-from summarizer.consolidated import ConsolidationGold, GoldArticle, GoldEvent  # noqa: E402
-from summarizer.corpus import SEED_EVENT, build_manifest  # noqa: E402
+from summarizer.contract.consolidated import ConsolidationGold, GoldArticle, GoldEvent  # noqa: E402
+from summarizer.evaluation.corpus import SEED_EVENT, build_manifest  # noqa: E402
+from summarizer.files.atomic import write_text_atomic  # noqa: E402
 
 SEEDS = ["000_8276d19f951f170e", "001_bf4bf788d45fc931", "002_53896b8d5ad1985e", "003_287487861e65ff1d",
          "004_102fecf8c0baadc2"]

@@ -2,7 +2,7 @@
 
 A labeller writes `eval/gold/<stem>.json` by reading `eval/articles/<stem>.txt`. Every `evidence` may be written
 as a bare quote string (or an object whose offsets are stale); this tool locates each quote verbatim in the text
-exactly as `summarizer.inputs.read_article` returns it, writes `{quote, start, end, match: "exact"}`, sets
+exactly as `summarizer.files.inputs.read_article` returns it, writes `{quote, start, end, match: "exact"}`, sets
 `article.id` and `article.chars`, validates the result against `GoldSummary` and rewrites the file.
 
 A quote that occurs more than once is located at its first occurrence, unless the file already points at a later
@@ -22,10 +22,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.atomic import write_text_atomic  # noqa: E402
+from summarizer.contract.gold import GoldSummary  # noqa: E402
 from summarizer.errors import SummarizerError  # noqa: E402
-from summarizer.gold import GoldSummary  # noqa: E402
-from summarizer.inputs import article_id, read_article  # noqa: E402
+from summarizer.files.atomic import write_text_atomic  # noqa: E402
+from summarizer.files.inputs import article_id, read_article  # noqa: E402
 
 ARTICLES = ROOT / "eval" / "articles"
 GOLD = ROOT / "eval" / "gold"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..errors import ConfigError
-from .base import Backend, BackendInfo, Sampling
-from .fake import FakeBackend
+from summarizer.backends.base import Backend, BackendInfo, Sampling
+from summarizer.backends.fake import FakeBackend
+from summarizer.errors import ConfigError
 
 _LOCAL_CACHE: dict[str, Backend] = {}
 
@@ -17,12 +17,12 @@ def get_backend(spec: str = "local", *, model: str | None = None, base_url: str 
     if kind == "local":
         key = model or arg or "default"
         if key not in _LOCAL_CACHE:
-            from .llama import LlamaBackend
+            from summarizer.backends.llama import LlamaBackend
 
             _LOCAL_CACHE[key] = LlamaBackend(model or arg or None)
         return _LOCAL_CACHE[key]
     if kind == "openai":
-        from .openai_compat import OpenAIBackend
+        from summarizer.backends.openai_compat import OpenAIBackend
 
         model_name = model or (spec.split("/", 1)[1] if "/" in spec else None)
         return OpenAIBackend(model_name, base_url=base_url, api_key=api_key, timeout=timeout)

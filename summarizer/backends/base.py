@@ -1,7 +1,7 @@
 """The one small interface every backend implements.
 
 A backend turns OpenAI-style chat messages into an OpenAI `ChatCompletion`. Validation, re-asks and the
-response model are instructor's job (see `llm.py`), so every backend goes through the same checks.
+response model are instructor's job (see `llm/client.py`), so every backend goes through the same checks.
 """
 
 from __future__ import annotations
@@ -13,6 +13,39 @@ from typing import Any, Protocol
 
 import instructor
 from openai.types.chat import ChatCompletion
+
+
+def request_schema(request: dict[str, Any]) -> dict[str, Any] | None:
+    """The JSON Schema a chat request asks the answer to follow: its response format's, or its one tool's."""
+    response_format = request.get("response_format") or {}
+    schema = response_format.get("json_schema", {}).get("schema") or response_format.get("schema")
+    if not schema and request.get("tools"):
+        schema = request["tools"][0].get("function", {}).get("parameters")
+    return schema if isinstance(schema, dict) else None
+
+
+def emptiest_answer(schema: dict[str, Any] | None) -> str:
+    """The emptiest JSON a form's schema accepts: "none" (or "other") for enums that have it, "" or [] or 0.
+
+    What the fake backend and the test servers answer when nothing is queued, for any pass.
+    """
+    if not schema:
+        return "{}"
+    defs = schema.get("$defs") or {}
+
+    def fill(spec: dict[str, Any]) -> Any:
+        if "$ref" in spec:
+            return fill(defs.get(spec["$ref"].rsplit("/", 1)[-1], {}))
+        if "anyOf" in spec:
+            return fill(spec["anyOf"][0])
+        if "enum" in spec:
+            return next((v for v in ("none", "other") if v in spec["enum"]), spec["enum"][0])
+        kind = spec.get("type", "string")
+        if kind == "object":
+            return {name: fill(sub) for name, sub in (spec.get("properties") or {}).items()}
+        return {"string": "", "array": [], "integer": 0, "number": 0, "boolean": False, "null": None}.get(kind, "")
+
+    return json.dumps(fill(schema))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """A backend that replays recorded responses: tests and demos without a model.
 
 Responses are queued per pass name (the pipeline names each call). When a pass has nothing queued, the fake
-answers with `default_response(pass_name)`, an empty but valid answer, so any article can run through the
+answers with the emptiest answer the request's schema accepts (`emptiest_answer`), so any article can run through the
 whole pipeline. A callable may be given instead of strings to compute a response from the messages.
 """
 
@@ -18,9 +18,9 @@ from typing import Any
 import instructor
 from openai.types.chat import ChatCompletion
 
-from .. import deadline
-from ..errors import BackendError
-from .base import BackendInfo, make_completion
+from summarizer.backends import deadline
+from summarizer.backends.base import BackendInfo, emptiest_answer, make_completion, request_schema
+from summarizer.errors import BackendError
 
 Responder = Callable[[list[dict[str, Any]]], str]
 Reply = str | Responder | BaseException
@@ -43,12 +43,6 @@ def pass_of(messages: list[dict[str, Any]]) -> str:
             words = content.rsplit(PASS_MARKER, 1)[1].split()
             return words[0] if words else "unknown"
     return "unknown"
-
-
-def _schema_of(kwargs: dict[str, Any]) -> dict[str, Any] | None:
-    response_format = kwargs.get("response_format") or {}
-    schema = response_format.get("json_schema", {}).get("schema") or response_format.get("schema")
-    return schema if isinstance(schema, dict) else None
 
 
 class FakeBackend:
@@ -90,14 +84,7 @@ class FakeBackend:
         if isinstance(reply, BaseException):
             raise reply
         if reply is None:
-            if self._defaults is None:
-                from ..passes import default_from_schema, default_response
-
-                content = default_response(name)
-                if content == "{}":  # a form built per article: answer from the schema it was sent
-                    content = default_from_schema(_schema_of(kwargs))
-            else:
-                content = self._defaults(name)
+            content = emptiest_answer(request_schema(kwargs)) if self._defaults is None else self._defaults(name)
         elif callable(reply):
             content = reply(messages)
         else:

@@ -1,4 +1,4 @@
-"""An httpx client whose every network operation is bounded by the deadlines in force (`summarizer.deadline`).
+"""An httpx client whose every network operation is bounded by the deadlines in force (`summarizer.backends.deadline`).
 
 httpx's timeouts are per operation: a read timeout restarts with every byte, so a server that trickles one byte
 every few seconds is never timed out. Here each connect, TLS handshake, send and receive gets at most the time the
@@ -19,8 +19,8 @@ import httpcore
 import httpx
 import openai
 
-from .. import deadline
-from ..errors import SummarizerWarning
+from summarizer.backends import deadline
+from summarizer.errors import SummarizerWarning
 
 _SocketOption = Any
 

@@ -15,10 +15,10 @@ from typing import Any
 import instructor
 from openai.types.chat import ChatCompletion
 
-from .. import deadline
-from ..errors import BackendError, ModelNotAvailableError
-from ..model_store import QWEN_1_5B, ensure_model
-from .base import BackendInfo, Sampling
+from summarizer.backends import deadline
+from summarizer.backends.base import BackendInfo, Sampling
+from summarizer.errors import BackendError, ModelNotAvailableError
+from summarizer.files.model_store import QWEN_1_5B, ensure_model
 
 DEFAULT_CTX = 8192
 

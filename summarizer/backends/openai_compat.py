@@ -3,7 +3,7 @@
 Transport errors are retried here with tenacity (timeouts, connection errors, 429 honouring Retry-After,
 5xx), with exponential backoff and a bound; validation re-asks are instructor's job, one level up.
 
-The deadlines in force (`summarizer.deadline`: per call and per article) bound everything: every connect, send and
+The deadlines in force (`backends.deadline`: per call and per article) bound everything: every connect, send and
 receive (`http_deadline`), each attempt's timeout, the waits between attempts, and whether to try again. A call
 that runs past one fails with DeadlineExceeded naming it.
 """
@@ -18,10 +18,10 @@ import openai
 from openai.types.chat import ChatCompletion
 from tenacity import RetryCallState, Retrying, retry_if_exception
 
-from .. import deadline
-from ..errors import BackendError, ConfigError, DeadlineExceeded
-from .base import BackendInfo, Sampling
-from .http_deadline import deadline_http_client
+from summarizer.backends import deadline
+from summarizer.backends.base import BackendInfo, Sampling
+from summarizer.backends.http_deadline import deadline_http_client
+from summarizer.errors import BackendError, ConfigError, DeadlineExceeded
 
 MODES = {"json_schema": instructor.Mode.JSON_SCHEMA, "json": instructor.Mode.JSON, "tools": instructor.Mode.TOOLS}
 MAX_RETRY_AFTER_S = 60.0

@@ -13,9 +13,9 @@ from typing import Any
 
 import click
 
-from ..batch import DEFAULT_GLOBS, BatchOptions, run_batch
-from ..errors import ConfigError
-from .common import backend_options
+from summarizer.batch.runner import DEFAULT_GLOBS, BatchOptions, run_batch
+from summarizer.cli.common import backend_options
+from summarizer.errors import ConfigError
 
 EXIT_FAILURES = 1
 EXIT_INTERRUPTED = 130
@@ -27,7 +27,7 @@ def register(group: click.Group) -> None:
 
 
 def _build_backend(spec: str, model: str | None, base_url: str | None) -> Any:
-    from ..backends import FakeBackend, get_backend
+    from summarizer.backends import FakeBackend, get_backend
 
     delay = os.environ.get(FAKE_DELAY_ENV)
     if spec == "fake" and delay:
@@ -41,7 +41,7 @@ def _build_backend(spec: str, model: str | None, base_url: str | None) -> Any:
 
 def _consolidator() -> Callable[[Path], list[Path]]:
     try:
-        from ..consolidate import consolidate_dir
+        from summarizer.consolidate.run import consolidate_dir
     except ImportError as exc:
         raise ConfigError(f"--consolidate is not available in this installation ({exc})") from exc
     function: Callable[[Path], list[Path]] = consolidate_dir
@@ -110,9 +110,9 @@ def batch(in_dir: Path, out_dir: Path, globs: tuple[str, ...], workers: int, ret
       summarizer batch articles/ --out results/ --html --csv     # then open results/index.html
       summarizer batch articles/ --out results/ --backend openai --model qwen2.5-7b --workers 16
     """
-    from ..cache import ResultCache
-    from ..pipeline import Summarizer
-    from ..progress import ConsoleProgress
+    from summarizer.batch.progress import ConsoleProgress
+    from summarizer.files.cache import ResultCache
+    from summarizer.pipeline import Summarizer
 
     consolidate_dir = _consolidator() if consolidate else None
     engine = _build_backend(backend, model, base_url)
@@ -129,7 +129,7 @@ def batch(in_dir: Path, out_dir: Path, globs: tuple[str, ...], workers: int, ret
         for path in consolidate_dir(out_dir):
             click.echo(f"consolidated: {path}", err=True)
     if html or csv:
-        from ..review import write_site
+        from summarizer.render.review import write_site
 
         for path in write_site(in_dir, out_dir, html=html, csv=csv):
             if path.suffix == ".csv" or path.name == "index.html":

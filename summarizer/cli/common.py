@@ -17,18 +17,13 @@ from typing import Any, TextIO, TypeVar
 
 import click
 
-from .. import deadline
-from ..atomic import storage_error
-from ..errors import ConfigError, StorageError, SummarizerError, SummarizerWarning
+from summarizer.backends import deadline
+from summarizer.errors import ConfigError, StorageError, SummarizerError, SummarizerWarning
+from summarizer.files.atomic import storage_error
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK = 0
-EXIT_USAGE = 2
-
-
-def debug_enabled() -> bool:
-    return os.environ.get("SUMMARIZER_DEBUG", "") not in ("", "0") or "--debug" in sys.argv
 
 
 def one_line(message: object) -> str:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..consolidate import consolidate_paths
-from ..review.site import write_event_exports
+from summarizer.consolidate.run import consolidate_paths
+from summarizer.render.review.site import write_event_exports
 
 
 def register(group: click.Group) -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from ..evaluation import EXIT_GATE_FAILED, SummarizeFn, bless, evaluate
-from ..reports import print_tables, write_run
-from ..schema import EventSummary
-from ..scoring import load_baseline, load_thresholds
-from .common import backend_options
+from summarizer.cli.common import backend_options
+from summarizer.contract.event import EventSummary
+from summarizer.evaluation.reports import print_tables, write_run
+from summarizer.evaluation.runner import EXIT_GATE_FAILED, SummarizeFn, bless, evaluate
+from summarizer.evaluation.scoring import load_baseline, load_thresholds
 
 
 def register(group: click.Group) -> None:
@@ -19,9 +19,9 @@ def register(group: click.Group) -> None:
 
 
 def _summarize_fn(backend: str, model: str | None, base_url: str | None, no_cache: bool) -> SummarizeFn:
-    from ..backends import get_backend
-    from ..cache import ResultCache
-    from ..pipeline import Summarizer
+    from summarizer.backends import get_backend
+    from summarizer.files.cache import ResultCache
+    from summarizer.pipeline import Summarizer
 
     summarizer = Summarizer(get_backend(backend, model=model, base_url=base_url),
                             cache=None if no_cache else ResultCache())

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..consolidate_report import render_markdown
-from ..consolidated import ConsolidatedEvent
-from ..errors import InputError
-from ..export_csv import articles_csv, events_csv
-from ..render import to_markdown
-from ..review import article_page, event_page, find_article_text
-from ..review.site import EVENTS_DIR, article_pages, page_links
-from ..schema import EventSummary
+from summarizer.consolidate.report import render_markdown
+from summarizer.contract.consolidated import ConsolidatedEvent
+from summarizer.contract.event import EventSummary
+from summarizer.errors import InputError
+from summarizer.render.csv_export import articles_csv, events_csv
+from summarizer.render.markdown import to_markdown
+from summarizer.render.review import article_page, event_page, find_article_text
+from summarizer.render.review.site import EVENTS_DIR, article_pages, page_links
 
 FORMATS = ("json", "md", "html", "csv")
 

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from ..errors import SummarizerError
-from .common import finish_stdout, run_guarded
+from summarizer.cli.common import finish_stdout, run_guarded
+from summarizer.errors import SummarizerError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -26,19 +26,19 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import summarize_cmd
+    from summarizer.cli import summarize_cmd
 
     summarize_cmd.register(cli)
-    from . import batch_cmd
+    from summarizer.cli import batch_cmd
 
     batch_cmd.register(cli)
-    from . import eval_cmd
+    from summarizer.cli import eval_cmd
 
     eval_cmd.register(cli)
-    from . import consolidate_cmd
+    from summarizer.cli import consolidate_cmd
 
     consolidate_cmd.register(cli)
-    from . import model_cmd
+    from summarizer.cli import model_cmd
 
     model_cmd.register(cli)
     # further commands register themselves here (one import + one call per command module)

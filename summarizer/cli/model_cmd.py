@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..atomic import write_text_atomic
-from ..model_store import QWEN_1_5B, ensure_model
-from .formats import render_file
+from summarizer.cli.formats import render_file
+from summarizer.files.atomic import write_text_atomic
+from summarizer.files.model_store import QWEN_1_5B, ensure_model
 
 
 @click.command("model")

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from ..atomic import write_text_atomic
-from ..backends import get_backend
-from ..cache import ResultCache
-from ..inputs import read_article
-from ..pipeline import Summarizer
-from ..schema_export import exported_schemas
-from .common import backend_options, write_stdout
-from .formats import render_as
+from summarizer.backends import get_backend
+from summarizer.cli.common import backend_options, write_stdout
+from summarizer.cli.formats import render_as
+from summarizer.files.atomic import write_text_atomic
+from summarizer.files.cache import ResultCache
+from summarizer.files.inputs import read_article
+from summarizer.files.schema_files import exported_schemas
+from summarizer.pipeline import Summarizer
 
 
 @click.command("summarize")

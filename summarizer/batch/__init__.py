@@ -1,0 +1,1 @@
+"""Batch jobs over folders: the resumable runner, its manifest and progress display."""

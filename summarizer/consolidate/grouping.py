@@ -1,0 +1,258 @@
+"""Grouping summaries into events, by code, pair by pair.
+
+Every pair gets a decision and its reasons recorded (`PairDecision`):
+- vetoes (never the same event): dates more than 3 days apart; one event starting after the other article was
+  published; different countries; event types from different families (political violence vs protest vs
+  disaster vs accident; 'strategic_development' and 'other' are compatible with anything);
+- score: date (same day +2, one day apart +1, unresolved 0), shared places excluding the region itself
+  (+1 each, at most +3), a shared perpetrator-side actor (+1.5), other shared actors (+0.25 each, at most +0.5),
+  same event type (+0.5), same region (+0.5, different regions -1);
+- same_event needs a shared place or a shared perpetrator-side actor and a score of at least 3 (at least 4 when
+  either date is unresolved, so undated reports merge only on strong place and actor overlap); a pair that falls
+  short by at most 1.5 is borderline: merged only if the optional `confirm` callback (e.g. an LLM) says so.
+Events are built by linking same_event pairs, best first, never joining two groups that contain a vetoed pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from summarizer.consolidate.figures import FAMILY
+from summarizer.consolidate.names import ActorIndex, PlaceIndex
+from summarizer.contract.consolidated import PairDecision
+from summarizer.contract.event import EventSummary
+from summarizer.text.names import fold
+
+Confirmer = Callable[[EventSummary, EventSummary], bool]
+
+MAX_DAYS_APART = 3
+MAX_PUBLISHED_APART = 30  # reports of one event are published within a month of each other
+SAME_EVENT_SCORE = 3.0
+SAME_EVENT_SCORE_UNDATED = 4.0
+BORDERLINE_MARGIN = 1.5
+_TYPE_FAMILY: dict[str, str] = {
+    "battle": "violence",
+    "explosion_remote_violence": "violence",
+    "violence_against_civilians": "violence",
+    "protest": "unrest",
+    "riot": "unrest",
+    "disaster": "disaster",
+    "accident": "accident",
+}
+
+
+# ----- grouping -----------------------------------------------------------------------------------------------
+
+
+def _event_dates(s: EventSummary) -> tuple[date, date] | None:
+    if s.when.start is None:
+        return None
+    return s.when.start, s.when.end or s.when.start
+
+
+@dataclass
+class _Batch:
+    """What the whole batch tells about one pair: which places and names are rare enough to be distinctive, and
+    the publication dates the user supplied (never guessed)."""
+
+    places: PlaceIndex
+    actors: ActorIndex
+    place_df: Counter[str] = field(default_factory=Counter)
+    name_df: Counter[str] = field(default_factory=Counter)
+    size: int = 0
+    published: Mapping[str, date] = field(default_factory=dict)
+
+    def distinctive(self, df: int) -> bool:
+        return df <= max(3, self.size // 8)
+
+
+# Capitalised words of the English headline and summary: names that cross languages and spellings ('Bajaur').
+_NAME = re.compile(r"\b[A-Z][\w’'-]{3,}")
+
+
+def _names(s: EventSummary) -> set[str]:
+    """Names inside sentences (not a sentence's first word), other than the country and region."""
+    text = f"{s.headline}. {s.summary}"
+    skip = {w.casefold() for w in _NAME.findall(f"{s.where.country or ''} {s.where.region or ''}")}
+    return {m.group(0).casefold() for m in _NAME.finditer(text)
+            if m.start() > 0 and not re.search(r"[.!?:;]\s*[\"“‘']?$", text[: m.start()])} - skip
+
+
+def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
+    return {k for k in (places.key(p.name) for p in s.where.places) if k}
+
+
+def _close_figures(a: EventSummary, b: EventSummary) -> tuple[float, str] | None:
+    """(score, reason) when both report a close death or injury toll of the same group family (values of 3+)."""
+    best: tuple[float, str] | None = None
+    for ca in a.casualties:
+        for cb in b.casualties:
+            if ca.outcome != cb.outcome or ca.outcome not in ("killed", "injured") or ca.value is None \
+                    or cb.value is None or min(ca.value, cb.value) < 3 or FAMILY[ca.group] != FAMILY[cb.group]:
+                continue
+            ratio = min(ca.value, cb.value) / max(ca.value, cb.value)
+            score = 1.5 if ratio == 1 else 1.0 if ratio >= 0.6 else 0.0
+            if score and (best is None or score > best[0]):
+                best = (score, f"close figures ({ca.group} {ca.outcome} {ca.value} / {cb.value})")
+    return best
+
+
+def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) -> tuple[PairDecision, bool]:
+    """Decision for one pair and whether it is a veto (must never be merged, even transitively)."""
+    places, actors = batch.places, batch.actors
+    reasons: list[str] = []
+    veto = False
+    score = 0.0
+    da, db = _event_dates(a), _event_dates(b)
+    distance: int | None = None
+    pub_a, pub_b = batch.published.get(ra) or a.article.published, batch.published.get(rb) or b.article.published
+    published_close = False
+    if pub_a and pub_b:
+        apart = abs((pub_a - pub_b).days)
+        if apart > MAX_PUBLISHED_APART:
+            veto = True
+            reasons.append(f"published {apart} days apart (more than {MAX_PUBLISHED_APART}): different events")
+        elif apart <= 2:
+            published_close = True
+            score += 1.5
+            reasons.append(f"published {apart} day(s) apart")
+    if da and db:
+        distance = max(0, (max(da[0], db[0]) - min(da[1], db[1])).days)
+        if distance > MAX_DAYS_APART:
+            veto = True
+            reasons.append(f"dates {distance} days apart (more than {MAX_DAYS_APART}): different events")
+        else:
+            score += {0: 2.0, 1: 1.0}.get(distance, 0.0)
+            reasons.append(f"dates {distance} day(s) apart")
+    else:
+        missing = [r for r, d in ((ra, da), (rb, db)) if d is None]
+        reasons.append(f"date unresolved for {', '.join(missing)}: decided on places and actors")
+        for r, d, other in ((ra, da, b), (rb, db, a)):
+            if d and other.article.published and d[0] > other.article.published:
+                veto = True
+                reasons.append(f"{r}'s event starts after the other article was published")
+    ca, cb = fold(a.where.country), fold(b.where.country)
+    if ca and cb and ca != cb:
+        veto = True
+        reasons.append(f"different countries ({a.where.country} / {b.where.country})")
+    fa, fb = _TYPE_FAMILY.get(a.event_type), _TYPE_FAMILY.get(b.event_type)
+    if a.event_type == b.event_type:
+        score += 0.5
+        reasons.append(f"same event type ({a.event_type})")
+    elif fa and fb and fa != fb:
+        veto = True
+        reasons.append(f"incompatible event types ({a.event_type} / {b.event_type})")
+    else:
+        reasons.append(f"compatible event types ({a.event_type} / {b.event_type})")
+    region_a, region_b = fold(a.where.region), fold(b.where.region)
+    regions = {places.key(r) for r in (region_a, region_b) if r} | {places.key(c) for c in (ca, cb) if c}
+    if region_a and region_b:
+        if places.key(region_a) == places.key(region_b):
+            score += 0.5
+            reasons.append(f"same region ({a.where.region})")
+        else:
+            score -= 1.0
+            reasons.append(f"different regions ({a.where.region} / {b.where.region})")
+    pa = _place_keys(a, places) - {r for r in regions if r}
+    pb = _place_keys(b, places) - {r for r in regions if r}
+    shared_places = sorted(pa & pb)
+    rare = [k for k in shared_places if batch.distinctive(batch.place_df[k])]
+    score += min(4.0, float(len(shared_places) + len(rare)))  # a place few other reports name counts double
+    shown = [places.display(k) + (" (distinctive)" if k in rare else "") for k in shared_places]
+    reasons.append(f"shared places: {', '.join(shown)}" if shared_places else "no shared place")
+    names = sorted(n for n in _names(a) & _names(b) if batch.distinctive(batch.name_df[n]))
+    if names:
+        score += min(2.0, float(len(names)))
+        reasons.append(f"distinctive names in both leads: {', '.join(names[:4])}")
+    close = _close_figures(a, b)
+    if close:
+        score += close[0]
+        reasons.append(close[1])
+    ka = {k for k in (actors.key(x.name) for x in a.actors) if k}
+    kb = {k for k in (actors.key(x.name) for x in b.actors) if k}
+    shared_actors = sorted(ka & kb)
+    perps = [k for k in shared_actors if actors.is_perpetrator_side(k)]
+    others = [k for k in shared_actors if k not in perps]
+    if perps:
+        score += 1.5
+    score += min(0.5, 0.25 * len(others))
+    if shared_actors:
+        reasons.append(
+            "shared actors: " + ", ".join(actors.display(k) + (" (perpetrator side)" if k in perps else "")
+                                          for k in shared_actors)
+        )
+    else:
+        reasons.append("no shared actor")
+    threshold = SAME_EVENT_SCORE if (da and db) or published_close else SAME_EVENT_SCORE_UNDATED
+    anchored = bool(shared_places or perps or names)
+    if veto:
+        verdict = "different_event"
+    elif anchored and score >= threshold:
+        verdict = "same_event"
+    elif score >= threshold - BORDERLINE_MARGIN and (anchored or (distance is not None and distance <= 1)):
+        verdict = "borderline"
+        reasons.append(f"score {score:g} below {threshold:g}" if anchored else "no shared place or perpetrator")
+    else:
+        verdict = "different_event"
+        reasons.append(f"score {score:g} below {threshold:g}" if anchored else "no shared place or perpetrator")
+    decision = PairDecision(
+        a=ra, b=rb, verdict=verdict, score=round(score, 2), date_distance_days=distance,
+        shared_places=[places.display(k) for k in shared_places],
+        shared_actors=[actors.display(k) for k in shared_actors],
+        event_types=(a.event_type, b.event_type), reasons=reasons,
+    )
+    return decision, veto
+
+
+def group_summaries(
+    summaries: Sequence[tuple[str, EventSummary]], confirm: Confirmer | None = None,
+    published: Mapping[str, date] | None = None,
+) -> tuple[list[list[int]], list[PairDecision]]:
+    """Indices of summaries per event (in input order) and every pair decision.
+
+    `published`: publication dates the user supplied per ref (a sidecar, the batch manifest), never guessed.
+    """
+    all_summaries = [s for _, s in summaries]
+    places, actors = PlaceIndex(all_summaries), ActorIndex(all_summaries)
+    batch = _Batch(places, actors, size=len(all_summaries), published=published or {})
+    for s in all_summaries:
+        batch.place_df.update(_place_keys(s, places))
+        batch.name_df.update(_names(s))
+    decisions: list[PairDecision] = []
+    links: list[tuple[float, int, int]] = []
+    vetoed: set[tuple[int, int]] = set()
+    for i in range(len(summaries)):
+        for j in range(i + 1, len(summaries)):
+            decision, veto = _compare(*summaries[i], *summaries[j], batch)
+            if decision.verdict == "borderline" and confirm is not None:
+                same = confirm(summaries[i][1], summaries[j][1])
+                decision = decision.model_copy(update={
+                    "verdict": "same_event" if same else "different_event",
+                    "decided_by": "confirmer",
+                    "reasons": [*decision.reasons, f"borderline pair {'confirmed' if same else 'rejected'}"],
+                })
+            decisions.append(decision)
+            if veto:
+                vetoed.add((i, j))
+            elif decision.verdict == "same_event":
+                links.append((decision.score, i, j))
+            else:
+                # Not linked directly; may still join through others unless the groups would hold a vetoed pair.
+                pass
+    group_of = list(range(len(summaries)))
+    members: dict[int, set[int]] = {i: {i} for i in range(len(summaries))}
+    for _, i, j in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        if any((min(x, y), max(x, y)) in vetoed for x in members[gi] for y in members[gj]):
+            continue
+        for k in members[gj]:
+            group_of[k] = gi
+        members[gi] |= members.pop(gj)
+    groups = sorted((sorted(m) for m in members.values()), key=lambda g: g[0])
+    return groups, decisions

@@ -1,0 +1,107 @@
+"""Time windows of casualty figures, parsed by code so figures from different articles can be compared.
+
+'on Saturday' is a day; 'over the past 48 hours' and 'past two days' are the same 48-hour span; 'a day before
+the attacks' is a period before the event; 'over the past year' is a long span (context, not the event).
+Two windows are the same when both are event/day (same or unnamed day), both are spans within 10% of each other,
+a span of about a day meets a day, or both are periods before the event of the same length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.contract.consolidated import WindowInfo
+from summarizer.text.calendar import WEEKDAYS
+from summarizer.text.names import fold
+from summarizer.text.parse import word_number_value
+
+CONTEXT_HOURS = 168.0  # windows longer than a week are background totals, not the event's figure
+
+# How long a duration without a numeral is ('a few days' is 3 days). Not the head-count floors of vague amounts
+# (lang data), which say how many people at least 'several' means.
+_DURATION_WORDS = {"a": 1, "an": 1, "single": 1, "couple": 2, "few": 3, "several": 3}
+_UNIT_HOURS = {"hour": 1.0, "hr": 1.0, "day": 24.0, "night": 24.0, "week": 168.0, "month": 720.0, "year": 8760.0}
+_RELATIVE_DAYS = ("today", "yesterday", "tonight", "overnight", "this morning", "this evening", "last night")
+_BARE_SPAN = re.compile(r"\b(?:past|last|previous|over the)\s+(hour|day|night|week|month|year)\b")
+_BEFORE = re.compile(r"\b(before|earlier in the|prior to|preceding|previous day|day earlier|days earlier|"
+                     r"the previous|last week|earlier this week)\b")
+
+
+def parse_window(text: str | None) -> WindowInfo:
+    """Normalise a window as written into something comparable ('past 48 hours' -> span 48 h)."""
+    if text is None or not text.strip():
+        return WindowInfo(text=text, kind="event", label="the event")
+    t = fold(text, drop_article=False)
+    hours = _span_hours(t)
+    if _BEFORE.search(t):
+        label = f"{_hours_label(hours)} before the event" if hours else "before the event"
+        return WindowInfo(text=text, kind="before", hours=hours, anchor="before", label=label)
+    days = [d for d in WEEKDAYS if re.search(rf"\b{d}\b", t)]
+    if hours is not None:
+        return WindowInfo(text=text, kind="span", hours=hours, label=_hours_label(hours))
+    if len(days) >= 2:
+        span = 24.0 * len(days)
+        label = " + ".join(d.title() for d in days)
+        return WindowInfo(text=text, kind="span", hours=span, anchor=days[-1], label=label)
+    if len(days) == 1:
+        return WindowInfo(text=text, kind="day", hours=24.0, anchor=days[0], label=days[0].title())
+    for rel in _RELATIVE_DAYS:
+        if rel in t:
+            return WindowInfo(text=text, kind="day", hours=24.0, anchor=rel, label=rel)
+    return WindowInfo(text=text, kind="unknown", label=text.strip())
+
+
+def _span_hours(t: str) -> float | None:
+    words = t.split()
+    for i, word in enumerate(words):
+        unit = word[:-1] if word.endswith("s") and word[:-1] in _UNIT_HOURS else word
+        if unit not in _UNIT_HOURS or i == 0:
+            continue
+        count = _count_before(words, i)
+        if count is not None:
+            return count * _UNIT_HOURS[unit]
+    bare = _BARE_SPAN.search(t)
+    if bare:
+        return _UNIT_HOURS[bare.group(1)]
+    return None
+
+
+def _count_before(words: list[str], i: int) -> float | None:
+    """The count right before word i: '48', 'twenty four' (two words), 'two', 'a few'."""
+    if i >= 2 and not words[i - 2].isdigit():
+        two = word_number_value(f"{words[i - 2]} {words[i - 1]}")
+        if two is not None:
+            return float(two)
+    word = words[i - 1]
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    value = word_number_value(word)
+    if value is not None:
+        return float(value)
+    return float(_DURATION_WORDS[word]) if word in _DURATION_WORDS else None
+
+
+def _hours_label(hours: float) -> str:
+    if hours >= 8760 and hours % 8760 == 0:
+        n = int(hours // 8760)
+        return "1 year" if n == 1 else f"{n} years"
+    if hours >= 168 and hours % 168 == 0:
+        n = int(hours // 168)
+        return "1 week" if n == 1 else f"{n} weeks"
+    return f"{hours:g} h"
+
+
+def same_window(a: WindowInfo, b: WindowInfo) -> bool:
+    if a.kind == "unknown" or b.kind == "unknown":
+        return a.kind == b.kind and fold(a.text) == fold(b.text)
+    if a.kind == "before" or b.kind == "before":
+        return a.kind == b.kind and a.hours == b.hours
+    dayish = {"event", "day"}
+    if a.kind in dayish and b.kind in dayish:
+        return a.anchor is None or b.anchor is None or a.anchor == b.anchor
+    if a.kind == "span" and b.kind == "span":
+        assert a.hours is not None and b.hours is not None
+        return abs(a.hours - b.hours) <= 0.1 * max(a.hours, b.hours)
+    span = a if a.kind == "span" else b
+    assert span.hours is not None
+    return span.hours <= 26.0

@@ -1,0 +1,1 @@
+"""The eval: runner, corpus manifest and splits, reports, per-field scoring and the consolidation scorer."""

@@ -1,0 +1,115 @@
+"""Who said it: attribution phrases read by code ('X said', ', said X', 'according to X', 'X told Reuters').
+
+A pronoun speaker ('he said') is resolved to the last named speaker of the sentences before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.lang import Lexicon, is_about_harm
+from summarizer.text.clauses import main_subject, subject_before
+from summarizer.text.parse import Sentence
+
+_VERBS = (r"saying|adding|said|says|told|tells|added|stated|reported|reports|announced|confirmed|claimed|claims|"
+          r"indicated|posted|asserted|alleged|insisted|noted|revealed|estimated|described")
+_PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|the minister)$",
+                      re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80}?)(?=\s*(?:[,.;]|$))", re.IGNORECASE)
+_INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|told|added)\s+"
+                       r"(?P<who>(?!that\b)(?:the\s+)?[^,.;]{2,60}?)(?=\s*(?:[,.;]|$))")
+_SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
+_NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
+_DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|Furthermore|"
+                        r"Additionally|Elsewhere|Overnight|Yesterday|Today|Tonight|Nevertheless|Then|Now|Previously|"
+                        r"On\s+\w+|In\s+\w+|By\s+\w+|At\s+\w+)$")
+
+
+def _clean(who: str) -> str:
+    who = who.strip(" ,;“”\"'.")
+    return re.sub(r",?\s+who\b.*$", "", who).strip(" ,;")
+
+
+def _subject_before(text: str, verb_start: int) -> str | None:
+    before, subject = subject_before(text, verb_start)
+    who = _clean(subject)
+    named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$", before)
+    if named and who and who[0].islower() and not _DISCOURSE.match(named.group("name")):
+        who = f"{named.group('name')}, {who}"  # 'Atta Khan, a senior police officer said' keeps the name
+    words = who.split()
+    if not words or len(words) > 8:
+        return None
+    return who
+
+
+def usable_speaker(who: str) -> bool:
+    """A 'speaker' that holds a number or a harm word is a misread clause ('12 soldiers died'), not a name."""
+    return not (re.search(r"\d", who) or is_about_harm(who) or len(who.split()) > 8
+                or re.search(r"\b(?:was|were|is|are|has|have|had|been)$", who, re.IGNORECASE))
+
+
+def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
+    """The speaker of a sentence's figures, as written; None when the sentence names none."""
+    text = sentence.text
+    candidates: list[str] = []
+    for pattern in (_ACCORDING, _INVERTED):
+        candidates += [_clean(m.group("who")) for m in pattern.finditer(text)]
+    for m in _SUBJECT.finditer(text):
+        who = main_subject(text, m.start()) or _subject_before(text, m.start())
+        if who:
+            candidates.append(who)
+    for who in candidates:
+        if not who or _NOT_A_SOURCE.match(who):
+            continue
+        if _PRONOUN.match(who):
+            if previous_speakers:
+                return previous_speakers[-1]
+            continue
+        if not re.search(r"[A-Za-z]{3,}", who) or who.lower().startswith(("in ", "on ", "at ")):
+            continue
+        return who
+    return None
+
+
+_STOP = re.compile(r"[,.;:!?()\[\]«»“”\"—–।۔]")
+
+
+def _words_after(text: str, limit: int = 8) -> str:
+    cut = _STOP.search(text)
+    return " ".join(text[: cut.start() if cut else len(text)].split()[:limit]).strip()
+
+
+def _words_before(text: str, limit: int = 6) -> str:
+    cuts = list(_STOP.finditer(text))
+    return " ".join(text[cuts[-1].end() if cuts else 0 :].split()[-limit:]).strip()
+
+
+def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
+    """The source of a sentence in a language read by its lexicon: 'selon la police' -> 'la police',
+    'पुलिस के अनुसार' -> 'पुलिस', ', dijo el ministro' -> 'el ministro'; None when there is none."""
+    lowered = text.casefold()
+
+    def find(phrase: str) -> list[int]:
+        p = phrase.casefold()
+        hits = [m.start() for m in re.finditer(re.escape(p), lowered)]
+        return [h for h in hits if not lx.spaced or h == 0 or not lowered[h - 1].isalpha()]
+
+    candidates: list[tuple[int, str]] = []
+    for phrase in lx.source_after:
+        candidates += [(h, _words_after(text[h + len(phrase) :])) for h in find(phrase)]
+    for phrase in lx.source_before:
+        candidates += [(h, _words_before(text[:h], 4)) for h in find(phrase)]
+    for phrase in lx.source_verbs:
+        for h in find(phrase):
+            inverted = re.search(r"[,–—]\s*$", text[:h])
+            candidates.append((h, _words_after(text[h + len(phrase) :], 6) if inverted else _words_before(text[:h])))
+    for _, who in sorted(candidates):
+        words = who.split()
+        for i, word in enumerate(words):  # a source ends where the clause's verb or its figure begins
+            if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or is_about_harm(word):
+                words = words[:i]
+                break
+        who = " ".join(words).strip(" '\"’")
+        if who and usable_speaker(who) and any(ch.isalpha() for ch in who):
+            return who
+    return None

@@ -1,0 +1,185 @@
+"""Reading a casualty figure's group and outcome from the words around its number.
+
+The number, its qualifier and its sentence come from `text.parse`; this module reads the head noun next to the
+number (who was counted) and the nearest harm verb (what happened to them). The model is asked only what the
+grammar of one sentence cannot tell: who gave the figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.contract.event import Group, Outcome
+from summarizer.text.parse import NumberMention, Sentence
+
+_GROUP_WORDS: list[tuple[Group, str]] = [
+    ("prisoners", r"prisoners?|inmates?|detainees?|convicts?"),
+    ("militants", r"militants|insurgents?|gunm[ae]n|attackers?|assailants?|terrorists?|fighters?|rebels?|"
+                  r"separatists|jihadists?|extremists?|armed men|bombers?|raiders?|kidnappers?|insurgency fighters|"
+                  r"suspects?|shooters?|perpetrators?"),
+    ("soldiers", r"soldiers?|troops|servicem[ae]n|army (?:personnel|men|officers)|paramilitar\w*|"
+                 r"frontier corps (?:personnel|men)"),
+    ("police", r"police(?:m[ae]n|women)?(?: officers?| personnel| officials)?|policem[ae]n|constables?|cops?|"
+               r"officers?"),
+    ("security_forces", r"security (?:personnel|forces|officers|officials|men|guards)|law[- ]enforcement "
+                        r"(?:personnel|officers|officials|agents)|personnel|guards?"),
+    ("officials", r"officials?|administrators?|lawmakers?|ministers?|judges?"),
+    ("civilians", r"civilians?|workers?|labou?rers?|passengers?|villagers?|residents?|students?|children|women|"
+                  r"men|pilgrims?|worshippers?|shoppers?|bystanders?|farmers?|migrants?|employees?|tourists?"),
+    ("people", r"people|persons?|victims?|others|individuals|bodies|casualties"),
+]
+_GROUP_RE = [(g, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for g, p in _GROUP_WORDS]
+_OUTCOME_WORDS: list[tuple[Outcome, str]] = [
+    ("killed", r"kill\w*|dead|deaths?|died|dying|lives|slain|fatalit\w*|perish\w*|neutrali[sz]\w*|"
+               r"massacr\w*|shot dead|gunned down|executed|bodies|martyr\w*|toll"),
+    ("injured", r"injur\w*|wound\w*|hurt|hospitali[sz]ed|shot(?!\s+dead|\s+and\s+killed)"),
+    ("abducted", r"abduct\w*|kidnap\w*|hostages?|taken captive|seized"),
+    ("escaped", r"escap\w*|freed|fled|broke out|released from"),
+    ("arrested", r"arrest\w*|detain\w*|captur\w*|apprehend\w*|taken into custody"),
+    ("missing", r"missing|unaccounted"),
+]
+_OUTCOME_RE = [(o, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for o, p in _OUTCOME_WORDS]
+_CLAUSE_STOP = re.compile(r"[;:—]|\bwhile\b|\bwhereas\b|\bbut\b")
+NOUN_REACH = 48  # characters after the number in which its head noun must start
+VERB_REACH_AFTER = 90
+VERB_REACH_BEFORE = 80
+VAGUE_REACH = 40
+
+
+@dataclass(frozen=True)
+class Reading:
+    group: Group | None
+    outcome: Outcome | None
+    group_text: str | None
+    sure: bool = False  # the head noun follows the number and the harm verb is not done by them to others
+
+
+_ACTIVE_HARM = re.compile(
+    r"^\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:killed|shot|wounded|injured|abducted|kidnapped|captured|arrested|"
+    r"attacked|ambushed|gunned|stormed|killing|shooting|wounding)\b(?:\s+(?:dead|down))?"
+    r"\s+(?:\w+\s+){0,3}?(?:\d|(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|dozens|several|many|"
+    r"their|his|her|its)\b|" + "|".join(p for _, p in _GROUP_WORDS) + r")", re.IGNORECASE)
+
+
+def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | None:
+    after = text[mention.end : min(mention.sentence.end, mention.end + NOUN_REACH + 40)]
+    best: tuple[int, Group, str, int] | None = None
+    for group, pattern in _GROUP_RE:
+        for m in pattern.finditer(after):
+            if m.start() > NOUN_REACH:
+                break
+            gap = after[: m.start()]
+            if re.search(r"[.,;:]|\b(?:were|was|had|have|has|in|at|on|from|by|who|that)\b", gap):
+                break
+            following = after[m.end() : m.end() + 20]
+            if not m.group(0).lower().endswith("s") and re.match(r"\s+[a-z]{3,}", following) and not re.match(
+                    r"\s+(?:were|was|and|who|had|have|killed|dead|died|injured|wounded)\b", following):
+                continue  # an adjective ('two militant hideouts'), not the head noun
+            if best is None or m.start() < best[0] or (m.start() == best[0] and len(m.group(0)) > len(best[2])):
+                best = (m.start(), group, m.group(0), m.end())
+            break
+    if best is None:
+        return None
+    _, group, _, end = best
+    phrase = after[:end]
+    # a mixed phrase ('police and security personnel', 'police personnel and security forces') counts as
+    # security forces
+    tail = after[end : end + 40]
+    mixed = re.match(r"\s+and\s+(?:\w+\s+){0,2}?(?:security\s+)?(?:personnel|forces|troops|soldiers)\b", tail)
+    if group in ("police", "soldiers", "security_forces") and (
+            mixed or re.search(r"police.*security|security.*police", phrase, re.IGNORECASE)):
+        end += mixed.end() if mixed else 0
+        return "security_forces", after[:end].strip(), mention.end + end
+    return group, phrase.strip(), mention.end + end
+
+
+def _group_before(text: str, mention: NumberMention) -> tuple[Group, str] | None:
+    before = text[mention.sentence.start : mention.raw_start]
+    best: tuple[int, Group, str] | None = None
+    for group, pattern in _GROUP_RE:
+        for m in pattern.finditer(before):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), group, m.group(0))
+    return (best[1], best[2]) if best else None
+
+
+def _outcome_near(text: str, mention: NumberMention, from_pos: int) -> Outcome | None:
+    reach = VAGUE_REACH if mention.value is None else VERB_REACH_AFTER
+    after = text[from_pos : min(mention.sentence.end, from_pos + reach)]
+    stop = _CLAUSE_STOP.search(after)
+    if stop:
+        after = after[: stop.start()]
+    before_start = max(mention.sentence.start, mention.raw_start - VERB_REACH_BEFORE)
+    before = text[before_start : mention.raw_start]
+    stop_before = list(_CLAUSE_STOP.finditer(before))
+    if stop_before:
+        before = before[stop_before[-1].end() :]
+    best: tuple[int, Outcome] | None = None
+    for outcome, pattern in _OUTCOME_RE:
+        m = pattern.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), outcome)
+        for mb in pattern.finditer(before):
+            distance = len(before) - mb.end() + 3  # words before weigh a little less than words after
+            if best is None or distance < best[0]:
+                best = (distance, outcome)
+    return best[1] if best else None
+
+
+def read_description(description: str) -> Reading:
+    """Group and outcome of a short English description a model wrote ('26 people killed', '3 police officers
+    injured'); a description without a known group counts people."""
+    from summarizer.text.parse import find_numbers, split_sentences
+
+    mentions = find_numbers(description, split_sentences(description))
+    if not mentions:
+        return Reading(None, None, None)
+    reading = read_figure(description, mentions[0])
+    outcome = reading.outcome or _outcome_near(description, mentions[0], mentions[0].end)
+    if outcome is None:
+        return Reading(None, None, None)
+    return Reading(reading.group or "people", outcome, reading.group_text, sure=True)
+
+
+def reading_value(description: str) -> int | None:
+    """The number a model's description states ('1 gunman killed' -> 1)."""
+    from summarizer.text.parse import find_numbers, split_sentences
+
+    mentions = find_numbers(description, split_sentences(description))
+    return mentions[0].value if mentions else None
+
+
+def counted_mention(text: str, sentence: Sentence, value: int, noun: str) -> NumberMention | None:
+    """A mention for people counted without a numeral: the noun phrase that names them in the sentence ('The
+    gunman', 'a civilian interpreter'); None when the sentence does not name them so (the count is not trusted)."""
+    chunk = text[sentence.start : sentence.end]
+    head = noun.split()[-1] if noun.split() else ""
+    stem = re.escape(head[: max(4, len(head) - 2)]) if head else ""
+    m = re.search(rf"\b(?:(?:a|an|the|another|one|two|three)\s+)?(?:[\w-]+\s+){{0,2}}?{stem}\w*", chunk,
+                  re.IGNORECASE) if stem else None
+    if m is None:
+        return None
+    start, end = sentence.start + m.start(), sentence.start + m.end()
+    return NumberMention(start, end, text[start:end], value, None, "exact", text[start:end], start, sentence)
+
+
+def read_figure(text: str, mention: NumberMention) -> Reading:
+    """Group and outcome of one number, or None for either when the sentence does not tell."""
+    after = _group_after(text, mention)
+    if after is not None:
+        group, phrase, end = after
+        outcome = _outcome_near(text, mention, end)
+        doer = bool(_ACTIVE_HARM.match(text[end : mention.sentence.end]))
+        return Reading(group, outcome, phrase, sure=not doer)
+    before = text[max(mention.sentence.start, mention.raw_start - 30) : mention.raw_start]
+    if re.search(r"\btoll\b(?:\s+\w+){0,2}\s+(?:of|to|at)\s*$", before, re.IGNORECASE):
+        return Reading("people", "killed", "toll")
+    following = text[mention.end : mention.end + 30]
+    if re.match(r"\s+(?:were|was|had been|have been|are|more|others|of them|of those|dead|killed|injured|"
+                r"wounded|[a-z]+ed\b|,)", following) or re.search(r"(?:reached|to)\s*$", before):
+        prior = _group_before(text, mention)
+        if prior is not None:
+            outcome = _outcome_near(text, mention, mention.end)
+            return Reading(prior[0], outcome, prior[1])
+    return Reading(None, None, None)

@@ -1,0 +1,1 @@
+"""Presenting summaries: Markdown, CSV export and the static review site (`review/`)."""

@@ -1,0 +1,189 @@
+"""Normalising names and classifying sources: spellings of one place, aliases of one actor, kinds of source."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from summarizer.contract.event import FigureStatus, SourceKind
+
+_VOWELS = frozenset("aeiouy")
+_ARTICLES = ("the", "a", "an")
+
+
+def fold(name: str | None, *, drop_article: bool = True) -> str:
+    """The one folding of names and short texts that every comparison uses (pipeline, consolidation, scoring).
+
+    Case-folded, accents removed, a stated acronym ('Long Name (LN)') and a possessive 's dropped, punctuation
+    made a space, single-spaced, a leading article dropped (unless `drop_article` is False: 'a day
+    before' is a time, not a name). Letters of every script are kept (with their vowel
+    signs), so names in Devanagari or Arabic script compare too.
+    """
+    if not name:
+        return ""
+    text = re.sub(r"\s*\([A-Z]{2,8}\)", "", name)
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = re.sub(r"['’‘`]s\b", "", plain)
+    plain = re.sub(r"['’‘`]", "", plain)
+    kept = "".join(ch if ch.isalnum() or unicodedata.category(ch).startswith("M") else " " for ch in plain)
+    words = kept.split()
+    if drop_article and words and words[0] in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton of a folded name: first letter kept, later vowels and spaces dropped, doubles collapsed.
+    Transliteration variants (Peshawer / Peshawar, Nushki / Noshki) share it."""
+    folded = fold(name).replace(" ", "")
+    if not folded:
+        return ""
+    out = [folded[0]]
+    for ch in folded[1:]:
+        if ch in _VOWELS or ch == out[-1]:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def same_place(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    return len(fa) >= 4 and len(fb) >= 4 and fa[0] == fb[0] and skeleton(a) == skeleton(b)
+
+
+def acronym(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in {"of", "the", "and", "for", "de"}]
+    return "".join(w[0].upper() for w in words) if len(words) >= 2 else ""
+
+
+def acronyms_in_text(text: str) -> dict[str, str]:
+    """'Long Name (LN)' pairs stated in the article: acronym -> long name."""
+    pairs: dict[str, str] = {}
+    for m in re.finditer(r"((?:[A-Z][\w'’-]+\s+){1,6}[A-Z][\w'’-]+)\s+\(([A-Z]{2,8})\)", text):
+        words = m.group(1).split()
+        letters = m.group(2)
+        for k in range(len(words)):
+            if acronym(" ".join(words[k:])) == letters:
+                pairs[letters] = " ".join(words[k:])
+                break
+    return pairs
+
+
+def same_actor(a: str, b: str, known: dict[str, str]) -> bool:
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    sa = re.sub(r"^(?:the|a|an)\s+", "", a.strip(), flags=re.IGNORECASE)
+    sb = re.sub(r"^(?:the|a|an)\s+", "", b.strip(), flags=re.IGNORECASE)
+    if (sa.isupper() and acronym(re.sub(r"\s*\(.*?\)", "", sb)) == sa) or (
+            sb.isupper() and acronym(re.sub(r"\s*\(.*?\)", "", sa)) == sb):
+        return True
+    paren = re.findall(r"\(([A-Z]{2,8})\)", a) + re.findall(r"\(([A-Z]{2,8})\)", b)
+    if any(x in (sa, sb) for x in paren):
+        return True
+    if acronym(a) and acronym(a) == acronym(b) and len(acronym(a)) >= 3 and fa.split()[-1] == fb.split()[-1]:
+        return True
+    for abbreviation, full in known.items():
+        names = {fold(abbreviation), fold(full)}
+        if fa in names and fb in names:
+            return True
+    # "Sarfraz Bugti" / "Sarfaraz Bugti" / "Bugti": same surname, compatible given names
+    wa, wb = fa.split(), fb.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short[-1]) >= 4 and short[-1] == long_[-1] and all(
+            any(skeleton(w) == skeleton(x) for x in long_) for w in short):
+        return True
+    if len(wa) >= 2 and len(wb) >= 2 and wa[-2:] == wb[-2:] and len(" ".join(wa[-2:])) >= 8:
+        return True  # 'banned group Northern Front' / 'Northern Front'
+
+    return len(wa) >= 1 and len(wb) >= 1 and wa[-1] == wb[-1] and len(wa[-1]) >= 4 and (
+        len(wa) == 1 or len(wb) == 1 or skeleton(wa[0]) == skeleton(wb[0]))
+
+
+_SOURCE_RULES: list[tuple[str, SourceKind]] = [
+    (r"\b(?:hospital|doctor|medic|health (?:official|department|worker)|rescue|ambulance|morgue)", "medical"),
+    (r"\b(?:police|officer|constable|inspector|superintendent|counter[- ]?terrorism department|ctd)\b", "police"),
+    (r"\b(?:army|military|troops|armed forces|ispr|media wing|general|brigadier|colonel|soldiers?|"
+     r"frontier corps|paramilitary)\b", "military"),
+    (r"\b(?:minister|ministry|government|governor|officials?|authorit\w*|administration|spokes\w+ for the "
+     r"government|mayor|president|prime minister|chief minister|cabinet|state)\b",
+     "government"),
+    (r"\b(?:media|reuters|television|tv|broadcaster|newspaper|outlets?|reports?|agency|journalist|correspondent)\b",
+     "media"),
+]
+
+
+def source_kind(source: str | None, perpetrators: list[str], known: dict[str, str]) -> SourceKind:
+    if not source or not source.strip():
+        return "unknown"
+    if is_country(source):
+        return "government"
+    if any(same_actor(source, p, known) or fold(p) in fold(source) for p in perpetrators if p):
+        return "perpetrator"
+    if perpetrators and any(re.fullmatch(r"(?:the\s+)?(?:group|militants|rebels|insurgents|separatists|outfit)",
+                                         part.strip(), re.IGNORECASE) for part in source.split(",")):
+        return "perpetrator"  # 'the group claimed ...' after a group has claimed the attack
+    lowered = source.lower()
+    for pattern, kind in _SOURCE_RULES:
+        if re.search(pattern, lowered):
+            return kind
+    return "other"
+
+
+_NOT_CONFIRMED = re.compile(r"\b(?:not\s+(?:been\s+)?(?:officially\s+|independently\s+)?(?:confirmed|verified)|"
+                            r"unconfirmed|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif))", re.I)
+
+
+def figure_status(kind: SourceKind, sentence: str, just_before: str = "") -> FigureStatus:
+    """Status of a figure from who gave it and how its sentence frames it."""
+    lowered = sentence.lower()
+    if re.search(r"\b(?:earlier|initial|previous|original|first)\b[\w\s]{0,20}$", just_before, re.IGNORECASE):
+        return "reported"  # the superseded figure of a revision is a report of its own
+    if kind == "perpetrator" or re.search(r"\bclaim(?:ed|s|ing)?\s+(?:to\s+have\s+)?(?:it\s+had\s+)?kill", lowered):
+        return "claimed"
+    if re.search(r"\brevis\w*|\bupdated\s+(?:death\s+)?toll|\braised\s+the\s+(?:death\s+)?toll", lowered):
+        return "revised"
+    if _NOT_CONFIRMED.search(sentence) or re.search(r"\bdisputed?\b|\bdenied\b", lowered):
+        return "disputed"
+    if re.search(r"\bconfirm(?:ed|s)\b", lowered):
+        return "confirmed"
+    return "reported"
+
+
+# Countries (one name a line), and capitals, used to tell a state speaking ("Kenya said", "Kabul refutes") from
+# other names, and a country from a place.
+_COUNTRY_LINES = """
+afghanistan|albania|algeria|angola|argentina|armenia|australia|austria|azerbaijan|bahrain|bangladesh|belarus|belgium
+benin|bolivia|bosnia|brazil|bulgaria|burkina faso|burundi|cambodia|cameroon|canada|chad|chile|china|colombia|congo
+croatia|cuba|cyprus|czechia|denmark|djibouti|ecuador|egypt|el salvador|eritrea|estonia|ethiopia|finland|france|gabon
+georgia|germany|ghana|greece|guatemala|guinea|haiti|honduras|hungary|india|indonesia|iran|iraq|ireland|israel|italy
+jordan|japan|kazakhstan|kenya|korea|kosovo|kuwait|kyrgyzstan|laos|latvia|lebanon|liberia|libya|lithuania|madagascar
+malawi|malaysia|mali|mauritania|mexico|moldova|mongolia|montenegro|morocco|mozambique|myanmar|namibia|nepal
+netherlands|nicaragua|niger|nigeria|north korea|norway|oman|pakistan|palestine|panama|paraguay|peru|philippines
+poland|portugal|qatar|romania|russia|rwanda|saudi arabia|senegal|serbia|sierra leone|somalia|south africa
+south korea|south sudan|spain|sri lanka|sudan|sweden|switzerland|syria|taiwan|tajikistan|tanzania|thailand|togo
+tunisia|turkey|turkmenistan|uganda|ukraine|united arab emirates|united kingdom|united states|us|usa|uk|uruguay
+uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|costa rica|dominican republic|new zealand|ivory coast|libya
+"""
+_CAPITAL_LINES = """
+kabul|new delhi|islamabad|tehran|beijing|moscow|washington|kyiv|ankara|cairo|riyadh|baghdad|damascus|beirut
+jerusalem|nairobi|addis ababa|abuja|khartoum|mogadishu|dhaka|kathmandu|colombo|naypyidaw|bangkok|manila|jakarta
+"""
+COUNTRY_NAMES = frozenset(n.strip() for n in _COUNTRY_LINES.replace("\n", "|").split("|") if n.strip())
+CAPITALS = frozenset(n.strip() for n in _CAPITAL_LINES.replace("\n", "|").split("|") if n.strip())
+COUNTRIES = COUNTRY_NAMES | CAPITALS
+
+
+def is_country(name: str) -> bool:
+    """A country or a capital standing for its state ('Kabul refutes')."""
+    return fold(name) in COUNTRIES
+
+
+def is_country_name(name: str) -> bool:
+    """A country (not a capital): never a place of the event's `where.places`."""
+    return fold(name) in COUNTRY_NAMES

@@ -1,0 +1,428 @@
+"""Deterministic reading of the article: sentences, number mentions and their qualifiers, time windows.
+
+The model classifies what the code finds; it never has to recall or copy a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.contract.event import QUALIFIERS, Qualifier
+from summarizer.lang import Language, Lexicon, english
+from summarizer.text.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
+
+# --- sentences -------------------------------------------------------------------------------------------------
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rep", "sen", "gov",
+                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+                  "vs", "etc", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "co", "corp", "ltd", "jr", "sr"}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # 1-based, as shown to the model
+    start: int
+    end: int
+    text: str
+
+
+def _line_breaks_sentence(text: str, pos: int) -> bool:
+    """A single newline ends a sentence unless the text runs on (next line starts lowercase or with punctuation)."""
+    nxt = text[pos + 1 : pos + 40].lstrip(" \t")
+    if not nxt or nxt.startswith("\n"):
+        return True
+    return not (nxt[0].islower() or nxt[0] in ",;:)–—-")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split into sentences with character offsets into `text` (headings and short lines are their own units)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        cut: int | None = None
+        if ch == "\n" and _line_breaks_sentence(text, i):
+            cut = i
+        elif ch in ".!?":
+            m = _END.match(text, i)
+            assert m is not None
+            j = m.end()
+            word = re.search(r"([\w.]+)$", text[start:i])
+            prev = word.group(1).lower() if word else ""
+            follows = text[j : j + 3]
+            if (j >= n or follows[:1].isspace()) and prev not in _ABBREVIATIONS and not re.fullmatch(r"[a-z]", prev):
+                rest = text[j:].lstrip()
+                if not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘(–—-•*[":
+                    cut = j
+            i = j - 1
+        if cut is not None:
+            bounds.append((start, cut))
+            start = cut + 1 if ch == "\n" else cut
+        i += 1
+    bounds.append((start, n))
+    sentences: list[Sentence] = []
+    for s, e in bounds:
+        raw = text[s:e]
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw.rstrip())
+        s2, e2 = s + lead, s + trail
+        if e2 - s2 >= 2 and any(c.isalnum() for c in text[s2:e2]):
+            body = re.sub(r"\s+", " ", text[s2:e2])
+            sentences.append(Sentence(len(sentences) + 1, s2, e2, body))
+    return sentences
+
+
+# --- numbers ---------------------------------------------------------------------------------------------------
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000}
+# ACLED-style floors for vague amounts: the lowest number the word can mean.
+# ACLED-style floors for vague amounts (the conservative code, not a logical bound): lang/data/en.toml.
+VAGUE_FLOORS = english().vague
+
+_WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
+_WORD_NUMBER = rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_WORD}(?:[- ]{_WORD})?)?)?"
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,/:-])(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w:/]|\.\d|,\d)"
+    rf"|(?P<words>{_WORD_NUMBER})\b"
+    r"|(?P<vague>a\s+dozen|dozens|several|scores|hundreds|thousands|a\s+few)\b)",
+    re.IGNORECASE,
+)
+_MONTHS = MONTH_PATTERN
+_TIME_UNIT_AFTER = re.compile(
+    r"^\s*(?:-\s*)?(?:more\s+|straight\s+|consecutive\s+|full\s+)?(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in english().not_after) + "|" + _MONTHS + r")\b",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s*$", re.IGNORECASE)
+# 'no one', 'one of the', 'one another': the word one that counts nobody
+_NOT_A_COUNT_ONE = re.compile(r"\bno\s+one\b|^.{0,4}\bone\s+(?:of|another|day|time|side)\b", re.IGNORECASE)
+
+# One qualifier table for every language (lang/data/*.toml); the longest phrase wins ('more than' before 'over').
+_QUALIFIER_RE = [(re.compile(rf"\b{re.escape(p).replace(chr(92) + ' ', chr(92) + 's+')}\s*$", re.IGNORECASE), q)
+                 for q, phrases in english().qualifiers_before.items()
+                 for p in sorted(phrases, key=len, reverse=True)]
+
+_BREAKDOWN_BEFORE = re.compile(
+    r"\b(?:includ\w*|among(?:\s+\w+){0,3}?\s+(?:were|was|are)|of\s+whom|comprising)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:people|persons|others|civilians|militants|insurgents|attackers|assailants|"
+    r"gunmen|fighters|rebels|terrorists|soldiers|troops|police\w*|officers|personnel|guards|officials|workers|"
+    r"labou?rers|passengers|children|women|men|students|villagers|residents|inmates|prisoners|detainees|"
+    r"protesters|demonstrators|members|bodies|hostages|casualties|victims)\b",
+    re.IGNORECASE,
+)
+
+
+def word_number_value(text: str) -> int | None:
+    """'Twenty-four' -> 24, 'one hundred and five' -> 105; None if not a number in words."""
+    total = 0
+    current = 0
+    seen = False
+    for token in re.split(r"[\s-]+", text.lower().strip()):
+        if token == "and" or not token:
+            continue
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token in _SCALES:
+            current = max(current, 1) * _SCALES[token]
+            if _SCALES[token] >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int  # offsets of the number itself
+    end: int
+    text: str  # the number as written ("Twenty-four", "67", "dozens")
+    value: int | None  # None for vague words
+    vague_floor: int | None
+    qualifier: Qualifier
+    raw_text: str  # qualifier + number as written ("at least 67")
+    raw_start: int
+    sentence: Sentence
+
+
+def as_qualifier(kind: str) -> Qualifier:
+    """A lexicon's qualifier key as the contract's qualifier (a key the contract lacks is a lexicon error)."""
+    if kind not in QUALIFIERS:
+        raise ValueError(f"lexicon qualifier {kind!r} is not one of {', '.join(QUALIFIERS)}")
+    return kind  # type: ignore[return-value]
+
+
+def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int]:
+    window_start = max(0, start - 40)
+    before = text[window_start:start]
+    for pattern, qualifier in _QUALIFIER_RE:
+        m = pattern.search(before)
+        if m:
+            return as_qualifier(qualifier), window_start + m.start()
+    return "exact", start
+
+
+def find_numbers(text: str, sentences: list[Sentence]) -> list[NumberMention]:
+    """Every count-like number in the text (digits, words, vague amounts), with qualifier and sentence.
+
+    Dates, years, times, durations, percentages and distances are left out: they are never casualty counts.
+    """
+    mentions: list[NumberMention] = []
+    for sentence in sentences:
+        chunk = text[sentence.start : sentence.end]
+        for m in _NUMBER_RE.finditer(chunk):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            written = m.group(0)
+            after = text[end : end + 20]
+            before = text[max(0, start - 12) : start]
+            if _TIME_UNIT_AFTER.match(after) or _MONTH_BEFORE.search(before):
+                continue
+            if m.group("digits"):
+                digits = int(m.group("digits").replace(",", ""))
+                if 1800 <= digits <= 2100 and "," not in m.group("digits"):
+                    continue  # a year
+                value: int | None = digits
+                floor = None
+            elif m.group("words"):
+                value = word_number_value(written)
+                floor = None
+                if value is None or _NOT_A_COUNT_ONE.search(text[max(0, start - 4) : end + 10]):
+                    continue
+            else:
+                value = None
+                floor = VAGUE_FLOORS.get(re.sub(r"\s+", " ", written.lower()))
+            if value is None and not _PEOPLE_AFTER.match(text[end : end + 60]):
+                continue  # "several districts": a vague amount only matters when it counts people
+            qualifier, raw_start = _qualifier_before(text, start)
+            if value is None:
+                qualifier = "vague"
+                raw_start = start
+            mentions.append(NumberMention(start, end, written, value, floor, qualifier, text[raw_start:end],
+                                          raw_start, sentence))
+    return mentions
+
+
+def breakdown_flags(text: str, mentions: list[NumberMention]) -> list[bool]:
+    """For each mention: is it part of a breakdown ('including five men, three women and three children')?
+
+    Breakdowns restate a figure already given; the list continues while only short noun phrases separate items.
+    """
+    flags: list[bool] = []
+    for i, mention in enumerate(mentions):
+        before = text[mention.sentence.start : mention.raw_start]
+        flag = bool(_BREAKDOWN_BEFORE.search(before))
+        if not flag and i and flags[-1] and mentions[i - 1].sentence is mention.sentence:
+            between = text[mentions[i - 1].end : mention.raw_start]
+            flag = bool(re.fullmatch(r"(?:\s+\w+){1,3}\s*,?\s*(?:and\s+)?", between))
+        flags.append(flag)
+    return flags
+
+
+# --- time windows ----------------------------------------------------------------------------------------------
+
+_WEEKDAYS = WEEKDAY_PATTERN
+_NUM_WORD = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+             r"forty-eight|seventy-two|several|few)")
+_WINDOW_RE = re.compile(
+    rf"(?:a|one)\s+day\s+(?:before|earlier|after|later)|(?:(?:over|in|during|within|across|for)\s+)?(?:a\s+span\s+of\s+|the\s+(?:past|last|previous|preceding)\s+|"
+    rf"the\s+)?(?:roughly\s+|about\s+|nearly\s+|around\s+|some\s+)?{_NUM_WORD}\s+(?:hours?|days?|weeks?|months?|years?)"
+    rf"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:hours?|days?|week|month|year)"
+    rf"|(?:early|late)?\s*(?:on\s+)?{_WEEKDAYS}(?:\s+(?:and|or)\s+{_WEEKDAYS})?(?:\s+(?:alone|morning|night|evening|afternoon))?"
+    rf"|a\s+day\s+(?:before|earlier|after|later)|(?:earlier|later)\s+(?:in\s+the|this|that)\s+week"
+    rf"|yesterday|today|last\s+night|overnight",
+    re.IGNORECASE,
+)
+
+
+def window_near(text: str, sentence: Sentence, position: int) -> str | None:
+    """The time phrase of the sentence closest to `position` ('on Saturday', 'in the past 48 hours')."""
+    chunk = text[sentence.start : sentence.end]
+    rel = position - sentence.start
+    left = max(chunk.rfind(c, 0, rel) for c in ",;—")
+    rights = [p for p in (chunk.find(c, rel) for c in ",;—") if p != -1]
+    clause = (left + 1, min(rights) if rights else len(chunk))
+    for m in _WINDOW_RE.finditer(chunk, clause[0], clause[1]):
+        phrase = re.sub(r"\s+", " ", m.group(0).strip())
+        if phrase:
+            return phrase
+    best: tuple[int, str] | None = None
+    for m in _WINDOW_RE.finditer(chunk):
+        phrase = re.sub(r"\s+", " ", m.group(0).strip())
+        if not phrase:
+            continue
+        distance = abs(sentence.start + m.start() - position)
+        if best is None or distance < best[0]:
+            best = (distance, phrase)
+    return best[1] if best else None
+
+
+# --- numbers in any language with a lexicon -----------------------------------------------------------------------
+
+_DIGITS_ANY = re.compile(r"(?<![\w.,/:-])(\d{1,3}(?:[,.\u00a0 ]\d{3})+|\d+)(?![\w:/]|[.,]\d)")
+_INDEFINITE = frozenset({"un", "une", "uno", "una", "unos", "unas", "um", "uma", "uns", "umas", "ein", "eine", "einen",
+                         "einem", "einer", "a", "an", "ایک", "एक"})
+
+
+def _digits_value(written: str) -> int:
+    return int(re.sub(r"[,.\u00a0 ]", "", written))
+
+
+_LATIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Devanagari and Arabic-script words hold combining vowel signs that \w does not match: split on spaces and marks.
+_SCRIPT_WORD = re.compile(r"[^\s\d.,;:!?()\[\]{}\"“”‘’'«»।॥،۔؟\-–—/]+")
+
+
+def _word_spans(chunk: str, spaced: bool = True) -> list[tuple[int, int]]:
+    pattern = _LATIN_WORD if spaced else _SCRIPT_WORD
+    return [(m.start(), m.end()) for m in pattern.finditer(chunk)]
+
+
+def _text2num_value(phrase: str, code: str) -> int | None:
+    try:
+        from text_to_num import text2num
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    try:
+        value = text2num(phrase.casefold(), code)
+    except (ValueError, TypeError):
+        return None
+    return int(value) if isinstance(value, int) else None
+
+
+def _word_numbers(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
+    """(start, end, value) of numbers written in words, the longest reading first."""
+    words = _word_spans(chunk, lx.spaced)
+    found: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(words):
+        best: tuple[int, int] | None = None
+        for j in range(min(len(words), i + 6), i, -1):
+            phrase = chunk[words[i][0] : words[j - 1][1]]
+            value = lx.number_words.get(phrase.casefold())
+            if value is None and lx.number_engine == "text2num":
+                value = _text2num_value(phrase, lx.code)
+            if value is not None:
+                best = (j, value)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, value = best
+        start, end = words[i][0], words[j - 1][1]
+        if not (value == 1 and chunk[start:end].casefold() in _INDEFINITE):
+            found.append((start, end, value))
+        i = j
+    return found
+
+
+def _vague_amounts(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
+    found: list[tuple[int, int, int]] = []
+    for word, floor in sorted(lx.vague.items(), key=lambda item: len(item[0]), reverse=True):
+        pattern = rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])" if lx.spaced else re.escape(word)
+        for m in re.finditer(pattern, chunk, re.IGNORECASE):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), floor))
+    return found
+
+
+def _qualifier(text: str, start: int, end: int, lx: Lexicon) -> tuple[Qualifier, int, int]:
+    """(qualifier, raw start, raw end): words before the number, or after it in postpositional languages."""
+    before = text[max(0, start - 40) : start].casefold()
+    for kind, phrases in lx.qualifiers_before.items():
+        for phrase in sorted(phrases, key=len, reverse=True):
+            tail = before.rstrip()
+            if tail.endswith(phrase.casefold()) and (not lx.spaced or len(tail) == len(phrase)
+                                                      or not tail[-len(phrase) - 1].isalpha()):
+                return as_qualifier(kind), start - (len(before) - len(tail)) - len(phrase), end
+    after = text[end : end + 30]
+    for kind, phrases in lx.qualifiers_after.items():
+        for phrase in phrases:
+            stripped = after.lstrip()
+            if stripped.casefold().startswith(phrase.casefold()):
+                return as_qualifier(kind), start, end + (len(after) - len(stripped)) + len(phrase)
+    return "exact", start, end
+
+
+def _not_a_count(text: str, start: int, end: int, value: int | None, lx: Lexicon) -> bool:
+    after = text[end : end + 24].lstrip(" \u00a0").casefold()
+    for word in lx.not_after:
+        if after.startswith(word) and (len(after) == len(word) or not after[len(word)].isalpha() or not lx.spaced):
+            return True
+    before = text[max(0, start - 1) : start]
+    return value is not None and 1800 <= value <= 2100 and before not in ("+",)
+
+
+def _join_thousands(chunk: str, spans: list[tuple[int, int, int | None, int | None]]
+                    ) -> list[tuple[int, int, int | None, int | None]]:
+    """'mil 233' and 'tres mil 712': a thousands word followed by digits is one number (1233, 3712)."""
+    out: list[tuple[int, int, int | None, int | None]] = []
+    for span in spans:
+        if out:
+            s, e, value, _ = out[-1]
+            if value and value % 1000 == 0 and span[2] is not None and span[2] < 1000 \
+                    and chunk[e : span[0]].strip() == "" and not chunk[s:e].strip()[:1].isdigit():
+                out[-1] = (s, span[1], value + span[2], None)
+                continue
+        out.append(span)
+    return out
+
+
+def find_numbers_in(text: str, sentences: list[Sentence], lx: Lexicon) -> list[NumberMention]:
+    """Every count-like number of a non-English article: digits (any script), number words, vague amounts."""
+    mentions: list[NumberMention] = []
+    for sentence in sentences:
+        chunk = text[sentence.start : sentence.end]
+        spans: list[tuple[int, int, int | None, int | None]] = []
+        for m in _DIGITS_ANY.finditer(chunk):
+            spans.append((m.start(), m.end(), _digits_value(m.group(1)), None))
+        taken = [(s, e) for s, e, _, _ in spans]
+        for s, e, least in _vague_amounts(chunk, lx):  # before number words: 'cientos' is vague, not 100
+            if not any(a < e and s < b for a, b in taken):
+                spans.append((s, e, None, least))
+        taken = [(s, e) for s, e, _, _ in spans]
+        for s, e, number in _word_numbers(chunk, lx):
+            if not any(a < e and s < b for a, b in taken):
+                spans.append((s, e, number, None))
+        spans = _join_thousands(chunk, sorted(spans, key=lambda span: span[0]))
+        for s, e, value, floor in spans:
+            start, end = sentence.start + s, sentence.start + e
+            if _not_a_count(text, start, end, value, lx):
+                continue
+            qualifier: Qualifier = "vague"
+            raw_start, raw_end = start, end
+            if value is not None:
+                qualifier, raw_start, raw_end = _qualifier(text, start, end, lx)
+            mentions.append(NumberMention(start, end, text[start:end], value, floor, qualifier,
+                                          text[raw_start:raw_end], raw_start, sentence))
+    return mentions
+
+
+def stated_values(text: str, language: Language | None = None) -> set[int]:
+    """Every count the text states in its language (digits in any script, number words), for checking that
+    generated text invents no number. `language` defaults to the text's own (give the article's for a phrase)."""
+    from summarizer.lang import detect_language, fallback_lexicon
+
+    language = language or detect_language(text)
+    sentences = split_sentences(text)
+    if language.code == "en":
+        mentions = find_numbers(text, sentences)
+    else:
+        mentions = find_numbers_in(text, sentences, language.lexicon or fallback_lexicon())
+    values = {m.value for m in mentions if m.value is not None} | {_digits_value(d) for d in re.findall(r"\d+", text)}
+    if language.lexicon is not None and language.code != "en":  # ages and other non-counts a summary may restate
+        values |= {value for s in sentences for _, _, value in _word_numbers(text[s.start : s.end], language.lexicon)}
+    return values
