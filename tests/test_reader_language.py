@@ -1,0 +1,18 @@
+"""Language detection and the harm-sentence filter (lang) row by row: language.tsv and harm.tsv."""
+
+from __future__ import annotations
+
+import pytest
+from phrasing_tables import rows
+
+from summarizer.lang import detect_language, is_about_harm
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("harm.tsv"))
+def test_harm_sentences(lang: str, text: str, expected: str) -> None:
+    assert is_about_harm(text) == (expected == "yes")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("language.tsv"))
+def test_language(lang: str, text: str, expected: str) -> None:
+    assert detect_language(text).code == expected
