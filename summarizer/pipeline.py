@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from summarizer.backends.base import Backend
 from summarizer.contract.event import (
     SCHEMA_VERSION,
+    WHOLE_EVENT,
     Actor,
     ArticleMeta,
     Casualty,
@@ -76,7 +77,6 @@ from summarizer.text.parse import (
     Sentence,
     breakdown_flags,
     find_numbers,
-    find_numbers_in,
     split_sentences,
     stated_values,
     window_near,
@@ -311,10 +311,7 @@ class Summarizer:
         """Every count in a sentence about harm: number and qualifier by code; group and outcome by code where it
         is sure (a language with a code reader), otherwise left for the model (`_decide`)."""
         lx = run.language.lexicon
-        if lx is not None and lx.number_engine == "english":
-            mentions = find_numbers(run.text, run.sentences)
-        else:
-            mentions = find_numbers_in(run.text, run.sentences, lx or fallback_lexicon())
+        mentions = find_numbers(run.text, run.sentences, lx or fallback_lexicon())
         flags = breakdown_flags(run.text, mentions) if lx is not None and lx.code_reader else [False] * len(mentions)
         out: list[Candidate] = []
         seen_lines: set[str] = set()
@@ -592,7 +589,7 @@ class Summarizer:
                         best = (distance, place.name)
         site = _SITE.search(chunk)
         if site is None:
-            return best[1] if best else "whole event"
+            return best[1] if best else WHOLE_EVENT
         site_text = site.group(0)
         if best is None:
             return site_text  # 'a district jail': an incident the article does not place

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from summarizer.lang import lexicon
-from summarizer.text.parse import NumberMention, find_numbers, find_numbers_in, split_sentences
+from summarizer.text.parse import NumberMention, find_numbers, split_sentences
 
 TABLES = Path(__file__).parent / "phrasings"
 
@@ -28,9 +28,6 @@ def rows(name: str) -> list[tuple[str, str, str]]:
 
 def mentions(lang: str, text: str) -> list[NumberMention]:
     """The number reader's mentions of a text in a language."""
-    sentences = split_sentences(text)
-    if lang == "en":
-        return find_numbers(text, sentences)
     lx = lexicon(lang)
     assert lx is not None, f"no lexicon for {lang}"
-    return find_numbers_in(text, sentences, lx)
+    return find_numbers(text, split_sentences(text), lx)

@@ -32,10 +32,8 @@ from dataclasses import dataclass
 from summarizer.consolidate.names import ActorIndex, PlaceIndex, UnionFind
 from summarizer.consolidate.windows import CONTEXT_HOURS, parse_window, same_window
 from summarizer.contract.consolidated import Family, FigureReport, FigureSet, WindowBin
-from summarizer.contract.event import Casualty, EventSummary, Group, Outcome, comparable_range
+from summarizer.contract.event import WHOLE_EVENT, Casualty, EventSummary, Group, Outcome, comparable_range
 from summarizer.text.names import fold
-
-WHOLE_EVENT = "whole event"
 
 FAMILY: dict[Group, Family] = {
     "security_forces": "security_personnel",

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from summarizer.consolidate.figures import FAMILY_LABEL, WHOLE_EVENT
+from summarizer.consolidate.figures import FAMILY_LABEL
 from summarizer.contract.consolidated import ConsolidatedEvent, FigureReport, FigureSet
+from summarizer.contract.event import WHOLE_EVENT
 from summarizer.text.escape import escape_inline
 
 

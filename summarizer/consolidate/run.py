@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from rapidfuzz import fuzz
 
-from summarizer.consolidate.figures import FAMILY_LABEL, WHOLE_EVENT, build_figure_sets
+from summarizer.consolidate.figures import FAMILY_LABEL, build_figure_sets
 from summarizer.consolidate.grouping import Confirmer, group_summaries
 from summarizer.consolidate.names import ActorIndex, PlaceIndex
 from summarizer.consolidate.report import render_markdown
@@ -38,7 +38,7 @@ from summarizer.contract.consolidated import (
     SkippedFile,
     StatementReport,
 )
-from summarizer.contract.event import ActorKind, ActorRole, EventSummary, EventType
+from summarizer.contract.event import WHOLE_EVENT, ActorKind, ActorRole, EventSummary, EventType
 from summarizer.contract.gold import GoldSummary
 from summarizer.errors import InputError
 from summarizer.files.atomic import write_text_atomic

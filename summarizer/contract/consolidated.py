@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.contract.event import (
+    WHOLE_EVENT,
     ActorKind,
     ActorRole,
     ConsequenceKind,
@@ -267,7 +268,7 @@ class GoldFigureSet(Strict):
     family: Family
     alt_families: list[Family] = Field(default_factory=list, description="Other acceptable families.")
     outcome: Outcome
-    scope: str = "whole event"
+    scope: str = WHOLE_EVENT
     reports: list[GoldReport]
     disputed: bool
     windows_differ: bool = False

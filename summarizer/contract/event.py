@@ -40,6 +40,8 @@ Group = Literal[
     "officials",
 ]
 Outcome = Literal["killed", "injured", "abducted", "missing", "escaped", "arrested"]
+WHOLE_EVENT = "whole event"
+"""The scope of a figure about the whole event (any other scope names a place or a site)."""
 Qualifier = Literal["exact", "at_least", "about", "more_than", "up_to", "vague"]
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 
@@ -158,7 +160,7 @@ class Casualty(Strict):
     high: int | None = Field(default=None, description="Upper bound implied by value and qualifier, if any.")
     qualifier: Qualifier
     raw_text: str = Field(description="The number as written, with its qualifier ('at least 67').")
-    scope: str = Field(description="'whole event' or the named place/incident the figure is about.")
+    scope: str = Field(description=f"'{WHOLE_EVENT}' or the named place/incident the figure is about.")
     window: str | None = Field(default=None, description="Time window as written ('over the past 48 hours').")
     reported_by: str | None = Field(default=None, description="Who gave the figure, in the article's words.")
     source_kind: SourceKind = "unknown"

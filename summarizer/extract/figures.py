@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.contract.event import Group, Outcome
-from summarizer.text.parse import NumberMention, Sentence
+from summarizer.text.parse import NumberMention, Sentence, find_numbers, split_sentences
 
 _GROUP_WORDS: list[tuple[Group, str]] = [
     ("prisoners", r"prisoners?|inmates?|detainees?|convicts?"),
@@ -130,8 +130,6 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int) -> Outcome |
 def read_description(description: str) -> Reading:
     """Group and outcome of a short English description a model wrote ('26 people killed', '3 police officers
     injured'); a description without a known group counts people."""
-    from summarizer.text.parse import find_numbers, split_sentences
-
     mentions = find_numbers(description, split_sentences(description))
     if not mentions:
         return Reading(None, None, None)
@@ -144,8 +142,6 @@ def read_description(description: str) -> Reading:
 
 def reading_value(description: str) -> int | None:
     """The number a model's description states ('1 gunman killed' -> 1)."""
-    from summarizer.text.parse import find_numbers, split_sentences
-
     mentions = find_numbers(description, split_sentences(description))
     return mentions[0].value if mentions else None
 

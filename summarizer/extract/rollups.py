@@ -6,7 +6,7 @@ import re
 import statistics
 from collections import defaultdict
 
-from summarizer.contract.event import Casualty, Rollup
+from summarizer.contract.event import WHOLE_EVENT, Casualty, Rollup
 from summarizer.text.names import fold
 
 
@@ -37,7 +37,7 @@ def compute_rollups(casualties: list[Casualty]) -> list[Rollup]:
     rollups: list[Rollup] = []
     for (group, _outcome), all_items in grouped.items():
         # the event's own total: whole-event figures of the event's period, when there are any
-        own = [c for c in all_items if c.scope == "whole event" and not _OTHER_PERIOD.search(c.window or "")]
+        own = [c for c in all_items if c.scope == WHOLE_EVENT and not _OTHER_PERIOD.search(c.window or "")]
         items = own if any(c.status != "claimed" for c in own) else all_items
         credible = [c for c in items if c.status != "claimed"] or items
         lows = [b[0] for b in map(_bounds, credible) if b[0] is not None]

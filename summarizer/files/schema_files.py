@@ -8,15 +8,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from summarizer.contract.consolidated import ConsolidatedEvent, ConsolidationGold, ConsolidationIndex
+from summarizer.contract.event import EventSummary
+from summarizer.contract.gold import GoldSummary
 from summarizer.files.atomic import write_text_atomic
 from summarizer.files.paths import schemas_dir
 
 
 def exported_schemas() -> dict[str, dict[str, Any]]:
-    from summarizer.contract.consolidated import ConsolidatedEvent, ConsolidationGold, ConsolidationIndex
-    from summarizer.contract.event import EventSummary
-    from summarizer.contract.gold import GoldSummary
-
     return {
         "event_summary": EventSummary.model_json_schema(),
         "gold_summary": GoldSummary.model_json_schema(),

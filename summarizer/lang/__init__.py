@@ -44,6 +44,12 @@ class Lexicon:
     source_before: tuple[str, ...] = ()  # 'के अनुसार', 'zufolge': the source precedes
     source_verbs: tuple[str, ...] = ()  # 'dijo', 'a indiqué': after a comma the source follows, else precedes
     source_ends: frozenset[str] = frozenset()  # words that end a source named without punctuation
+    thousands: str = ",.\u00a0 "  # characters that group digits ("1,500", "1.500", "1 500")
+    unit_modifiers: tuple[str, ...] = ()  # '5 straight days': words between a number and its unit
+    not_before: tuple[str, ...] = ()  # 'March 5': words right before a number that make it a date
+    not_counts: tuple[str, ...] = ()  # 'no one', 'one of': phrases in which a number word counts nobody
+    vague_counts: tuple[str, ...] | None = None  # vague amounts read as counts (None: every vague word)
+    count_nouns: tuple[str, ...] = ()  # when given, a vague count needs one within two words after it
 
     @property
     def spaced(self) -> bool:
@@ -72,6 +78,12 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_before=tuple(data.get("attribution", {}).get("source_before", [])),
         source_verbs=tuple(data.get("attribution", {}).get("source_verbs", [])),
         source_ends=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_ends", [])),
+        thousands=numbers.get("thousands", ",.\u00a0 "),
+        unit_modifiers=tuple(w.casefold() for w in numbers.get("unit_modifiers", [])),
+        not_before=tuple(w.casefold() for w in numbers.get("not_before", [])),
+        not_counts=tuple(w.casefold() for w in numbers.get("not_counts", [])),
+        vague_counts=(tuple(w.casefold() for w in numbers["vague_counts"]) if "vague_counts" in numbers else None),
+        count_nouns=tuple(w.casefold() for w in numbers.get("count_nouns", [])),
     )
 
 

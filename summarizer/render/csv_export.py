@@ -33,9 +33,9 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from summarizer.consolidate.figures import FAMILY, WHOLE_EVENT
+from summarizer.consolidate.figures import FAMILY
 from summarizer.contract.consolidated import ConsolidatedEvent, FigureSet
-from summarizer.contract.event import Actor, EventSummary, EventType, Rollup
+from summarizer.contract.event import WHOLE_EVENT, Actor, EventSummary, EventType, Rollup
 from summarizer.extract.rollups import compute_rollups
 
 ACLED_COLUMNS = [

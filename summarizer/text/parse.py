@@ -6,11 +6,14 @@ The model classifies what the code finds; it never has to recall or copy a numbe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
 
 from summarizer.contract.event import QUALIFIERS, Qualifier
-from summarizer.lang import Language, Lexicon, english
-from summarizer.text.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
+from summarizer.lang import Language, Lexicon, detect_language, english, fallback_lexicon
+from summarizer.text.calendar import WEEKDAY_PATTERN
 
 # --- sentences -------------------------------------------------------------------------------------------------
 
@@ -78,51 +81,23 @@ def split_sentences(text: str) -> list[Sentence]:
 
 # --- numbers ---------------------------------------------------------------------------------------------------
 
-_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000}
-# ACLED-style floors for vague amounts: the lowest number the word can mean.
-# ACLED-style floors for vague amounts (the conservative code, not a logical bound): lang/data/en.toml.
-VAGUE_FLOORS = english().vague
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+"""English number words (the "english" number engine of lang/data/en.toml): the number reader, time windows and
+the invented-number check all read these."""
 
-_WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
-_WORD_NUMBER = rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_WORD}(?:[- ]{_WORD})?)?)?"
-_NUMBER_RE = re.compile(
-    rf"(?<![\w.,/:-])(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w:/]|\.\d|,\d)"
-    rf"|(?P<words>{_WORD_NUMBER})\b"
-    r"|(?P<vague>a\s+dozen|dozens|several|scores|hundreds|thousands|a\s+few)\b)",
-    re.IGNORECASE,
-)
-_MONTHS = MONTH_PATTERN
-_TIME_UNIT_AFTER = re.compile(
-    r"^\s*(?:-\s*)?(?:more\s+|straight\s+|consecutive\s+|full\s+)?(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in english().not_after) + "|" + _MONTHS + r")\b",
-    re.IGNORECASE,
-)
-_MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s*$", re.IGNORECASE)
-# 'no one', 'one of the', 'one another': the word one that counts nobody
-_NOT_A_COUNT_ONE = re.compile(r"\bno\s+one\b|^.{0,4}\bone\s+(?:of|another|day|time|side)\b", re.IGNORECASE)
-
-# One qualifier table for every language (lang/data/*.toml); the longest phrase wins ('more than' before 'over').
-_QUALIFIER_RE = [(re.compile(rf"\b{re.escape(p).replace(chr(92) + ' ', chr(92) + 's+')}\s*$", re.IGNORECASE), q)
-                 for q, phrases in english().qualifiers_before.items()
-                 for p in sorted(phrases, key=len, reverse=True)]
+_WORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
+_ENGLISH_WORD_NUMBER = re.compile(
+    rf"(?<![\w.,/:-]){_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_WORD}(?:[- ]{_WORD})?)?)?\b",
+    re.IGNORECASE)
 
 _BREAKDOWN_BEFORE = re.compile(
     r"\b(?:includ\w*|among(?:\s+\w+){0,3}?\s+(?:were|was|are)|of\s+whom|comprising)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
-_PEOPLE_AFTER = re.compile(
-    r"^\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:people|persons|others|civilians|militants|insurgents|attackers|assailants|"
-    r"gunmen|fighters|rebels|terrorists|soldiers|troops|police\w*|officers|personnel|guards|officials|workers|"
-    r"labou?rers|passengers|children|women|men|students|villagers|residents|inmates|prisoners|detainees|"
-    r"protesters|demonstrators|members|bodies|hostages|casualties|victims)\b",
-    re.IGNORECASE,
-)
-
-
 def word_number_value(text: str) -> int | None:
     """'Twenty-four' -> 24, 'one hundred and five' -> 105; None if not a number in words."""
     total = 0
@@ -131,13 +106,13 @@ def word_number_value(text: str) -> int | None:
     for token in re.split(r"[\s-]+", text.lower().strip()):
         if token == "and" or not token:
             continue
-        if token in _UNITS:
-            current += _UNITS[token]
-        elif token in _TENS:
-            current += _TENS[token]
-        elif token in _SCALES:
-            current = max(current, 1) * _SCALES[token]
-            if _SCALES[token] >= 1000:
+        if token in UNITS:
+            current += UNITS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token in SCALES:
+            current = max(current, 1) * SCALES[token]
+            if SCALES[token] >= 1000:
                 total += current
                 current = 0
         else:
@@ -164,56 +139,6 @@ def as_qualifier(kind: str) -> Qualifier:
     if kind not in QUALIFIERS:
         raise ValueError(f"lexicon qualifier {kind!r} is not one of {', '.join(QUALIFIERS)}")
     return kind  # type: ignore[return-value]
-
-
-def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int]:
-    window_start = max(0, start - 40)
-    before = text[window_start:start]
-    for pattern, qualifier in _QUALIFIER_RE:
-        m = pattern.search(before)
-        if m:
-            return as_qualifier(qualifier), window_start + m.start()
-    return "exact", start
-
-
-def find_numbers(text: str, sentences: list[Sentence]) -> list[NumberMention]:
-    """Every count-like number in the text (digits, words, vague amounts), with qualifier and sentence.
-
-    Dates, years, times, durations, percentages and distances are left out: they are never casualty counts.
-    """
-    mentions: list[NumberMention] = []
-    for sentence in sentences:
-        chunk = text[sentence.start : sentence.end]
-        for m in _NUMBER_RE.finditer(chunk):
-            start, end = sentence.start + m.start(), sentence.start + m.end()
-            written = m.group(0)
-            after = text[end : end + 20]
-            before = text[max(0, start - 12) : start]
-            if _TIME_UNIT_AFTER.match(after) or _MONTH_BEFORE.search(before):
-                continue
-            if m.group("digits"):
-                digits = int(m.group("digits").replace(",", ""))
-                if 1800 <= digits <= 2100 and "," not in m.group("digits"):
-                    continue  # a year
-                value: int | None = digits
-                floor = None
-            elif m.group("words"):
-                value = word_number_value(written)
-                floor = None
-                if value is None or _NOT_A_COUNT_ONE.search(text[max(0, start - 4) : end + 10]):
-                    continue
-            else:
-                value = None
-                floor = VAGUE_FLOORS.get(re.sub(r"\s+", " ", written.lower()))
-            if value is None and not _PEOPLE_AFTER.match(text[end : end + 60]):
-                continue  # "several districts": a vague amount only matters when it counts people
-            qualifier, raw_start = _qualifier_before(text, start)
-            if value is None:
-                qualifier = "vague"
-                raw_start = start
-            mentions.append(NumberMention(start, end, written, value, floor, qualifier, text[raw_start:end],
-                                          raw_start, sentence))
-    return mentions
 
 
 def breakdown_flags(text: str, mentions: list[NumberMention]) -> list[bool]:
@@ -272,9 +197,30 @@ def window_near(text: str, sentence: Sentence, position: int) -> str | None:
 
 # --- numbers in any language with a lexicon -----------------------------------------------------------------------
 
-_DIGITS_ANY = re.compile(r"(?<![\w.,/:-])(\d{1,3}(?:[,.\u00a0 ]\d{3})+|\d+)(?![\w:/]|[.,]\d)")
+_T = TypeVar("_T")
+
+
+def _per_lexicon(build: Callable[[Lexicon], _T]) -> Callable[[Lexicon], _T]:
+    """Patterns built once per lexicon (a lexicon holds dicts, so it is not hashable: keyed by its code)."""
+    built: dict[str, _T] = {}
+
+    def get(lx: Lexicon) -> _T:
+        if lx.code not in built:
+            built[lx.code] = build(lx)
+        return built[lx.code]
+
+    return get
+
+
 _INDEFINITE = frozenset({"un", "une", "uno", "una", "unos", "unas", "um", "uma", "uns", "umas", "ein", "eine", "einen",
                          "einem", "einer", "a", "an", "ایک", "एक"})
+
+
+@lru_cache(maxsize=16)
+def _digits_pattern(thousands: str) -> re.Pattern[str]:
+    """Digits in any script, grouped by the language's thousands characters ("1,500"; "1.500" in Spanish)."""
+    group = rf"(?:[{re.escape(thousands)}]\d{{3}})+" if thousands else r"(?!)"
+    return re.compile(rf"(?<![\w.,/:-])(\d{{1,3}}{group}|\d+)(?![\w:/]|[.,]\d)")
 
 
 def _digits_value(written: str) -> int:
@@ -305,6 +251,9 @@ def _text2num_value(phrase: str, code: str) -> int | None:
 
 def _word_numbers(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
     """(start, end, value) of numbers written in words, the longest reading first."""
+    if lx.number_engine == "english":
+        return [(m.start(), m.end(), value) for m in _ENGLISH_WORD_NUMBER.finditer(chunk)
+                if (value := word_number_value(m.group(0))) is not None]
     words = _word_spans(chunk, lx.spaced)
     found: list[tuple[int, int, int]] = []
     i = 0
@@ -329,41 +278,95 @@ def _word_numbers(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
     return found
 
 
+def _phrase_pattern(phrase: str, spaced: bool) -> str:
+    """A lexicon phrase as a pattern: any run of spaces between its words, whole words in spaced scripts."""
+    body = r"\s+".join(re.escape(word) for word in phrase.split())
+    return rf"(?<![^\W\d_]){body}(?![^\W\d_])" if spaced else body
+
+
+@_per_lexicon
+def _vague_patterns(lx: Lexicon) -> list[tuple[re.Pattern[str], int]]:
+    words = lx.vague_counts if lx.vague_counts is not None else tuple(lx.vague)
+    return [(re.compile(_phrase_pattern(word, lx.spaced), re.IGNORECASE), lx.vague[word])
+            for word in sorted(words, key=len, reverse=True) if word in lx.vague]
+
+
 def _vague_amounts(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
     found: list[tuple[int, int, int]] = []
-    for word, floor in sorted(lx.vague.items(), key=lambda item: len(item[0]), reverse=True):
-        pattern = rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])" if lx.spaced else re.escape(word)
-        for m in re.finditer(pattern, chunk, re.IGNORECASE):
+    for pattern, floor in _vague_patterns(lx):
+        for m in pattern.finditer(chunk):
             if not any(s <= m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), floor))
     return found
 
 
+@_per_lexicon
+def _count_noun_pattern(lx: Lexicon) -> re.Pattern[str] | None:
+    """People right after a vague amount ('dozens of people', 'several police officers'), when the lexicon lists
+    its count nouns."""
+    if not lx.count_nouns:
+        return None
+    nouns = "|".join(re.escape(n[:-1]) + r"\w*" if n.endswith("*") else re.escape(n) for n in lx.count_nouns)
+    return re.compile(rf"^\s+(?:of\s+)?(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+
+
+@_per_lexicon
+def _qualifier_patterns(lx: Lexicon) -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+    """(before, after): the longest phrase of a kind first ('more than' before 'over')."""
+    before = [(re.compile(_phrase_pattern(p, lx.spaced) + r"\s*$", re.IGNORECASE), kind)
+              for kind, phrases in lx.qualifiers_before.items() for p in sorted(phrases, key=len, reverse=True)]
+    after = [(re.compile(r"^\s*" + _phrase_pattern(p, lx.spaced), re.IGNORECASE), kind)
+             for kind, phrases in lx.qualifiers_after.items() for p in phrases]
+    return before, after
+
+
 def _qualifier(text: str, start: int, end: int, lx: Lexicon) -> tuple[Qualifier, int, int]:
     """(qualifier, raw start, raw end): words before the number, or after it in postpositional languages."""
-    before = text[max(0, start - 40) : start].casefold()
-    for kind, phrases in lx.qualifiers_before.items():
-        for phrase in sorted(phrases, key=len, reverse=True):
-            tail = before.rstrip()
-            if tail.endswith(phrase.casefold()) and (not lx.spaced or len(tail) == len(phrase)
-                                                      or not tail[-len(phrase) - 1].isalpha()):
-                return as_qualifier(kind), start - (len(before) - len(tail)) - len(phrase), end
+    before_patterns, after_patterns = _qualifier_patterns(lx)
+    window_start = max(0, start - 40)
+    before = text[window_start:start]
+    for pattern, kind in before_patterns:
+        m = pattern.search(before)
+        if m:
+            return as_qualifier(kind), window_start + m.start(), end
     after = text[end : end + 30]
-    for kind, phrases in lx.qualifiers_after.items():
-        for phrase in phrases:
-            stripped = after.lstrip()
-            if stripped.casefold().startswith(phrase.casefold()):
-                return as_qualifier(kind), start, end + (len(after) - len(stripped)) + len(phrase)
+    for pattern, kind in after_patterns:
+        m = pattern.match(after)
+        if m:
+            return as_qualifier(kind), start, end + m.end()
     return "exact", start, end
 
 
-def _not_a_count(text: str, start: int, end: int, value: int | None, lx: Lexicon) -> bool:
-    after = text[end : end + 24].lstrip(" \u00a0").casefold()
-    for word in lx.not_after:
-        if after.startswith(word) and (len(after) == len(word) or not after[len(word)].isalpha() or not lx.spaced):
-            return True
-    before = text[max(0, start - 1) : start]
-    return value is not None and 1800 <= value <= 2100 and before not in ("+",)
+@_per_lexicon
+def _not_a_count_patterns(lx: Lexicon) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
+                                                 re.Pattern[str] | None]:
+    """(unit after, word before, phrase around): a date, time, duration or amount; a phrase counting nobody."""
+    def union(words: tuple[str, ...]) -> str:
+        return "|".join(_phrase_pattern(w, lx.spaced) for w in sorted(words, key=len, reverse=True))
+
+    modifiers = "".join(rf"{re.escape(m)}\s+|" for m in lx.unit_modifiers)
+    after = (re.compile(rf"^\s*(?:-\s*)?(?:{modifiers.rstrip('|')})?(?:{union(lx.not_after)})"
+                        if modifiers else rf"^\s*(?:-\s*)?(?:{union(lx.not_after)})", re.IGNORECASE)
+             if lx.not_after else None)
+    before = re.compile(rf"(?:{union(lx.not_before)})\.?\s*$", re.IGNORECASE) if lx.not_before else None
+    around = re.compile(union(lx.not_counts), re.IGNORECASE) if lx.not_counts else None
+    return after, before, around
+
+
+def _not_a_count(text: str, start: int, end: int, written: str, value: int | None, lx: Lexicon) -> bool:
+    after, before, around = _not_a_count_patterns(lx)
+    if after is not None and after.match(text[end : end + 24]):
+        return True
+    if before is not None and before.search(text[max(0, start - 12) : start]):
+        return True
+    if around is not None and not written[:1].isdigit():
+        window_start = max(0, start - 4)
+        for m in around.finditer(text, window_start, min(len(text), end + 10)):
+            if m.start() < end and start < m.end():
+                return True
+    # a year, written without grouping ('2,000' is a count, '2000' and '+2000' are not years either way)
+    return (value is not None and 1800 <= value <= 2100 and written.isdigit()
+            and text[max(0, start - 1) : start] != "+")
 
 
 def _join_thousands(chunk: str, spans: list[tuple[int, int, int | None, int | None]]
@@ -381,13 +384,21 @@ def _join_thousands(chunk: str, spans: list[tuple[int, int, int | None, int | No
     return out
 
 
-def find_numbers_in(text: str, sentences: list[Sentence], lx: Lexicon) -> list[NumberMention]:
-    """Every count-like number of a non-English article: digits (any script), number words, vague amounts."""
+def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None) -> list[NumberMention]:
+    """Every count-like number of an article in its language (English when no lexicon is given): digits in any
+    script, number words, vague amounts, each with its qualifier and sentence.
+
+    Dates, years, times, durations, percentages and distances are left out: they are never casualty counts. What
+    a language writes differently is its lexicon's data (lang/data/*.toml), not code.
+    """
+    lx = lx or english()
+    digits = _digits_pattern(lx.thousands)
+    people = _count_noun_pattern(lx)
     mentions: list[NumberMention] = []
     for sentence in sentences:
         chunk = text[sentence.start : sentence.end]
         spans: list[tuple[int, int, int | None, int | None]] = []
-        for m in _DIGITS_ANY.finditer(chunk):
+        for m in digits.finditer(chunk):
             spans.append((m.start(), m.end(), _digits_value(m.group(1)), None))
         taken = [(s, e) for s, e, _, _ in spans]
         for s, e, least in _vague_amounts(chunk, lx):  # before number words: 'cientos' is vague, not 100
@@ -400,13 +411,16 @@ def find_numbers_in(text: str, sentences: list[Sentence], lx: Lexicon) -> list[N
         spans = _join_thousands(chunk, sorted(spans, key=lambda span: span[0]))
         for s, e, value, floor in spans:
             start, end = sentence.start + s, sentence.start + e
-            if _not_a_count(text, start, end, value, lx):
+            written = text[start:end]
+            if _not_a_count(text, start, end, written, value, lx):
                 continue
+            if value is None and people is not None and not people.match(text[end : end + 60]):
+                continue  # "several districts": a vague amount only matters when it counts people
             qualifier: Qualifier = "vague"
             raw_start, raw_end = start, end
             if value is not None:
                 qualifier, raw_start, raw_end = _qualifier(text, start, end, lx)
-            mentions.append(NumberMention(start, end, text[start:end], value, floor, qualifier,
+            mentions.append(NumberMention(start, end, written, value, floor, qualifier,
                                           text[raw_start:raw_end], raw_start, sentence))
     return mentions
 
@@ -414,14 +428,9 @@ def find_numbers_in(text: str, sentences: list[Sentence], lx: Lexicon) -> list[N
 def stated_values(text: str, language: Language | None = None) -> set[int]:
     """Every count the text states in its language (digits in any script, number words), for checking that
     generated text invents no number. `language` defaults to the text's own (give the article's for a phrase)."""
-    from summarizer.lang import detect_language, fallback_lexicon
-
     language = language or detect_language(text)
     sentences = split_sentences(text)
-    if language.code == "en":
-        mentions = find_numbers(text, sentences)
-    else:
-        mentions = find_numbers_in(text, sentences, language.lexicon or fallback_lexicon())
+    mentions = find_numbers(text, sentences, language.lexicon or fallback_lexicon())
     values = {m.value for m in mentions if m.value is not None} | {_digits_value(d) for d in re.findall(r"\d+", text)}
     if language.lexicon is not None and language.code != "en":  # ages and other non-counts a summary may restate
         values |= {value for s in sentences for _, _, value in _word_numbers(text[s.start : s.end], language.lexicon)}
