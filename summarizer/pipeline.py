@@ -79,8 +79,8 @@ from summarizer.text.parse import (
     find_numbers,
     split_sentences,
     stated_values,
-    window_near,
 )
+from summarizer.text.windows import window_near
 
 A = TypeVar("A", bound=PassModel)
 

@@ -10,9 +10,9 @@ from consolidate_helpers import actor, fig, one_event_reports, other_event, plac
 from summarizer.consolidate.grouping import group_summaries
 from summarizer.consolidate.report import render_markdown
 from summarizer.consolidate.run import consolidate, consolidate_with_decisions
-from summarizer.consolidate.windows import parse_window, same_window
 from summarizer.contract.consolidated import ConsolidatedEvent, FigureSet
 from summarizer.contract.event import EventSummary
+from summarizer.text.windows import parse_window, same_window
 
 
 def _only(events: list[ConsolidatedEvent]) -> ConsolidatedEvent:

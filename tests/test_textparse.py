@@ -11,9 +11,9 @@ from summarizer.text.parse import (
     breakdown_flags,
     find_numbers,
     split_sentences,
-    window_near,
     word_number_value,
 )
+from summarizer.text.windows import other_period, window_near
 
 
 def numbers(text: str) -> list[NumberMention]:
@@ -141,3 +141,13 @@ def test_window_near(text: str, expected: list[str | None]) -> None:
 def test_read_figure(text: str, group: str, outcome: str | None) -> None:
     reading = read_figure(text, only(text))
     assert (reading.group, reading.outcome) == (group, outcome)
+
+
+@pytest.mark.parametrize(("window", "other"), [
+    (None, False), ("on Saturday", False), ("in the past 48 hours", False), ("over the past week", False),
+    ("a day earlier", True), ("the previous day", True), ("over the past year", True), ("in recent months", True),
+    ("over the last three months", True),
+])
+def test_other_period_is_read_like_consolidation_reads_windows(window: str | None, other: bool) -> None:
+    """Rollups leave out figures of another period with the same window reader consolidation uses."""
+    assert other_period(window) is other

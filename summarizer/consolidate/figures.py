@@ -14,7 +14,7 @@ Rules (documented here because analysts need to know them):
   article that sum to another of its figures). "superseded" is an earlier figure the article itself replaced
   (raw text or quote says earlier/initially/preliminary, or the article marks another figure as revised).
   "context" is a window before the event or longer than a week. Only role "figure" counts.
-- Window: see consolidate.windows. Dispute: two counted figures in the same window whose ranges (from value and
+- Window: see text.windows. Dispute: two counted figures in the same window whose ranges (from value and
   qualifier: 'about 10' is 9-11, 'over 30' is 31 and up) do not overlap, from different articles or from
   different sources in one article. Figures that differ only across windows are a running total, not a dispute.
 - Low / high / conservative: over counted figures; vague words ('dozens') only when nothing precise is reported.
@@ -30,10 +30,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.consolidate.names import ActorIndex, PlaceIndex, UnionFind
-from summarizer.consolidate.windows import CONTEXT_HOURS, parse_window, same_window
 from summarizer.contract.consolidated import Family, FigureReport, FigureSet, WindowBin
 from summarizer.contract.event import WHOLE_EVENT, Casualty, EventSummary, Group, Outcome, comparable_range
 from summarizer.text.names import fold
+from summarizer.text.windows import CONTEXT_HOURS, parse_window, same_window
 
 FAMILY: dict[Group, Family] = {
     "security_forces": "security_personnel",

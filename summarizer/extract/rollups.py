@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import defaultdict
 
 from summarizer.contract.event import WHOLE_EVENT, Casualty, Rollup
 from summarizer.text.names import fold
+from summarizer.text.windows import other_period
 
 
 def _bounds(c: Casualty) -> tuple[int | None, int | None]:
@@ -17,8 +17,6 @@ def _bounds(c: Casualty) -> tuple[int | None, int | None]:
     return low, high
 
 
-_OTHER_PERIOD = re.compile(r"\bday\s+(?:before|earlier|after|later)|earlier in the week|past year|last year|"
-                           r"previous|\bmonths?\b|\byears?\b", re.IGNORECASE)
 
 
 def _sources_disagree(values: dict[int, set[str]]) -> bool:
@@ -37,7 +35,7 @@ def compute_rollups(casualties: list[Casualty]) -> list[Rollup]:
     rollups: list[Rollup] = []
     for (group, _outcome), all_items in grouped.items():
         # the event's own total: whole-event figures of the event's period, when there are any
-        own = [c for c in all_items if c.scope == WHOLE_EVENT and not _OTHER_PERIOD.search(c.window or "")]
+        own = [c for c in all_items if c.scope == WHOLE_EVENT and not other_period(c.window)]
         items = own if any(c.status != "claimed" for c in own) else all_items
         credible = [c for c in items if c.status != "claimed"] or items
         lows = [b[0] for b in map(_bounds, credible) if b[0] is not None]

@@ -13,7 +13,6 @@ from typing import TypeVar
 
 from summarizer.contract.event import QUALIFIERS, Qualifier
 from summarizer.lang import Language, Lexicon, detect_language, english, fallback_lexicon
-from summarizer.text.calendar import WEEKDAY_PATTERN
 
 # --- sentences -------------------------------------------------------------------------------------------------
 
@@ -155,44 +154,6 @@ def breakdown_flags(text: str, mentions: list[NumberMention]) -> list[bool]:
             flag = bool(re.fullmatch(r"(?:\s+\w+){1,3}\s*,?\s*(?:and\s+)?", between))
         flags.append(flag)
     return flags
-
-
-# --- time windows ----------------------------------------------------------------------------------------------
-
-_WEEKDAYS = WEEKDAY_PATTERN
-_NUM_WORD = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-             r"forty-eight|seventy-two|several|few)")
-_WINDOW_RE = re.compile(
-    rf"(?:a|one)\s+day\s+(?:before|earlier|after|later)|(?:(?:over|in|during|within|across|for)\s+)?(?:a\s+span\s+of\s+|the\s+(?:past|last|previous|preceding)\s+|"
-    rf"the\s+)?(?:roughly\s+|about\s+|nearly\s+|around\s+|some\s+)?{_NUM_WORD}\s+(?:hours?|days?|weeks?|months?|years?)"
-    rf"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:hours?|days?|week|month|year)"
-    rf"|(?:early|late)?\s*(?:on\s+)?{_WEEKDAYS}(?:\s+(?:and|or)\s+{_WEEKDAYS})?(?:\s+(?:alone|morning|night|evening|afternoon))?"
-    rf"|a\s+day\s+(?:before|earlier|after|later)|(?:earlier|later)\s+(?:in\s+the|this|that)\s+week"
-    rf"|yesterday|today|last\s+night|overnight",
-    re.IGNORECASE,
-)
-
-
-def window_near(text: str, sentence: Sentence, position: int) -> str | None:
-    """The time phrase of the sentence closest to `position` ('on Saturday', 'in the past 48 hours')."""
-    chunk = text[sentence.start : sentence.end]
-    rel = position - sentence.start
-    left = max(chunk.rfind(c, 0, rel) for c in ",;—")
-    rights = [p for p in (chunk.find(c, rel) for c in ",;—") if p != -1]
-    clause = (left + 1, min(rights) if rights else len(chunk))
-    for m in _WINDOW_RE.finditer(chunk, clause[0], clause[1]):
-        phrase = re.sub(r"\s+", " ", m.group(0).strip())
-        if phrase:
-            return phrase
-    best: tuple[int, str] | None = None
-    for m in _WINDOW_RE.finditer(chunk):
-        phrase = re.sub(r"\s+", " ", m.group(0).strip())
-        if not phrase:
-            continue
-        distance = abs(sentence.start + m.start() - position)
-        if best is None or distance < best[0]:
-            best = (distance, phrase)
-    return best[1] if best else None
 
 
 # --- numbers in any language with a lexicon -----------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Time windows of casualty figures, parsed by code so figures from different articles can be compared.
+"""Time windows of casualty figures, found and read by code: the phrase next to a number ('on Saturday', 'in the
+past 48 hours'), and what it means, so figures (of one article or of several) can be compared.
 
 'on Saturday' is a day; 'over the past 48 hours' and 'past two days' are the same 48-hour span; 'a day before
 the attacks' is a period before the event; 'over the past year' is a long span (context, not the event).
@@ -11,9 +12,9 @@ from __future__ import annotations
 import re
 
 from summarizer.contract.consolidated import WindowInfo
-from summarizer.text.calendar import WEEKDAYS
+from summarizer.text.calendar import WEEKDAY_PATTERN, WEEKDAYS
 from summarizer.text.names import fold
-from summarizer.text.parse import word_number_value
+from summarizer.text.parse import Sentence, word_number_value
 
 CONTEXT_HOURS = 168.0  # windows longer than a week are background totals, not the event's figure
 
@@ -22,7 +23,7 @@ CONTEXT_HOURS = 168.0  # windows longer than a week are background totals, not t
 _DURATION_WORDS = {"a": 1, "an": 1, "single": 1, "couple": 2, "few": 3, "several": 3}
 _UNIT_HOURS = {"hour": 1.0, "hr": 1.0, "day": 24.0, "night": 24.0, "week": 168.0, "month": 720.0, "year": 8760.0}
 _RELATIVE_DAYS = ("today", "yesterday", "tonight", "overnight", "this morning", "this evening", "last night")
-_BARE_SPAN = re.compile(r"\b(?:past|last|previous|over the)\s+(hour|day|night|week|month|year)\b")
+_BARE_SPAN = re.compile(r"\b(?:past|last|previous|over the|recent)\s+(hour|day|night|week|month|year)s?\b")
 _BEFORE = re.compile(r"\b(before|earlier in the|prior to|preceding|previous day|day earlier|days earlier|"
                      r"the previous|last week|earlier this week)\b")
 
@@ -105,3 +106,48 @@ def same_window(a: WindowInfo, b: WindowInfo) -> bool:
     span = a if a.kind == "span" else b
     assert span.hours is not None
     return span.hours <= 26.0
+
+
+def other_period(window: str | None) -> bool:
+    """A window that is not the event's own: before it ('a day earlier'), or a background total longer than a week
+    ('over the past year')."""
+    info = parse_window(window)
+    return info.kind == "before" or (info.hours is not None and info.kind == "span" and info.hours > CONTEXT_HOURS)
+
+
+# --- finding the window of a number ------------------------------------------------------------------------------
+
+_WEEKDAYS = WEEKDAY_PATTERN
+_NUM_WORD = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+             r"forty-eight|seventy-two|several|few)")
+_WINDOW_RE = re.compile(
+    rf"(?:a|one)\s+day\s+(?:before|earlier|after|later)|(?:(?:over|in|during|within|across|for)\s+)?(?:a\s+span\s+of\s+|the\s+(?:past|last|previous|preceding)\s+|"
+    rf"the\s+)?(?:roughly\s+|about\s+|nearly\s+|around\s+|some\s+)?{_NUM_WORD}\s+(?:hours?|days?|weeks?|months?|years?)"
+    rf"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:hours?|days?|week|month|year)"
+    rf"|(?:early|late)?\s*(?:on\s+)?{_WEEKDAYS}(?:\s+(?:and|or)\s+{_WEEKDAYS})?(?:\s+(?:alone|morning|night|evening|afternoon))?"
+    rf"|a\s+day\s+(?:before|earlier|after|later)|(?:earlier|later)\s+(?:in\s+the|this|that)\s+week"
+    rf"|yesterday|today|last\s+night|overnight",
+    re.IGNORECASE,
+)
+
+
+def window_near(text: str, sentence: Sentence, position: int) -> str | None:
+    """The time phrase of the sentence closest to `position` ('on Saturday', 'in the past 48 hours')."""
+    chunk = text[sentence.start : sentence.end]
+    rel = position - sentence.start
+    left = max(chunk.rfind(c, 0, rel) for c in ",;—")
+    rights = [p for p in (chunk.find(c, rel) for c in ",;—") if p != -1]
+    clause = (left + 1, min(rights) if rights else len(chunk))
+    for m in _WINDOW_RE.finditer(chunk, clause[0], clause[1]):
+        phrase = re.sub(r"\s+", " ", m.group(0).strip())
+        if phrase:
+            return phrase
+    best: tuple[int, str] | None = None
+    for m in _WINDOW_RE.finditer(chunk):
+        phrase = re.sub(r"\s+", " ", m.group(0).strip())
+        if not phrase:
+            continue
+        distance = abs(sentence.start + m.start() - position)
+        if best is None or distance < best[0]:
+            best = (distance, phrase)
+    return best[1] if best else None
