@@ -292,7 +292,7 @@ class Summarizer:
                     if p.strip() and locate(run.text, p) is None]
         if answer.country.strip() and not self._country_ok(run, answer.country):
             problems.append(f'country "{answer.country}" does not appear in the article')
-        if answer.region.strip() and locate(run.text, answer.region) is None:
+        if any(_region_part_missing(run.text, part) for part in _region_parts(answer.region)):
             problems.append(f'region "{answer.region}" does not appear in the article')
         for label, value in (("headline", answer.headline), ("summary", answer.summary)):
             stray = stray_script(value, writing, run.text)
@@ -426,20 +426,27 @@ class Summarizer:
         if country and not self._country_ok(run, country):
             run.drop("country", "not found in the article", country)
             country = None
-        if region and locate(run.text, region) is None:
-            run.drop("region", "not found in the article", region)
-            region = None
         extra: list[str] = []
-        if region and _LOCAL_UNIT.search(region):  # 'Kullu district' is a place, not a first-level region
-            extra.append(_LOCAL_UNIT.sub("", region).strip())
-            region = None
+        if region:  # 'Kullu district, Himachal Pradesh': the district is a place, the state the region
+            parts = _region_parts(region)
+            if any(_region_part_missing(run.text, part) for part in parts):
+                run.drop("region", "not found in the article", region)
+                parts = []
+            local = [part for part in parts if _LOCAL_UNIT.search(part)]
+            extra += [_LOCAL_UNIT.sub("", part).strip() for part in local]
+            rest = [part for part in parts if part not in local]
+            region = rest[-1] if rest else None
+        # a name the model gives as both region and place is a place (a city is not a first-level region)
+        listed = {_bare(name) for name in overview.places if name.strip()}
         names = [*overview.places, *extra, *find_places(run.sentences, [x for x in (country, region) if x])]
         if region is None:  # a place the article calls a state or province is the region
             region = next((n.strip() for n in names if n.strip() and _is_region(run.text, n.strip())), None)
         places: list[Place] = []
         for name in names:
             name = name.strip()
-            if not name or any(_bare(name) == _bare(x) for x in (country, region) if x):
+            if not name or (country and _bare(name) == _bare(country)):
+                continue
+            if region and _bare(name) == _bare(region) and (_bare(name) not in listed or _is_region(run.text, name)):
                 continue
             if is_country_name(name) or _is_region(run.text, name):
                 run.drop("place", "a country or a first-level region, not a place", name)
@@ -669,6 +676,15 @@ _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|c
 
 
 _LOCAL_UNIT = re.compile(r"\s+(?:district|city|county|town|village|island|tehsil|municipality)$", re.IGNORECASE)
+
+
+def _region_parts(region: str) -> list[str]:
+    """'Kullu district, Himachal Pradesh' -> its parts, each to be found in the article (a district by its name)."""
+    return [part.strip() for part in region.split(",") if part.strip()]
+
+
+def _region_part_missing(text: str, part: str) -> bool:
+    return locate(text, part) is None and locate(text, _LOCAL_UNIT.sub("", part).strip()) is None
 
 
 def _is_region(text: str, name: str) -> bool:

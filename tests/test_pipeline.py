@@ -163,6 +163,21 @@ def test_where(summary: EventSummary) -> None:
     assert [p.name for p in summary.where.places] == ["Piedraluz"]
 
 
+@pytest.mark.parametrize(("region", "places", "want_region", "want_places"), [
+    ("Norvale", ["Piedraluz"], "Norvale", ["Piedraluz"]),  # the usual answer
+    ("Piedraluz", ["Piedraluz"], "Piedraluz", ["Piedraluz"]),  # a town given as region and place stays a place
+    ("Piedraluz", [], "Piedraluz", []),  # only as region: the model did not call it a place
+    ("Valmira district, Norvale", [], "Norvale", ["Valmira"]),  # a district before the province is a place
+    ("Norvale", ["Norvale", "Piedraluz"], "Norvale", ["Piedraluz"]),  # the article's province is not a place
+])
+def test_region_and_places_are_told_apart(region: str, places: list[str], want_region: str,
+                                          want_places: list[str]) -> None:
+    result = Summarizer(make_backend([overview(region=region, places=places)])).summarize(ARTICLE)
+    assert result.where.region == want_region
+    assert [p.normalized.lower() for p in result.where.places][:len(want_places)] == [w.lower() for w in want_places]
+    assert "Norvale" not in [p.name for p in result.where.places]
+
+
 def test_statements(summary: EventSummary) -> None:
     kinds = {(s.kind, s.actor) for s in summary.statements}
     assert ("claim_of_responsibility", "Southern Dawn Front") in {(k, a.removeprefix("The ")) for k, a in kinds}

@@ -4,10 +4,10 @@ Rules (all generic, no names of any event built in):
 - a name is normalised by case-folding, stripping accents and punctuation, and dropping a leading "the";
 - two place names are the same place when their normalised forms are equal, when their consonant skeletons are
   equal (transliteration variants such as a vowel swapped: "Xushki" / "Xoshki"), or when their similarity is
-  at least 88 (rapidfuzz ratio);
+  at least SAME_PLACE (text.names, where every threshold is);
 - two actor names are the same actor when a summary lists one as the other's alias, when one is an acronym of
   the other (initials of its words, ignoring "of", "the", "and"), or when their token-sorted similarity is at
-  least 92 and both summaries gave the same kind.
+  least SAME_ACTOR and both summaries gave the same kind.
 """
 
 from __future__ import annotations
@@ -19,11 +19,9 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from summarizer.contract.event import ActorKind, ActorRole, EventSummary
-from summarizer.text.names import fold, skeleton
+from summarizer.text.names import SAME_ACTOR, SAME_PLACE, fold, skeleton
 
 _STOP = {"of", "the", "and", "for", "in", "a", "an"}
-PLACE_SIMILARITY = 88
-ACTOR_SIMILARITY = 92
 
 
 def same_place_name(a: str, b: str) -> bool:
@@ -36,7 +34,7 @@ def same_place_name(a: str, b: str) -> bool:
         return False
     if len(na) >= 4 and len(nb) >= 4 and skeleton(na) == skeleton(nb) and abs(len(na) - len(nb)) <= 2:
         return True
-    return fuzz.ratio(na, nb) >= PLACE_SIMILARITY
+    return fuzz.ratio(na, nb) >= SAME_PLACE
 
 
 def acronym_of(short: str, long: str) -> bool:
@@ -171,7 +169,7 @@ class ActorIndex:
                     continue
                 same_kind = bool(self._kinds.get(a, set()) & self._kinds.get(b, set()))
                 if any(acronym_of(x, y) or acronym_of(y, x) for x in originals[a] for y in originals[b]) or (
-                    same_kind and fuzz.token_sort_ratio(a, b) >= ACTOR_SIMILARITY
+                    same_kind and fuzz.token_sort_ratio(a, b) >= SAME_ACTOR
                 ):
                     self._uf.union(a, b)
 
@@ -187,7 +185,7 @@ class ActorIndex:
         if contained:
             return self._uf.find(max(contained, key=len))
         for known in sorted(self._uf.parent):
-            if fuzz.token_set_ratio(n, known) >= ACTOR_SIMILARITY:
+            if fuzz.token_set_ratio(n, known) >= SAME_ACTOR:
                 return self._uf.find(known)
         for word in (name or "").split():
             for known, written in sorted(self._written.items()):

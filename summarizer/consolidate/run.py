@@ -42,9 +42,8 @@ from summarizer.contract.event import WHOLE_EVENT, ActorKind, ActorRole, EventSu
 from summarizer.contract.gold import GoldSummary
 from summarizer.errors import InputError
 from summarizer.files.atomic import write_text_atomic
-from summarizer.text.names import fold
+from summarizer.text.names import SAME_STATEMENT, fold
 
-OTHER_SIMILARITY = 80
 _ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", ".text")
 _SKIP_NAMES = {"manifest.json", "summaries.jsonl", "consolidation.json"}
 
@@ -212,7 +211,7 @@ def _merge_consequences(
         text_key = ""
         if kind == "other":
             similar = [k for k in merged if k[0] == "other" and k[1] == place
-                       and fuzz.token_set_ratio(k[2], fold(description)) >= OTHER_SIMILARITY]
+                       and fuzz.token_set_ratio(k[2], fold(description)) >= SAME_STATEMENT]
             text_key = similar[0][2] if similar else fold(description)
         key = (kind, place, text_key)
         if key not in merged:

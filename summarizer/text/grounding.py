@@ -7,9 +7,9 @@ import re
 from rapidfuzz import fuzz
 
 from summarizer.contract.event import Evidence
+from summarizer.text.names import SAME_QUOTE
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\xa0": " "})
-FUZZY_THRESHOLD = 90.0
 
 
 def span(article: str, start: int, end: int) -> Evidence:
@@ -52,7 +52,7 @@ def locate(article: str, quote: str, *, near: int | None = None) -> Evidence | N
         return Evidence(quote=article[start:end], start=start, end=end, match="fuzzy")
     if len(norm_quote) < 4:
         return None
-    alignment = fuzz.partial_ratio_alignment(norm_quote, norm_article, score_cutoff=FUZZY_THRESHOLD)
+    alignment = fuzz.partial_ratio_alignment(norm_quote, norm_article, score_cutoff=SAME_QUOTE)
     if alignment is None:
         return None
     start, end = index[alignment.dest_start], index[max(alignment.dest_end - 1, alignment.dest_start)] + 1
@@ -66,4 +66,4 @@ def is_grounded(article: str, evidence: Evidence) -> bool:
     found = article[evidence.start : evidence.end]
     if evidence.match == "exact":
         return found == evidence.quote
-    return fuzz.ratio(_normalise(found)[0], _normalise(evidence.quote)[0]) >= FUZZY_THRESHOLD
+    return fuzz.ratio(_normalise(found)[0], _normalise(evidence.quote)[0]) >= SAME_QUOTE

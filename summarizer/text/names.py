@@ -7,6 +7,14 @@ import unicodedata
 
 from summarizer.contract.event import FigureStatus, SourceKind
 
+# Every fuzzy-match threshold of the package, on one scale (rapidfuzz's 0..100), with what it decides.
+SAME_QUOTE = 90.0  # grounding: a model's quote and the article text found for it
+SAME_PLACE = 88.0  # consolidation: two spellings of one place (fuzz.ratio of folded names)
+SAME_ACTOR = 92.0  # consolidation: two names of one actor (token-sorted or token-set ratio)
+SAME_STATEMENT = 80.0  # consolidation: two outlets' wording of one statement or consequence (token-set ratio)
+SAME_NAME_SCORED = 85.0  # scoring: a predicted name accepted for a gold name
+PART_OF_NAME = 90.0  # scoring: one name's words all inside the other's, weaker than equality
+
 _VOWELS = frozenset("aeiouy")
 _ARTICLES = ("the", "a", "an")
 

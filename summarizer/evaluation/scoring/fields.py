@@ -11,12 +11,12 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from summarizer.text.names import fold, skeleton
+from summarizer.text.names import PART_OF_NAME, SAME_NAME_SCORED, fold, skeleton
 
-NAME_THRESHOLD = 0.85
+NAME_THRESHOLD = SAME_NAME_SCORED / 100
 """Similarity (0..1) from which two names count as the same place, actor or source."""
 
-SUBSET_SIMILARITY = 0.9
+SUBSET_SIMILARITY = PART_OF_NAME / 100
 
 # Words that do not tell two names apart ("Quetta district" is Quetta; "the BLA" is the BLA).
 _GENERIC = frozenset({"the", "a", "an", "of", "and", "in", "district", "city", "town", "village", "province",
