@@ -1,21 +1,27 @@
 """Per-article speed and memory of the embedded model. Prints one line per article and a summary.
 
-    .venv/bin/python bench/bench_summarize.py [ARTICLE ...]     # default: the five seeds in eval/articles/
+    .venv/bin/python bench/bench_summarize.py [ARTICLE ...]        # default: the five seeds in eval/articles/
+    .venv/bin/python bench/bench_summarize.py --cli [ARTICLE ...]  # also time one `summarizer summarize` each
 
 Each article is summarized without the result cache, one after another in one process (the model is loaded
 once, as in a batch). Wall time is measured around `Summarizer.summarize`; peak memory is the process's maximum
 resident set size (ru_maxrss), model included.
 
 First the model's own rates are measured in the same process, unconstrained: prompt processing (a fresh prompt of
-about 600 tokens, one token generated) and generation (128 tokens, no grammar). Each article's bound is its prompt
-tokens / prompt rate + completion tokens / generation rate; `ratio` is its wall time over that bound (the prompt
-tokens count every pass's whole prompt, so a prefix the KV cache reuses makes the bound generous).
+about 600 tokens, one token generated) and generation (128 tokens, no grammar). Per article it prints the tokens
+sent (every pass's whole prompt), the prompt tokens llama.cpp really evaluated (a prefix reused from the KV cache is
+not evaluated again) with their seconds, the generated tokens with their seconds, and the bound: evaluated prompt
+tokens / prompt rate + generated tokens / generation rate. `ratio` is the article's wall time over that bound.
+
+With --cli each article is then summarized again by one `summarizer summarize --no-cache` process, as a user runs
+it: start-up, model load and everything else included.
 """
 
 from __future__ import annotations
 
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -42,28 +48,52 @@ def model_rates(backend: object) -> tuple[float, float]:
     return prompt_rate, gen_rate
 
 
+def cli_seconds(path: Path) -> float:
+    """Wall time of one `summarizer summarize` command on an article, without the result cache."""
+    started = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "summarizer"), "summarize", str(path), "--no-cache"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "eval" / "articles").glob("00*.txt"))
+    args = sys.argv[1:]
+    cli = "--cli" in args
+    paths = [Path(p) for p in args if p != "--cli"] or sorted((ROOT / "eval" / "articles").glob("00*.txt"))
     backend = get_backend("local")
     summarizer = Summarizer(backend, cache=None)
     prompt_rate, gen_rate = model_rates(backend)
     print(f"model rates (unconstrained): prompt {prompt_rate:.1f} tokens/s, generation {gen_rate:.1f} tokens/s",
           flush=True)
     times: list[float] = []
+    ratios: list[float] = []
     for path in paths:
         text = read_article(path)
+        before = backend.perf()  # type: ignore[attr-defined]
         started = time.perf_counter()
         summary = summarizer.summarize(text, name=path.name)
         wall = time.perf_counter() - started
+        after = backend.perf()  # type: ignore[attr-defined]
+        done = {k: after[k] - before[k] for k in after}
         times.append(wall)
         p = summary.provenance
-        bound = p.prompt_tokens / prompt_rate + p.completion_tokens / gen_rate
-        print(f"{path.name}: {wall:6.1f} s wall, model {p.latency_s:6.1f} s, {len(p.passes)} calls, "
-              f"{p.prompt_tokens} prompt + {p.completion_tokens} completion tokens, bound {bound:5.1f} s, "
+        bound = done["prompt_tokens"] / prompt_rate + done["generated_tokens"] / gen_rate
+        ratios.append(wall / bound)
+        print(f"{path.name}: {wall:6.1f} s wall, {len(p.passes)} calls, {p.prompt_tokens} prompt tokens sent, "
+              f"{done['prompt_tokens']:.0f} evaluated in {done['prompt_s']:.1f} s, "
+              f"{done['generated_tokens']:.0f} generated in {done['generation_s']:.1f} s, bound {bound:5.1f} s, "
               f"ratio {wall / bound:4.2f}, {len(summary.casualties)} figures", flush=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"median {statistics.median(times):.1f} s per article (min {min(times):.1f}, max {max(times):.1f}); "
-          f"peak memory {peak_mb:.0f} MB")
+    print(f"in one process: median {statistics.median(times):.1f} s per article (min {min(times):.1f}, "
+          f"max {max(times):.1f}); median ratio {statistics.median(ratios):.2f}; peak memory {peak_mb:.0f} MB",
+          flush=True)
+    if cli:
+        commands = []
+        for path in paths:
+            commands.append(cli_seconds(path))
+            print(f"{path.name}: {commands[-1]:6.1f} s for one `summarizer summarize` command", flush=True)
+        print(f"one command each: median {statistics.median(commands):.1f} s (min {min(commands):.1f}, "
+              f"max {max(commands):.1f})")
 
 
 if __name__ == "__main__":

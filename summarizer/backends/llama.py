@@ -7,6 +7,7 @@ which `Llama.create_chat_completion` silently ignores (it only honours `{"type":
 
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 from pathlib import Path
@@ -21,6 +22,29 @@ from summarizer.errors import BackendError, ModelNotAvailableError
 from summarizer.files.model_store import QWEN_1_5B, ensure_model
 
 DEFAULT_CTX = 8192
+_backends_loaded = False
+
+
+def load_cpu_backends(llama_cpp_module: Any) -> str | None:
+    """A llama-cpp-python built with ggml's dynamic CPU backends (GGML_BACKEND_DL, GGML_CPU_ALL_VARIANTS: one
+    `libggml-cpu-<variant>.so` per instruction set, see scripts/setup.sh) must load them before a model: ggml then
+    picks the best variant this CPU supports (AVX512 and VNNI where present, AVX2 elsewhere). A build with the CPU
+    backend linked in has no such files and needs nothing. Returns the folder loaded from, or None."""
+    global _backends_loaded
+    lib_dir = Path(llama_cpp_module.__file__).parent / "lib"
+    if _backends_loaded or not any(lib_dir.glob("libggml-cpu-*.so")):
+        return None
+    library = llama_cpp_module.llama_cpp._lib
+    try:
+        load = library.ggml_backend_load_all_from_path
+    except AttributeError as exc:
+        raise ModelNotAvailableError(f"llama-cpp-python at {lib_dir} has CPU backend files but no loader: {exc}"
+                                     ) from exc
+    load.argtypes = [ctypes.c_char_p]
+    load.restype = None
+    load(str(lib_dir).encode())
+    _backends_loaded = True
+    return str(lib_dir)
 
 
 def rewrite_response_format(response_format: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -37,12 +61,14 @@ class LlamaBackend:
     def __init__(self, model_path: str | Path | None = None, *, n_ctx: int = DEFAULT_CTX,
                  n_threads: int | None = None, sampling: Sampling | None = None) -> None:
         try:
+            import llama_cpp
             from llama_cpp import Llama
         except ImportError as exc:
             raise ModelNotAvailableError(
                 "llama-cpp-python is not installed; run: pip install 'summarizer[local]' "
                 "(or use --backend openai)"
             ) from exc
+        load_cpu_backends(llama_cpp)
         self._llama_class = Llama
         self._path = Path(model_path) if model_path else None
         self._n_ctx = n_ctx
@@ -69,6 +95,17 @@ class LlamaBackend:
                 raise ModelNotAvailableError(f"cannot load model {path}: {exc}") from exc
             self._loaded = llama
         return self._loaded
+
+    def perf(self) -> dict[str, float]:
+        """llama.cpp's own counters since the model was loaded: prompt tokens it evaluated (a prefix reused from the
+        KV cache is not evaluated again, so not counted) and their seconds, generated tokens and their seconds."""
+        if self._loaded is None:
+            return {"prompt_tokens": 0, "prompt_s": 0.0, "generated_tokens": 0, "generation_s": 0.0}
+        import llama_cpp
+
+        data = llama_cpp.llama_perf_context(self._loaded.ctx)
+        return {"prompt_tokens": int(data.n_p_eval), "prompt_s": data.t_p_eval_ms / 1000,
+                "generated_tokens": int(data.n_eval), "generation_s": data.t_eval_ms / 1000}
 
     def count_tokens(self, text: str) -> int:
         return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
