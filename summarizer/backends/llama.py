@@ -1,4 +1,5 @@
-"""Embedded backend: llama-cpp-python in-process, grammar-constrained JSON.
+"""Embedded backend: llama-cpp-python in-process, grammar-constrained JSON (sampled first, then checked against
+the grammar: `llama_sampler`).
 
 instructor's JSON_SCHEMA mode sends `response_format={"type": "json_schema", "json_schema": {"schema": ...}}`,
 which `Llama.create_chat_completion` silently ignores (it only honours `{"type": "json_object", "schema": ...}`).
@@ -8,8 +9,10 @@ which `Llama.create_chat_completion` silently ignores (it only honours `{"type":
 from __future__ import annotations
 
 import ctypes
+import importlib
 import os
 import threading
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,8 @@ def load_cpu_backends(llama_cpp_module: Any) -> str | None:
                                      ) from exc
     load.argtypes = [ctypes.c_char_p]
     load.restype = None
+    with suppress(ImportError, AttributeError):  # ggml's "loaded CPU backend" line is not for the user
+        importlib.import_module("llama_cpp._logger").set_verbose(False)
     load(str(lib_dir).encode())
     _backends_loaded = True
     return str(lib_dir)
@@ -62,14 +67,17 @@ class LlamaBackend:
                  n_threads: int | None = None, sampling: Sampling | None = None) -> None:
         try:
             import llama_cpp
-            from llama_cpp import Llama
+
+            from summarizer.backends.llama_sampler import SampleThenCheckLlama
         except ImportError as exc:
             raise ModelNotAvailableError(
                 "llama-cpp-python is not installed; run: pip install 'summarizer[local]' "
                 "(or use --backend openai)"
             ) from exc
         load_cpu_backends(llama_cpp)
-        self._llama_class = Llama
+        # grammar-constrained tokens sampled first and checked against the grammar after (llama.cpp's order): the
+        # grammar no longer runs over the whole vocabulary at every step; greedy output is unchanged
+        self._llama_class = SampleThenCheckLlama
         self._path = Path(model_path) if model_path else None
         self._n_ctx = n_ctx
         self._threads = n_threads or int(os.environ.get("SUMMARIZER_THREADS", "0")) or min(os.cpu_count() or 2, 8)
