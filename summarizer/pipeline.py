@@ -234,9 +234,8 @@ class Summarizer:
                 "the model may misread them")
 
         writing = run.language.name if self.summary_language == "article" and run.language.supported else "English"
-        script = run.language.script if run.language.script not in ("", "Latin") else ""
         overview = self._ask(run, "overview", OverviewAnswer, 400, lambda a: self._overview_problems(run, a, writing),
-                             language=writing, script=script)
+                             language=writing)
         overview = overview.model_copy(update={"headline": strip_stray_script(overview.headline, writing, text),
                                                "summary": strip_stray_script(overview.summary, writing, text)})
         where = self._where(run, overview)

@@ -28,6 +28,18 @@ DEFAULT_CTX = 8192
 _backends_loaded = False
 
 
+# JSON strings may not hold raw control characters (RFC 8259); llama-cpp-python's grammar lets the model write a raw
+# newline inside a string, which the JSON parser then rejects, failing the whole pass (seen on a real article).
+# llama.cpp's own json-schema-to-grammar excludes them; this is the same rule.
+JSON_CHAR_RULE = r'[^"\\\x7F\x00-\x1F] | "\\" (["\\/bfnrt] | "u" [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F])'
+
+
+def forbid_control_characters(llama_grammar_module: Any) -> None:
+    """Make the grammar's JSON string character exclude control characters (idempotent)."""
+    rules = llama_grammar_module.PRIMITIVE_RULES
+    rules["char"] = llama_grammar_module.BuiltinRule(JSON_CHAR_RULE, [])
+
+
 def load_cpu_backends(llama_cpp_module: Any) -> str | None:
     """A llama-cpp-python built with ggml's dynamic CPU backends (GGML_BACKEND_DL, GGML_CPU_ALL_VARIANTS: one
     `libggml-cpu-<variant>.so` per instruction set, see scripts/setup.sh) must load them before a model: ggml then
@@ -75,6 +87,7 @@ class LlamaBackend:
                 "(or use --backend openai)"
             ) from exc
         load_cpu_backends(llama_cpp)
+        forbid_control_characters(importlib.import_module("llama_cpp.llama_grammar"))
         # grammar-constrained tokens sampled first and checked against the grammar after (llama.cpp's order): the
         # grammar no longer runs over the whole vocabulary at every step; greedy output is unchanged
         self._llama_class = SampleThenCheckLlama
