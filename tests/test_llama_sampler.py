@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 pytest.importorskip("llama_cpp")
 
+from summarizer.backends.llama import load_cpu_backends
 from summarizer.backends.llama_sampler import (
     SampleThenCheckLlama,
     SampleThenCheckSampler,
@@ -71,6 +72,7 @@ def _model_path() -> Path:
 
 @pytest.fixture(scope="module")
 def llm() -> Iterator[SampleThenCheckLlama]:
+    load_cpu_backends(importlib.import_module("llama_cpp"))  # a CPU-variant build needs them before a model
     model = SampleThenCheckLlama(model_path=str(_model_path()), n_ctx=1024, n_threads=2, n_threads_batch=2,
                                  n_batch=512, verbose=False, seed=0)
     yield model

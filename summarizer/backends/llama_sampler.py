@@ -56,7 +56,6 @@ import numpy.typing as npt
 from llama_cpp import Llama
 from llama_cpp import llama_cpp as C
 from llama_cpp._internals import LlamaContext, LlamaSampler
-from llama_cpp.llama import LogitsProcessorList
 from llama_cpp.llama_grammar import LlamaGrammar
 
 __all__ = ["SampleThenCheckLlama", "SampleThenCheckSampler", "install"]
@@ -153,35 +152,13 @@ class SampleThenCheckSampler:
         close_chain()
 
 
-def _init_sampler(
-    llama: Llama,
-    base: Any,
-    top_k: int = 40,
-    top_p: float = 0.95,
-    min_p: float = 0.05,
-    typical_p: float = 1.0,
-    temp: float = 0.80,
-    repeat_penalty: float = 1.0,
-    frequency_penalty: float = 0.0,
-    presence_penalty: float = 0.0,
-    tfs_z: float = 1.0,
-    mirostat_mode: int = 0,
-    mirostat_eta: float = 0.1,
-    mirostat_tau: float = 5.0,
-    penalize_nl: bool = True,
-    logits_processor: LogitsProcessorList | None = None,
-    grammar: LlamaGrammar | None = None,
-) -> LlamaSampler | SampleThenCheckSampler:
-    """`base` is llama-cpp-python's own `_init_sampler`, bound to `llama`."""
-    kwargs: dict[str, Any] = dict(
-        top_k=top_k, top_p=top_p, min_p=min_p, typical_p=typical_p, temp=temp, repeat_penalty=repeat_penalty,
-        frequency_penalty=frequency_penalty, presence_penalty=presence_penalty, tfs_z=tfs_z,
-        mirostat_mode=mirostat_mode, mirostat_eta=mirostat_eta, mirostat_tau=mirostat_tau, penalize_nl=penalize_nl,
-        logits_processor=logits_processor,
-    )
+def _init_sampler(llama: Llama, base: Any, **kwargs: Any) -> LlamaSampler | SampleThenCheckSampler:
+    """`base` is llama-cpp-python's own `_init_sampler`, bound to `llama`; `kwargs` are its keyword arguments
+    (llama-cpp-python calls it with keywords only)."""
+    grammar: LlamaGrammar | None = kwargs.pop("grammar", None)
     # Python logits processors and mirostat (whose apply updates its state) keep llama-cpp-python's order.
-    if (grammar is None or not getattr(llama, "sample_then_check", True) or logits_processor is not None
-            or mirostat_mode != 0):
+    if (grammar is None or not getattr(llama, "sample_then_check", True)
+            or kwargs.get("logits_processor") is not None or kwargs.get("mirostat_mode", 0) != 0):
         sampler: LlamaSampler = base(grammar=grammar, **kwargs)
         return sampler
     chain: LlamaSampler = base(grammar=None, **kwargs)
@@ -194,30 +171,8 @@ class SampleThenCheckLlama(Llama):
 
     sample_then_check: bool = True
 
-    def _init_sampler(
-        self,
-        top_k: int = 40,
-        top_p: float = 0.95,
-        min_p: float = 0.05,
-        typical_p: float = 1.0,
-        temp: float = 0.80,
-        repeat_penalty: float = 1.0,
-        frequency_penalty: float = 0.0,
-        presence_penalty: float = 0.0,
-        tfs_z: float = 1.0,
-        mirostat_mode: int = 0,
-        mirostat_eta: float = 0.1,
-        mirostat_tau: float = 5.0,
-        penalize_nl: bool = True,
-        logits_processor: LogitsProcessorList | None = None,
-        grammar: LlamaGrammar | None = None,
-    ) -> LlamaSampler | SampleThenCheckSampler:
-        return _init_sampler(
-            self, super()._init_sampler, top_k=top_k, top_p=top_p, min_p=min_p, typical_p=typical_p, temp=temp,
-            repeat_penalty=repeat_penalty, frequency_penalty=frequency_penalty, presence_penalty=presence_penalty,
-            tfs_z=tfs_z, mirostat_mode=mirostat_mode, mirostat_eta=mirostat_eta, mirostat_tau=mirostat_tau,
-            penalize_nl=penalize_nl, logits_processor=logits_processor, grammar=grammar,
-        )
+    def _init_sampler(self, **kwargs: Any) -> LlamaSampler | SampleThenCheckSampler:  # type: ignore[override]
+        return _init_sampler(self, super()._init_sampler, **kwargs)
 
 
 def install(llama: Llama) -> Llama:
