@@ -18,7 +18,7 @@ from summarizer.backends import get_backend
 from summarizer.backends.base import make_completion
 from summarizer.backends.llama import LlamaBackend, rewrite_response_format
 from summarizer.contract.event import EventSummary, Evidence
-from summarizer.errors import BackendError
+from summarizer.errors import BackendError, ModelNotAvailableError
 from summarizer.llm.client import call_model
 from summarizer.pipeline import Summarizer
 from summarizer.text.grounding import is_grounded
@@ -117,6 +117,25 @@ def test_other_runtime_errors_are_backend_errors() -> None:
     with pytest.raises(BackendError, match="llama_decode"):
         backend.create(messages=[{"role": "user", "content": "hi"}])
 
+
+
+def test_a_background_load_that_fails_fails_at_first_use_in_the_callers_thread() -> None:
+    backend = LlamaBackend(Path("/nonexistent/model.gguf"))
+    backend.warm_up()
+    backend.warm_up()  # a second call starts nothing more
+    with pytest.raises(ModelNotAvailableError, match="model file not found"):
+        backend.count_tokens("hi")
+
+
+def test_a_background_load_hands_its_model_to_the_first_request() -> None:
+    stand_in = StandIn()
+    backend = LlamaBackend(Path("/nonexistent/model.gguf"))
+    started: list[str] = []
+    backend._load = lambda: started.append("loaded") or stand_in  # type: ignore[method-assign]
+    backend.warm_up()
+    backend.create(messages=[{"role": "user", "content": "hi"}])
+    backend.warm_up()  # already loaded: nothing starts
+    assert started == ["loaded"] and len(stand_in.calls) == 1
 
 # -- the real model -----------------------------------------------------------------------------------------------
 

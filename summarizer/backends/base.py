@@ -9,10 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import instructor
-from openai.types.chat import ChatCompletion
+if TYPE_CHECKING:  # instructor and openai take about a second to import: the CLI loads the model meanwhile
+    from openai.types.chat import ChatCompletion
+
+# instructor.Mode values (BackendInfo.mode); `llm.client` turns them into the enum
+JSON_SCHEMA_MODE = "json_schema_mode"
 
 
 def request_schema(request: dict[str, Any]) -> dict[str, Any] | None:
@@ -65,14 +68,15 @@ class BackendInfo:
     name: str
     """Backend kind and model, e.g. 'local/qwen2.5-coder-1.5b' or 'openai/gpt-4o-mini'."""
     model: str
-    mode: instructor.Mode
+    mode: str
+    """instructor.Mode value: how the answer's schema is sent (JSON_SCHEMA_MODE for grammar-constrained JSON)."""
     concurrent: bool
     """True when several requests may run at once (remote servers); False for the in-process model."""
     context_tokens: int | None = None
     sampling: Sampling = field(default_factory=Sampling)
 
     def fingerprint(self) -> str:
-        blob = json.dumps({"name": self.name, "model": self.model, "mode": self.mode.value,
+        blob = json.dumps({"name": self.name, "model": self.model, "mode": self.mode,
                            "sampling": self.sampling.as_dict()}, sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -88,10 +92,16 @@ class Backend(Protocol):
         """Tokens `text` takes for this model (an estimate for remote models)."""
         ...
 
+    def warm_up(self) -> None:
+        """Start what the first request would wait for (loading an embedded model) without waiting for it."""
+        ...
+
 
 def make_completion(content: str, *, model: str, prompt_tokens: int, completion_tokens: int,
                     finish_reason: str = "stop") -> ChatCompletion:
     """Build an OpenAI ChatCompletion object around generated text."""
+    from openai.types.chat import ChatCompletion
+
     return ChatCompletion.model_validate({
         "id": "chatcmpl-local",
         "object": "chat.completion",

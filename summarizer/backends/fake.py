@@ -13,14 +13,14 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
-
-import instructor
-from openai.types.chat import ChatCompletion
+from typing import TYPE_CHECKING, Any
 
 from summarizer.backends import deadline
-from summarizer.backends.base import BackendInfo, emptiest_answer, make_completion, request_schema
+from summarizer.backends.base import JSON_SCHEMA_MODE, BackendInfo, emptiest_answer, make_completion, request_schema
 from summarizer.errors import BackendError
+
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletion
 
 Responder = Callable[[list[dict[str, Any]]], str]
 Reply = str | Responder | BaseException
@@ -48,7 +48,7 @@ def pass_of(messages: list[dict[str, Any]]) -> str:
 class FakeBackend:
     def __init__(self, responses: Mapping[str, Iterable[Reply]] | None = None, *, delay: float = 0.0,
                  model: str = "fake-model", defaults: Callable[[str], str] | None = None) -> None:
-        self.info = BackendInfo(name=f"fake/{model}", model=model, mode=instructor.Mode.JSON_SCHEMA,
+        self.info = BackendInfo(name=f"fake/{model}", model=model, mode=JSON_SCHEMA_MODE,
                                 concurrent=True, context_tokens=32768)
         self._queues: dict[str, deque[Reply]] = defaultdict(deque)
         for name, replies in (responses or {}).items():
@@ -69,6 +69,9 @@ class FakeBackend:
 
     def count_tokens(self, text: str) -> int:
         return max(1, len(text) // 4)
+
+    def warm_up(self) -> None:
+        """Nothing to load."""
 
     def create(self, **kwargs: Any) -> ChatCompletion:
         messages = list(kwargs.get("messages", []))

@@ -14,15 +14,15 @@ import os
 import threading
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
-
-import instructor
-from openai.types.chat import ChatCompletion
+from typing import TYPE_CHECKING, Any
 
 from summarizer.backends import deadline
-from summarizer.backends.base import BackendInfo, Sampling
+from summarizer.backends.base import JSON_SCHEMA_MODE, BackendInfo, Sampling
 from summarizer.errors import BackendError, ModelNotAvailableError
 from summarizer.files.model_store import QWEN_1_5B, ensure_model
+
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletion
 
 DEFAULT_CTX = 8192
 _backends_loaded = False
@@ -96,26 +96,49 @@ class LlamaBackend:
         self._threads = n_threads or int(os.environ.get("SUMMARIZER_THREADS", "0")) or min(os.cpu_count() or 2, 8)
         self.sampling = sampling or Sampling()
         name = QWEN_1_5B.name if self._path is None or self._path.name == QWEN_1_5B.filename else self._path.stem
-        self.info = BackendInfo(name=f"local/{name}", model=name, mode=instructor.Mode.JSON_SCHEMA,
+        self.info = BackendInfo(name=f"local/{name}", model=name, mode=JSON_SCHEMA_MODE,
                                 concurrent=False, context_tokens=n_ctx, sampling=self.sampling)
         self._loaded: Any = None
         self._lock = threading.Lock()
+        self._loader: threading.Thread | None = None
+        self._load_error: Exception | None = None
+
+    def warm_up(self) -> None:
+        """Start loading the model in a background thread and return at once: `summarizer summarize` loads it
+        while Python imports the pipeline (llama.cpp's loading runs outside the GIL). The first request waits for
+        it. The thread is not a daemon: a command that needs no model (a cached result) still waits for the load
+        to end before exiting, rather than tearing the library down under it."""
+        if self._loaded is None and self._loader is None:
+            self._loader = threading.Thread(target=self._load_in_background, name="summarizer-model-load")
+            self._loader.start()
+
+    def _load_in_background(self) -> None:
+        try:
+            self._loaded = self._load()
+        except Exception as exc:  # raised again where the model is first needed, in the caller's thread
+            self._load_error = exc
 
     @property
     def _llama(self) -> Any:
-        """The model, loaded on first use: a cached re-run never pays for loading it."""
+        """The model, loaded on first use (or by `warm_up`): a cached re-run never asks for it."""
+        if self._loader is not None:
+            self._loader.join()
+            if self._load_error is not None:
+                raise self._load_error
         if self._loaded is None:
-            path = self._path or ensure_model()
-            if not path.is_file():
-                raise ModelNotAvailableError(f"model file not found: {path}")
-            try:
-                llama = self._llama_class(model_path=str(path), n_ctx=self._n_ctx, n_threads=self._threads,
-                                          n_threads_batch=self._threads, n_batch=512, verbose=False,
-                                          seed=self.sampling.seed)
-            except (ValueError, RuntimeError) as exc:
-                raise ModelNotAvailableError(f"cannot load model {path}: {exc}") from exc
-            self._loaded = llama
+            self._loaded = self._load()
         return self._loaded
+
+    def _load(self) -> Any:
+        path = self._path or ensure_model()
+        if not path.is_file():
+            raise ModelNotAvailableError(f"model file not found: {path}")
+        try:
+            return self._llama_class(model_path=str(path), n_ctx=self._n_ctx, n_threads=self._threads,
+                                     n_threads_batch=self._threads, n_batch=512, verbose=False,
+                                     seed=self.sampling.seed)
+        except (ValueError, RuntimeError) as exc:
+            raise ModelNotAvailableError(f"cannot load model {path}: {exc}") from exc
 
     def perf(self) -> dict[str, float]:
         """llama.cpp's own counters since the model was loaded: prompt tokens it evaluated (a prefix reused from the

@@ -23,7 +23,8 @@ from summarizer.backends.base import BackendInfo, Sampling
 from summarizer.backends.http_deadline import deadline_http_client
 from summarizer.errors import BackendError, ConfigError, DeadlineExceeded
 
-MODES = {"json_schema": instructor.Mode.JSON_SCHEMA, "json": instructor.Mode.JSON, "tools": instructor.Mode.TOOLS}
+MODES = {"json_schema": instructor.Mode.JSON_SCHEMA.value, "json": instructor.Mode.JSON.value,
+         "tools": instructor.Mode.TOOLS.value}
 MAX_RETRY_AFTER_S = 60.0
 
 
@@ -99,6 +100,9 @@ class OpenAIBackend:
 
     def count_tokens(self, text: str) -> int:
         return max(1, len(text) // 4)
+
+    def warm_up(self) -> None:
+        """Nothing to load: the server holds the model."""
 
     def _count_retry(self, state: RetryCallState) -> None:
         self.transport_retries += 1

@@ -9,12 +9,9 @@ import click
 
 from summarizer.backends import get_backend
 from summarizer.cli.common import backend_options, write_stdout
-from summarizer.cli.formats import render_as
 from summarizer.files.atomic import write_text_atomic
-from summarizer.files.cache import ResultCache
 from summarizer.files.inputs import read_article
 from summarizer.files.schema_files import exported_schemas
-from summarizer.pipeline import Summarizer
 
 
 @click.command("summarize")
@@ -42,8 +39,13 @@ def summarize_command(article: str, fmt: str, output: Path | None, summary_langu
         summarizer summarize article.txt --backend openai --model my-model
     """
     text = read_article(article)
-    summarizer = Summarizer(get_backend(backend, model=model, base_url=base_url),
-                            cache=None if no_cache else ResultCache(), summary_language=summary_language)
+    engine = get_backend(backend, model=model, base_url=base_url)
+    engine.warm_up()  # the embedded model loads while the pipeline's modules are imported (about a second each)
+    from summarizer.cli.formats import render_as
+    from summarizer.files.cache import ResultCache
+    from summarizer.pipeline import Summarizer
+
+    summarizer = Summarizer(engine, cache=None if no_cache else ResultCache(), summary_language=summary_language)
     summary = summarizer.summarize(text, name=article)
     for warning in summary.provenance.warnings:
         click.echo(f"warning: {article}: {warning}", err=True)

@@ -52,7 +52,7 @@ def article_scope(name: str | None) -> Iterator[None]:
 
 def _call_model(backend: Backend, name: str, messages: list[dict[str, Any]], response_model: type[T], *,
                 max_tokens: int) -> tuple[T, PassRecord, str]:
-    mode = backend.info.mode
+    mode = instructor.Mode(backend.info.mode)
     client = instructor.Instructor(client=None, create=instructor.patch(create=backend.create, mode=mode), mode=mode)
     record = PassRecord(name=name)
 
