@@ -65,6 +65,7 @@ from summarizer.text.dates import Header, read_header, resolve_day
 from summarizer.text.grounding import locate, span
 from summarizer.text.names import (
     acronyms_in_text,
+    canonical_country,
     figure_status,
     fold,
     is_country_name,
@@ -206,18 +207,13 @@ class Summarizer:
 
     def _ask(self, run: _Run, name: str, model: type[A], max_tokens: int,
              problems_of: Callable[[A], list[str]], **variables: Any) -> A:
-        """One pass, then one re-ask if the answer holds items the article does not support."""
+        """One pass. `problems_of` is its grounding check, run as the form's validator: an answer holding items the
+        article does not support is re-asked once by instructor (see `llm.client.call_model`)."""
         messages = [*run.prefix]
         messages[-1] = {"role": "user", "content": messages[-1]["content"] + "\n" + prompts.render(name, **variables)}
-        answer, record, raw = call_model(self.backend, name, messages, model, max_tokens=max_tokens)
+        answer, record, _ = call_model(self.backend, name, messages, model, max_tokens=max_tokens,
+                                       check=problems_of if self.reask else None)
         run.records.append(record)
-        problems = problems_of(answer)
-        if problems and self.reask:
-            follow_up = [*messages, {"role": "assistant", "content": raw},
-                         {"role": "user", "content": prompts.render("reask", problems=problems[:12])}]
-            second, record2, _ = call_model(self.backend, f"{name}-reask", follow_up, model, max_tokens=max_tokens)
-            run.records.append(record2)
-            answer = second
         return answer
 
     def _summarize(self, text: str) -> EventSummary:
@@ -261,8 +257,7 @@ class Summarizer:
             backend=self.backend.info.name, model=self.backend.info.model, prompt_hash=prompts.prompts_hash(),
             schema_hash=schema_hash(), prompt_tokens=sum(r.prompt_tokens for r in records),
             completion_tokens=sum(r.completion_tokens for r in records),
-            latency_s=round(sum(r.latency_s for r in records), 3), retries=sum(r.retries for r in records)
-            + sum(1 for r in records if r.name.endswith("-reask")),
+            latency_s=round(sum(r.latency_s for r in records), 3), retries=sum(r.retries for r in records),
             passes=records, dropped=run.dropped, warnings=run.warnings,
         )
         return EventSummary(
@@ -345,14 +340,20 @@ class Summarizer:
         return out
 
     def _decide(self, run: _Run, candidates: list[Candidate]) -> None:
-        """The model decides group, outcome and source of every candidate code is not sure of."""
-        unsure = [c for c in candidates if not c.sure]
-        for first in range(0, len(unsure), MAX_FIGURES_PER_PASS):
-            batch = unsure[first : first + MAX_FIGURES_PER_PASS]
+        """The model decides group, outcome and source of every candidate code is not sure of, and the source of
+        every figure code is sure of whose sentence names none (the speaker is often in the sentence before or
+        after: 'X said on Friday.' then the figures)."""
+        sourced = _sentence_sources(run, {c.sentence for c in candidates}, [])
+        asked = [c for c in candidates if not c.sure or sourced.get(c.sentence) is None]
+        for first in range(0, len(asked), MAX_FIGURES_PER_PASS):
+            batch = asked[first : first + MAX_FIGURES_PER_PASS]
             answers = self._describe(run, "figures", "F", len(batch),
                                      candidates=[_snippet(run.text, c.mention) for c in batch])
             lx = run.language.lexicon
             for cand, (description, reading, by) in zip(batch, answers, strict=True):
+                if cand.sure:  # code read group and outcome; only the source was asked
+                    cand.by = by
+                    continue
                 m = cand.mention
                 near = outcome_near(run.text, m.start, m.end, lx)  # code is sure of a harm word next to it
                 stated = reading_value(description)
@@ -421,7 +422,7 @@ class Summarizer:
         return out
 
     def _where(self, run: _Run, overview: OverviewAnswer) -> Where:
-        country = overview.country.strip() or None
+        country = canonical_country(overview.country.strip()) or None
         region = overview.region.strip() or None
         if country and not self._country_ok(run, country):
             run.drop("country", "not found in the article", country)
@@ -437,8 +438,10 @@ class Summarizer:
             rest = [part for part in parts if part not in local]
             region = rest[-1] if rest else None
         # a name the model gives as both region and place is a place (a city is not a first-level region)
-        listed = {_bare(name) for name in overview.places if name.strip()}
-        names = [*overview.places, *extra, *find_places(run.sentences, [x for x in (country, region) if x])]
+        # 'Kullu district, Himachal Pradesh' as one place is two names, each found (or not) in the article alone
+        given = [part for name in overview.places for part in _region_parts(name)]
+        listed = {_bare(name) for name in given}
+        names = [*given, *extra, *find_places(run.sentences, [x for x in (country, region) if x])]
         if region is None:  # a place the article calls a state or province is the region
             region = next((n.strip() for n in names if n.strip() and _is_region(run.text, n.strip())), None)
         places: list[Place] = []
@@ -505,20 +508,7 @@ class Summarizer:
 
     def _casualties(self, run: _Run, candidates: list[Candidate], where: Where, claimants: list[str],
                     known: dict[str, str]) -> list[Casualty]:
-        sources: dict[int, str | None] = {}
-        figure_sentences = {c.sentence for c in candidates}
-        lx = run.language.lexicon
-        for sentence in run.sentences:
-            if lx is not None and not lx.code_reader:
-                who = lexicon_attribution(sentence.text, lx)
-            else:
-                who = attribution(sentence, run.speakers)
-            if who is not None:
-                run.speakers.append(who)
-            if sentence.index in figure_sentences:
-                if who is None and sentence.index - 1 in figure_sentences and sentence.text.endswith("."):
-                    who = sources.get(sentence.index - 1)  # 'Twenty-four police were injured.' after 'X said ...'
-                sources[sentence.index] = who
+        sources = _sentence_sources(run, {c.sentence for c in candidates}, run.speakers)
         chosen: list[Casualty] = []
         for cand in candidates:
             if cand.group is None or cand.outcome is None:
@@ -676,6 +666,25 @@ _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|c
 
 
 _LOCAL_UNIT = re.compile(r"\s+(?:district|city|county|town|village|island|tehsil|municipality)$", re.IGNORECASE)
+
+
+def _sentence_sources(run: _Run, figure_sentences: set[int], speakers: list[str]) -> dict[int, str | None]:
+    """The source code reads in each figure sentence (None where it reads none); `speakers` collects every speaker
+    in order, for a later 'he said'."""
+    sources: dict[int, str | None] = {}
+    lx = run.language.lexicon
+    for sentence in run.sentences:
+        if lx is not None and not lx.code_reader:
+            who = lexicon_attribution(sentence.text, lx)
+        else:
+            who = attribution(sentence, speakers)
+        if who is not None:
+            speakers.append(who)
+        if sentence.index in figure_sentences:
+            if who is None and sentence.index - 1 in figure_sentences and sentence.text.endswith("."):
+                who = sources.get(sentence.index - 1)  # 'Twenty-four police were injured.' after 'X said ...'
+            sources[sentence.index] = who
+    return sources
 
 
 def _region_parts(region: str) -> list[str]:

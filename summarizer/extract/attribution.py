@@ -25,8 +25,15 @@ _DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|St
                         r"On\s+\w+|In\s+\w+|By\s+\w+|At\s+\w+)$")
 
 
+# 'according to the latest figures from the ministry': the ministry gave them, not the figures
+_DOCUMENT = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:figures|data|statistics|tally|count|"
+                       r"statement|report|numbers|toll|estimates?|bulletin)\s+(?:released\s+|issued\s+|published\s+)?"
+                       r"(?:from|by|of)\s+(?=\S)", re.IGNORECASE)
+
+
 def _clean(who: str) -> str:
     who = who.strip(" ,;“”\"'.")
+    who = _DOCUMENT.sub("", who)
     return re.sub(r",?\s+who\b.*$", "", who).strip(" ,;")
 
 
@@ -67,6 +74,8 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
             continue
         if not re.search(r"[A-Za-z]{3,}", who) or who.lower().startswith(("in ", "on ", "at ")):
             continue
+        if not usable_speaker(who):  # a misread clause: another candidate of the sentence may be the speaker
+            continue
         return who
     return None
 
@@ -84,6 +93,17 @@ def _words_before(text: str, limit: int = 6) -> str:
     return " ".join(text[cuts[-1].end() if cuts else 0 :].split()[-limit:]).strip()
 
 
+def _issuer(rest: str, lx: Lexicon) -> str:
+    """'un balance publicado hoy por el INDH, ...' -> 'el INDH, ...': a document named first is not the source; whoever
+    issued it is (the words after the first of `source_by` that follows the document word, within eight words)."""
+    words = list(re.finditer(r"\S+", rest))[:8]
+    doc = next((i for i, w in enumerate(words[:4]) if w.group(0).casefold().strip(",.") in lx.source_documents), None)
+    if doc is None:
+        return rest
+    by = next((w for w in words[doc + 1 :] if w.group(0).casefold() in lx.source_by), None)
+    return rest[by.end() :] if by is not None else rest
+
+
 def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     """The source of a sentence in a language read by its lexicon: 'selon la police' -> 'la police',
     'पुलिस के अनुसार' -> 'पुलिस', ', dijo el ministro' -> 'el ministro'; None when there is none."""
@@ -96,7 +116,7 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
 
     candidates: list[tuple[int, str]] = []
     for phrase in lx.source_after:
-        candidates += [(h, _words_after(text[h + len(phrase) :])) for h in find(phrase)]
+        candidates += [(h, _words_after(_issuer(text[h + len(phrase) :], lx))) for h in find(phrase)]
     for phrase in lx.source_before:
         candidates += [(h, _words_before(text[:h], 4)) for h in find(phrase)]
     for phrase in lx.source_verbs:

@@ -73,9 +73,14 @@ def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | 
             if re.search(r"[.,;:]|\b(?:were|was|had|have|has|in|at|on|from|by|who|that)\b", gap):
                 break
             following = after[m.end() : m.end() + 20]
-            if not m.group(0).lower().endswith("s") and re.match(r"\s+[a-z]{3,}", following) and not re.match(
-                    r"\s+(?:were|was|and|who|had|have|killed|dead|died|injured|wounded)\b", following):
-                continue  # an adjective ('two militant hideouts'), not the head noun
+            # an adjective ('two militant hideouts', 'one police station'), not the head noun: a word without the
+            # plural's -s before a plural noun, or before any other word when one thing is counted ('44 people
+            # lost their lives' keeps 'people')
+            next_word = re.match(r"\s+([a-z]{3,})", following)
+            if not m.group(0).lower().endswith("s") and next_word and not re.match(
+                    r"\s+(?:were|was|and|who|had|have|killed|dead|died|injured|wounded)\b", following) and (
+                    mention.value == 1 or re.fullmatch(r"\w+[^s']s", next_word.group(1))):
+                continue
             if best is None or m.start() < best[0] or (m.start() == best[0] and len(m.group(0)) > len(best[2])):
                 best = (m.start(), group, m.group(0), m.end())
             break

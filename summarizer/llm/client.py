@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Iterator
@@ -9,29 +10,35 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import instructor
-from instructor.core.exceptions import InstructorRetryException
-from pydantic import BaseModel
+from instructor.core.exceptions import InstructorRetryException, ResponseParsingError
+from pydantic import BaseModel, ValidationError
+from tenacity import Retrying, retry_if_exception, stop_after_attempt
 
 from summarizer.backends import deadline
 from summarizer.backends.base import Backend
 from summarizer.contract.event import PassRecord
 from summarizer.errors import BackendError, DeadlineExceeded, InputError, ModelOutputError, SummarizerError
+from summarizer.llm.passes import UNGROUNDED, Check, grounded_by
 
 T = TypeVar("T", bound=BaseModel)
 
-VALIDATION_RETRIES = 1  # re-asks after a first answer that fails validation
+VALIDATION_RETRIES = 1  # re-asks after an answer that breaks its form (invalid JSON or schema)
+GROUNDING_REASKS = 1  # re-asks after an answer that names what the article does not hold
 logging.getLogger("instructor").setLevel(logging.CRITICAL)  # failures surface as our exceptions instead
 
 
 def call_model(backend: Backend, name: str, messages: list[dict[str, Any]], response_model: type[T], *,
-               max_tokens: int) -> tuple[T, PassRecord, str]:
+               max_tokens: int, check: Check | None = None) -> tuple[T, PassRecord, str]:
     """Ask the backend for `response_model`; returns (answer, usage record, raw answer text).
 
+    `check` (answer -> what it states that the article does not support) runs as the form's validator: instructor
+    re-asks once with those problems; an answer that still fails it is returned all the same (the caller drops what
+    is not supported), while an answer that breaks the form after its retry is a ModelOutputError.
     The whole call (transport retries and validation re-asks included) runs under the per-call deadline."""
     with deadline.within(deadline.limits().call_s, "per-call"):
         try:
             deadline.check(f"{backend.info.name}: {name} pass")
-            return _call_model(backend, name, messages, response_model, max_tokens=max_tokens)
+            return _call_model(backend, name, messages, response_model, max_tokens=max_tokens, check=check)
         except DeadlineExceeded as exc:
             if f"{name} pass" in str(exc):
                 raise
@@ -50,8 +57,42 @@ def article_scope(name: str | None) -> Iterator[None]:
             raise
 
 
+def _failure(exc: BaseException) -> str | None:
+    """What a failed attempt got wrong: 'grounding' (only its check failed), 'form' (invalid JSON or schema), or
+    None (not the answer: a transport or backend error, never retried here)."""
+    if isinstance(exc, ValidationError):
+        return "grounding" if all(e["type"] == UNGROUNDED for e in exc.errors()) else "form"
+    if isinstance(exc, json.JSONDecodeError | ResponseParsingError):
+        return "form"
+    return None
+
+
+def _retrying(grounding_reasks: int) -> Retrying:
+    """instructor's retry policy for one call: one retry for a broken form, `grounding_reasks` for a failed check."""
+    left = {"form": VALIDATION_RETRIES, "grounding": grounding_reasks}
+
+    def again(exc: BaseException) -> bool:
+        kind = _failure(exc)
+        if kind is None or left[kind] <= 0:
+            return False
+        left[kind] -= 1
+        return True
+
+    return Retrying(retry=retry_if_exception(again), stop=stop_after_attempt(1 + sum(left.values())), reraise=True)
+
+
+def _kept_answer(exc: InstructorRetryException, response_model: type[T]) -> tuple[T, Any] | None:
+    """The last answer when only its grounding check failed: well-formed, so kept for the caller's drop step."""
+    attempts = getattr(exc, "failed_attempts", None) or []
+    if not attempts or _failure(attempts[-1].exception) != "grounding":
+        return None
+    completion = attempts[-1].completion
+    content = completion.choices[0].message.content or ""
+    return response_model.model_validate_json(content), completion
+
+
 def _call_model(backend: Backend, name: str, messages: list[dict[str, Any]], response_model: type[T], *,
-                max_tokens: int) -> tuple[T, PassRecord, str]:
+                max_tokens: int, check: Check | None) -> tuple[T, PassRecord, str]:
     mode = instructor.Mode(backend.info.mode)
     client = instructor.Instructor(client=None, create=instructor.patch(create=backend.create, mode=mode), mode=mode)
     record = PassRecord(name=name)
@@ -62,15 +103,21 @@ def _call_model(backend: Backend, name: str, messages: list[dict[str, Any]], res
     client.on("parse:error", on_parse_error)
     started = time.perf_counter()
     try:
-        answer, completion = client.create_with_completion(
-            messages=[dict(m) for m in messages],  # type: ignore[misc]
-            response_model=response_model,
-            max_retries=VALIDATION_RETRIES, max_tokens=max_tokens,
-        )
+        with grounded_by(check):
+            answer, completion = client.create_with_completion(
+                messages=[dict(m) for m in messages],  # type: ignore[misc]
+                response_model=response_model,
+                max_retries=_retrying(GROUNDING_REASKS if check is not None else 0), max_tokens=max_tokens,
+            )
     except InstructorRetryException as exc:
         inner = _find_summarizer_error(exc)
         if inner is not None:
             raise inner from exc
+        kept = _kept_answer(exc, response_model)
+        if kept is not None:
+            answer, completion = kept
+            record.retries -= 1  # the last failed attempt was not retried
+            return answer, _usage(record, completion, started), _content(completion)
         raise ModelOutputError(
             f"model output for the {name} pass was still invalid after {exc.n_attempts} attempts: "
             f"{_first_line(str(getattr(exc, 'last_exception', None) or exc))}"
@@ -82,14 +129,21 @@ def _call_model(backend: Backend, name: str, messages: list[dict[str, Any]], res
         if inner is not None:
             raise inner from exc
         raise BackendError(f"{backend.info.name}: {name} pass failed: {_first_line(str(exc))}") from exc
+    return answer, _usage(record, completion, started), _content(completion)
+
+
+def _usage(record: PassRecord, completion: Any, started: float) -> PassRecord:
     record.latency_s = round(time.perf_counter() - started, 3)
     usage = getattr(completion, "usage", None)
     if usage is not None:
         record.prompt_tokens = int(usage.prompt_tokens or 0)
         record.completion_tokens = int(usage.completion_tokens or 0)
+    return record
+
+
+def _content(completion: Any) -> str:
     choices = getattr(completion, "choices", None) or []
-    raw = (choices[0].message.content or "") if choices else ""
-    return answer, record, raw
+    return (choices[0].message.content or "") if choices else ""
 
 
 def _find_summarizer_error(exc: BaseException) -> SummarizerError | None:

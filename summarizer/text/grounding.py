@@ -56,7 +56,17 @@ def locate(article: str, quote: str, *, near: int | None = None) -> Evidence | N
     if alignment is None:
         return None
     start, end = index[alignment.dest_start], index[max(alignment.dest_end - 1, alignment.dest_start)] + 1
+    start, end = _whole_words(article, start, end)
     return Evidence(quote=article[start:end], start=start, end=end, match="fuzzy")
+
+
+def _whole_words(article: str, start: int, end: int) -> tuple[int, int]:
+    """A fuzzy span never starts or ends inside a word ('ullu ... Prades' is 'Kullu ... Pradesh')."""
+    while start > 0 and article[start - 1].isalnum() and article[start].isalnum():
+        start -= 1
+    while end < len(article) and article[end].isalnum() and article[end - 1].isalnum():
+        end += 1
+    return start, end
 
 
 def is_grounded(article: str, evidence: Evidence) -> bool:

@@ -192,6 +192,19 @@ def is_country(name: str) -> bool:
     return fold(name) in COUNTRIES
 
 
+# Short forms -> the country's English name, as the summary writes it
+COUNTRY_ALIASES = {"us": "United States", "usa": "United States", "u s": "United States", "u s a": "United States",
+                   "united states of america": "United States", "america": "United States",
+                   "uk": "United Kingdom", "great britain": "United Kingdom", "britain": "United Kingdom",
+                   "uae": "United Arab Emirates", "drc": "Congo", "czech republic": "Czechia",
+                   "cote d ivoire": "Ivory Coast", "burma": "Myanmar"}
+
+
+def canonical_country(name: str) -> str:
+    """The country's English name for a short form ('USA' -> 'United States'); any other name as given."""
+    return COUNTRY_ALIASES.get(fold(name), name)
+
+
 def is_country_name(name: str) -> bool:
     """A country (not a capital): never a place of the event's `where.places`."""
     return fold(name) in COUNTRY_NAMES
