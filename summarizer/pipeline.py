@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 from summarizer.backends.base import Backend
 from summarizer.contract.event import (
     SCHEMA_VERSION,
-    WHOLE_EVENT,
     Actor,
     ArticleMeta,
     Casualty,
@@ -32,6 +31,7 @@ from summarizer.contract.event import (
     PassRecord,
     Place,
     Provenance,
+    Scope,
     Statement,
     When,
     Where,
@@ -440,7 +440,7 @@ class Summarizer:
         # a name the model gives as both region and place is a place (a city is not a first-level region)
         # 'Kullu district, Himachal Pradesh' as one place is two names, each found (or not) in the article alone
         given = [part for name in overview.places for part in _region_parts(name)]
-        listed = {_bare(name) for name in given}
+        listed = {_bare(name) for name in overview.places if name.strip()}
         names = [*given, *extra, *find_places(run.sentences, [x for x in (country, region) if x])]
         if region is None:  # a place the article calls a state or province is the region
             region = next((n.strip() for n in names if n.strip() and _is_region(run.text, n.strip())), None)
@@ -459,7 +459,7 @@ class Summarizer:
                 run.drop("place", "not found in the article", name)
                 continue
             spelled = evidence.quote
-            match = next((p for p in places if same_place(p.name, spelled)), None)
+            match = next((p for p in places if same_place(p.name, spelled) or _bare(p.name) == _bare(spelled)), None)
             if match is None:
                 places.append(Place(name=spelled, normalized=spelled.title() if spelled.isupper() else spelled,
                                     spellings=[spelled], evidence=evidence))
@@ -585,21 +585,20 @@ class Summarizer:
                     if best is None or distance < best[0]:
                         best = (distance, place.name)
         site = _SITE.search(chunk)
+        named = best[1] if best else None
         if site is None:
-            return best[1] if best else WHOLE_EVENT
-        site_text = site.group(0)
-        if best is None:
-            return site_text  # 'a district jail': an incident the article does not place
-        if re.search(rf"\b{re.escape(best[1])}\s+{re.escape(site.group('noun'))}", chunk):
-            return f"{best[1]} {site.group('noun')}"  # 'Mastung jail'
-        return f"{best[1]} ({site_text})"  # 'Gwadar (a camp)'
+            return str(Scope.at(named))
+        if named is not None and re.search(rf"\b{re.escape(named)}\s+{re.escape(site.group('noun'))}", chunk):
+            return str(Scope.at(named, site.group("noun"), joined=True))  # 'Mastung jail'
+        return str(Scope.at(named, site.group(0)))  # 'Gwadar (a camp)'; 'a district jail', not placed
 
 
     def _incidents(self, run: _Run, where: Where, casualties: list[Casualty],
                    consequences: list[Consequence]) -> list[Incident]:
         incidents: list[Incident] = []
+        names = [p.name for p in where.places]
         for place in where.places:
-            linked = [c for c in casualties if c.scope == place.name or c.scope.startswith(place.name + " ")]
+            linked = [c for c in casualties if Scope.read(c.scope, names).place == place.name]
             pattern = re.compile("|".join(rf"\b{re.escape(s)}\b" for s in place.spellings))
             dateline = run.header.dateline or ""
             sentence = next((s for s in run.sentences if pattern.search(s.text) and EVENT_WORDS.search(s.text)

@@ -31,7 +31,15 @@ from dataclasses import dataclass
 
 from summarizer.consolidate.names import ActorIndex, PlaceIndex, UnionFind
 from summarizer.contract.consolidated import Family, FigureReport, FigureSet, WindowBin
-from summarizer.contract.event import WHOLE_EVENT, Casualty, EventSummary, Group, Outcome, comparable_range
+from summarizer.contract.event import (
+    WHOLE_EVENT,
+    Casualty,
+    EventSummary,
+    Group,
+    Outcome,
+    Scope,
+    comparable_range,
+)
 from summarizer.text.names import fold
 from summarizer.text.windows import CONTEXT_HOURS, parse_window, same_window
 
@@ -115,7 +123,8 @@ def build_figure_sets(
                 window=parse_window(c.window), source=c.reported_by, source_kind=c.source_kind, status=c.status,
                 perpetrator_claim=claim, quote=c.evidence.quote,
             )
-            key, words = _scope(c.scope, places, whole_names, region_keys)
+            key, words = _scope(Scope.read(c.scope, [p.name for p in summary.where.places]), places, whole_names,
+                                region_keys)
             by_fo[(FAMILY[c.group], c.outcome)].append(_Item(report, c, key, words))
     sets: list[FigureSet] = []
     for (family, outcome), items in by_fo.items():
@@ -127,8 +136,8 @@ def build_figure_sets(
             _assign_roles(scoped)
             sets.append(_figure_set(family, outcome, _scope_label(scope_key, scoped, places), scoped))
     family_order = list(FAMILY_LABEL)
-    sets.sort(key=lambda s: (family_order.index(s.family), _OUTCOME_ORDER.index(s.outcome), s.scope != WHOLE_EVENT,
-                             s.scope))
+    sets.sort(key=lambda s: (family_order.index(s.family), _OUTCOME_ORDER.index(s.outcome),
+                             not Scope.read(s.scope).whole_event, s.scope))
     return sets
 
 
@@ -136,13 +145,15 @@ def build_figure_sets(
 
 
 def _scope(
-    scope: str, places: PlaceIndex, whole_names: set[str], region_keys: set[str | None]
+    scope: Scope, places: PlaceIndex, whole_names: set[str], region_keys: set[str | None]
 ) -> tuple[str, set[str]]:
-    t = fold(scope)
+    """The key a figure's scope is grouped by across reports: WHOLE_EVENT, 'place:<key>' (its place, as the
+    reports' place index knows it) or 'text:<folded site>' (a site no report places), and its content words."""
+    t = fold(str(scope))
     words = set(t.split())
-    if not t or words & _WHOLE_WORDS or t in whole_names:
+    if scope.whole_event or words & _WHOLE_WORDS or t in whole_names:
         return WHOLE_EVENT, set()
-    place = places.find_in(scope)
+    place = places.find_in(scope.place or str(scope))
     if place is not None:
         if place in region_keys:
             return WHOLE_EVENT, set()

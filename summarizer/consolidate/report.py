@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from summarizer.consolidate.figures import FAMILY_LABEL
 from summarizer.contract.consolidated import ConsolidatedEvent, FigureReport, FigureSet
-from summarizer.contract.event import WHOLE_EVENT
+from summarizer.contract.event import Scope
 from summarizer.text.escape import escape_inline
 
 
@@ -29,8 +29,7 @@ def _table(header: list[str], rows: Iterable[Iterable[object]]) -> list[str]:
 
 
 def figure_title(f: FigureSet) -> str:
-    title = f"{FAMILY_LABEL[f.family]} {f.outcome}"
-    return title if f.scope == WHOLE_EVENT else f"{title} ({f.scope})"
+    return Scope.read(f.scope).label(f"{FAMILY_LABEL[f.family]} {f.outcome}")
 
 
 FLAG_CLASSES = {"disputed": "disputed", "different windows": "", "includes claim": "claim"}

@@ -38,7 +38,7 @@ from summarizer.contract.consolidated import (
     SkippedFile,
     StatementReport,
 )
-from summarizer.contract.event import WHOLE_EVENT, ActorKind, ActorRole, EventSummary, EventType
+from summarizer.contract.event import ActorKind, ActorRole, EventSummary, EventType, Scope
 from summarizer.contract.gold import GoldSummary
 from summarizer.errors import InputError
 from summarizer.files.atomic import write_text_atomic
@@ -278,8 +278,7 @@ def _summary_text(
 
 
 def figure_name(f: FigureSet) -> str:
-    name = f"{FAMILY_LABEL[f.family].lower()} {f.outcome}"
-    return name if f.scope == WHOLE_EVENT else f"{name} ({f.scope})"
+    return Scope.read(f.scope).label(f"{FAMILY_LABEL[f.family].lower()} {f.outcome}")
 
 
 def _value_text(r: FigureReport) -> str:

@@ -7,6 +7,9 @@ Field descriptions are written for analysts; the LLM never fills these models di
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
@@ -42,6 +45,65 @@ Group = Literal[
 Outcome = Literal["killed", "injured", "abducted", "missing", "escaped", "arrested"]
 WHOLE_EVENT = "whole event"
 """The scope of a figure about the whole event (any other scope names a place or a site)."""
+ScopeKind = Literal["whole_event", "place", "site"]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a figure counts over: the whole event, one place of the event, or a site (at a place, or not placed).
+
+    The published JSON writes it as one string (`str(scope)`): WHOLE_EVENT, 'Panjgur' (a place), 'Mastung jail' (a
+    site the article names after its place), 'Gwadar (a camp)' (a site at a place), 'a district jail' (a site not
+    placed). Code reads it back with `Scope.read`, against the summary's place names, instead of comparing text.
+    """
+
+    kind: ScopeKind
+    place: str | None = None
+    site: str | None = None
+    joined: bool = False  # 'Mastung jail': the site's noun follows the place's name as the article writes it
+
+    @classmethod
+    def whole(cls) -> Scope:
+        return cls("whole_event")
+
+    @classmethod
+    def at(cls, place: str | None, site: str | None = None, *, joined: bool = False) -> Scope:
+        if site is None:
+            return cls("place", place) if place else cls("whole_event")
+        return cls("site", place, site, joined=joined and place is not None)
+
+    @classmethod
+    def read(cls, text: str, places: Iterable[str] = ()) -> Scope:
+        """The scope a written scope string means; `places` are the summary's place names (a string that starts
+        with one of them is a site at that place)."""
+        text = text.strip()
+        if not text or text == WHOLE_EVENT:
+            return cls.whole()
+        bracketed = re.fullmatch(r"(?P<place>.+?) \((?P<site>.+)\)", text)
+        if bracketed:
+            return cls.at(bracketed["place"], bracketed["site"])
+        for name in sorted({n for n in places if n}, key=len, reverse=True):
+            if text == name:
+                return cls.at(name)
+            if text.startswith(name + " "):
+                return cls.at(name, text[len(name) + 1 :], joined=True)
+        return cls.at(None, text)
+
+    @property
+    def whole_event(self) -> bool:
+        return self.kind == "whole_event"
+
+    def __str__(self) -> str:
+        if self.kind == "whole_event":
+            return WHOLE_EVENT
+        if self.place and self.site:
+            return f"{self.place} {self.site}" if self.joined else f"{self.place} ({self.site})"
+        return self.place or self.site or WHOLE_EVENT
+
+    def label(self, title: str) -> str:
+        """A figure's title with its scope: 'people killed' or 'people killed (Mastung jail)'."""
+        return title if self.whole_event else f"{title} ({self})"
+
 Qualifier = Literal["exact", "at_least", "about", "more_than", "up_to", "vague"]
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 

@@ -15,9 +15,12 @@ _VERBS = (r"saying|adding|said|says|told|tells|added|stated|reported|reports|ann
           r"indicated|posted|asserted|alleged|insisted|noted|revealed|estimated|described")
 _PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|the minister)$",
                       re.IGNORECASE)
-_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80}?)(?=\s*(?:[,.;]|$))", re.IGNORECASE)
+# a name's characters: not a clause break, but the period of an initial ('U.S. Central Command') is part of it
+_NAME_CHAR = r"(?:[^,.;]|(?<=\b[A-Z])\.)"
+_NAME_END = r"(?=\s*(?:[,;]|(?<!\b[A-Z])\.|$))"
+_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_NAME_CHAR}{{2,80}}?){_NAME_END}", re.IGNORECASE)
 _INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|told|added)\s+"
-                       r"(?P<who>(?!that\b)(?:the\s+)?[^,.;]{2,60}?)(?=\s*(?:[,.;]|$))")
+                       rf"(?P<who>(?!that\b)(?:the\s+)?{_NAME_CHAR}{{2,60}}?){_NAME_END}")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
 _NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|Furthermore|"
@@ -27,7 +30,7 @@ _DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|St
 
 # 'according to the latest figures from the ministry': the ministry gave them, not the figures
 _DOCUMENT = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:figures|data|statistics|tally|count|"
-                       r"statement|report|numbers|toll|estimates?|bulletin)\s+(?:released\s+|issued\s+|published\s+)?"
+                       r"statements?|reports?|numbers|toll|estimates?|bulletins?)\s+(?:released\s+|issued\s+|published\s+)?"
                        r"(?:from|by|of)\s+(?=\S)", re.IGNORECASE)
 
 

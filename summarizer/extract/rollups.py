@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 
-from summarizer.contract.event import WHOLE_EVENT, Casualty, Rollup
+from summarizer.contract.event import Casualty, Rollup, Scope
 from summarizer.text.names import fold
 from summarizer.text.windows import other_period
 
@@ -35,7 +35,7 @@ def compute_rollups(casualties: list[Casualty]) -> list[Rollup]:
     rollups: list[Rollup] = []
     for (group, _outcome), all_items in grouped.items():
         # the event's own total: whole-event figures of the event's period, when there are any
-        own = [c for c in all_items if c.scope == WHOLE_EVENT and not other_period(c.window)]
+        own = [c for c in all_items if Scope.read(c.scope).whole_event and not other_period(c.window)]
         items = own if any(c.status != "claimed" for c in own) else all_items
         credible = [c for c in items if c.status != "claimed"] or items
         lows = [b[0] for b in map(_bounds, credible) if b[0] is not None]

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 
 from summarizer.consolidate.figures import FAMILY
 from summarizer.contract.consolidated import ConsolidatedEvent, FigureSet
-from summarizer.contract.event import WHOLE_EVENT, Actor, EventSummary, EventType, Rollup
+from summarizer.contract.event import Actor, EventSummary, EventType, Rollup, Scope
 from summarizer.extract.rollups import compute_rollups
 
 ACLED_COLUMNS = [
@@ -215,8 +215,8 @@ def _set_best(f: FigureSet) -> int | None:
 def _killed_sets(event: ConsolidatedEvent) -> list[FigureSet]:
     """Whole-event sets of people killed; a family with none contributes its place-scoped sets."""
     killed = [f for f in event.figures if f.outcome == "killed" and f.conservative is not None]
-    whole = {f.family for f in killed if f.scope == WHOLE_EVENT}
-    return [f for f in killed if f.scope == WHOLE_EVENT or f.family not in whole]
+    whole = {f.family for f in killed if Scope.read(f.scope).whole_event}
+    return [f for f in killed if Scope.read(f.scope).whole_event or f.family not in whole]
 
 
 def _sum_by_family(sets: Sequence[FigureSet], value: dict[str, int | None]) -> int | None:
