@@ -93,13 +93,13 @@ def test_vetoed_pair_is_never_joined_through_a_third_report():
     assert [0, 1] not in groups
 
 
-def test_incompatible_event_types_and_countries_are_vetoed():
+def test_event_types_of_different_kinds_weigh_against_and_countries_veto():
     quake = summary("d1", start=date(2031, 5, 10), event_type="disaster", places=[place("Dorvan")])
     fight = summary("d2", start=date(2031, 5, 10), event_type="battle", places=[place("Dorvan")])
     abroad = summary("d3", start=date(2031, 5, 10), country="Elsewhere", places=[place("Dorvan")])
     groups, decisions = group_summaries([("d1", quake), ("d2", fight), ("d3", abroad)])
     assert groups == [[0], [1], [2]]
-    assert any("incompatible event types" in r for r in decisions[0].reasons)
+    assert any("event types of different kinds" in r for r in decisions[0].reasons) and decisions[0].score < 3
     assert any("different countries" in r for r in decisions[2].reasons)
 
 
@@ -258,3 +258,19 @@ def test_single_undisputed_event_says_so():
     md = render_markdown(event)
     assert "No disputed figures." in md
     assert "One article: nothing to group." in md
+
+
+def test_title_case_headline_words_and_weekdays_are_not_distinctive_names():
+    a = summary("n1").model_copy(update={"headline": "Bus Falls Into Gorge On Saturday",
+                                         "summary": "A bus fell near Dorvan on Saturday, officials said."})
+    b = summary("n2").model_copy(update={"headline": "Ship Falls Silent After Storm",
+                                         "summary": "A ship went silent on Saturday near Port Elsa."})
+    _, decisions = group_summaries([("n1", a), ("n2", b)])
+    assert not any("distinctive names" in r for r in decisions[0].reasons)
+
+
+def test_a_region_that_is_the_other_reports_place_is_not_a_different_region():
+    a = summary("r1", region="Palmyra", places=[place("Homs")])
+    b = summary("r2", region="Homs Governorate", places=[place("Palmyra")])
+    _, decisions = group_summaries([("r1", a), ("r2", b)])
+    assert not any("different regions" in r for r in decisions[0].reasons)

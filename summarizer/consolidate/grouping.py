@@ -2,13 +2,15 @@
 
 Every pair gets a decision and its reasons recorded (`PairDecision`):
 - vetoes (never the same event): dates more than 3 days apart; one event starting after the other article was
-  published; different countries; event types from different families (political violence vs protest vs
-  disaster vs accident; 'strategic_development' and 'other' are compatible with anything);
+  published; different countries;
+- event types from different families (political violence vs protest vs disaster vs accident; 'strategic_development'
+  and 'other' are compatible with anything) cost 2: the type is the model's reading of one report, and two reports
+  of one bus crash were typed 'accident' and 'violence_against_civilians';
 - score: date (same day +2, one day apart +1, unresolved 0), shared places excluding the region itself
   (+1 each, at most +3), a shared perpetrator-side actor (+1.5), other shared actors (+0.25 each, at most +0.5),
   same event type (+0.5), same region (+0.5, different regions -1);
-- same_event needs a shared place or a shared perpetrator-side actor and a score of at least 3 (at least 4 when
-  either date is unresolved, so undated reports merge only on strong place and actor overlap); a pair that falls
+- same_event needs a shared place, a shared perpetrator-side actor or a distinctive name, and a score of at least 3
+  (3.5 when either date is unresolved: one shared place with the same type and region is not enough); a pair that falls
   short by at most 1.5 is borderline: merged only if the optional `confirm` callback (e.g. an LLM) says so.
 Events are built by linking same_event pairs, best first, never joining two groups that contain a vetoed pair.
 """
@@ -25,6 +27,7 @@ from summarizer.consolidate.figures import FAMILY
 from summarizer.consolidate.names import ActorIndex, PlaceIndex
 from summarizer.contract.consolidated import PairDecision
 from summarizer.contract.event import EventSummary
+from summarizer.text.calendar import MONTHS, WEEKDAYS
 from summarizer.text.names import fold
 
 Confirmer = Callable[[EventSummary, EventSummary], bool]
@@ -32,8 +35,9 @@ Confirmer = Callable[[EventSummary, EventSummary], bool]
 MAX_DAYS_APART = 3
 MAX_PUBLISHED_APART = 30  # reports of one event are published within a month of each other
 SAME_EVENT_SCORE = 3.0
-SAME_EVENT_SCORE_UNDATED = 4.0
+SAME_EVENT_SCORE_UNDATED = 3.5
 BORDERLINE_MARGIN = 1.5
+INCOMPATIBLE_TYPES_PENALTY = 2.0
 _TYPE_FAMILY: dict[str, str] = {
     "battle": "violence",
     "explosion_remote_violence": "violence",
@@ -74,16 +78,30 @@ class _Batch:
 _NAME = re.compile(r"\b[A-Z][\w’'-]{3,}")
 
 
+def _title_case(line: str) -> bool:
+    words = re.findall(r"[^\W\d_]{4,}", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _names(s: EventSummary) -> set[str]:
-    """Names inside sentences (not a sentence's first word), other than the country and region."""
-    text = f"{s.headline}. {s.summary}"
+    """Names inside sentences (not a sentence's first word), other than the country, the region and calendar words;
+    a headline in Title Case ('Bus Falls into Gorge') capitalises every word, so only its summary is read."""
+    text = s.summary if _title_case(s.headline) else f"{s.headline}. {s.summary}"
     skip = {w.casefold() for w in _NAME.findall(f"{s.where.country or ''} {s.where.region or ''}")}
+    skip |= set(WEEKDAYS) | set(MONTHS)
     return {m.group(0).casefold() for m in _NAME.finditer(text)
             if m.start() > 0 and not re.search(r"[.!?:;]\s*[\"“‘']?$", text[: m.start()])} - skip
 
 
 def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
     return {k for k in (places.key(p.name) for p in s.where.places) if k}
+
+
+def _region(s: EventSummary, other: EventSummary, places: PlaceIndex) -> str:
+    region = fold(s.where.region)
+    if not region or region == fold(s.where.country) or places.key(region) in _place_keys(other, places):
+        return ""
+    return region
 
 
 def _close_figures(a: EventSummary, b: EventSummary) -> tuple[float, str] | None:
@@ -143,12 +161,13 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     if a.event_type == b.event_type:
         score += 0.5
         reasons.append(f"same event type ({a.event_type})")
-    elif fa and fb and fa != fb:
-        veto = True
-        reasons.append(f"incompatible event types ({a.event_type} / {b.event_type})")
+    elif fa and fb and fa != fb:  # the model's reading of one report, not a fact: it weighs, it does not veto
+        score -= INCOMPATIBLE_TYPES_PENALTY
+        reasons.append(f"event types of different kinds ({a.event_type} / {b.event_type})")
     else:
         reasons.append(f"compatible event types ({a.event_type} / {b.event_type})")
-    region_a, region_b = fold(a.where.region), fold(b.where.region)
+    # a 'region' that is the country or a place the other report names is not a region to compare
+    region_a, region_b = (_region(x, y, places) for x, y in ((a, b), (b, a)))
     regions = {places.key(r) for r in (region_a, region_b) if r} | {places.key(c) for c in (ca, cb) if c}
     if region_a and region_b:
         if places.key(region_a) == places.key(region_b):
