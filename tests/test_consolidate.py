@@ -274,3 +274,30 @@ def test_a_region_that_is_the_other_reports_place_is_not_a_different_region():
     b = summary("r2", region="Homs Governorate", places=[place("Palmyra")])
     _, decisions = group_summaries([("r1", a), ("r2", b)])
     assert not any("different regions" in r for r in decisions[0].reasons)
+
+
+def test_a_borderline_pair_is_settled_by_the_models_constrained_judgement_with_its_reason():
+    from summarizer.backends.fake import FakeBackend
+    from summarizer.consolidate.confirm import lead, model_confirmer
+
+    a = summary("m1", places=[place("Port Elsa")])
+    b = summary("m2", places=[place("Port Elsa")])
+    backend = FakeBackend({"same_event": ['{"same": "yes", "reason": "same ferry sinking"}']})
+    groups, decisions = group_summaries([("m1", a), ("m2", b)], confirm=model_confirmer(backend))
+    assert groups == [[0, 1]]
+    assert decisions[0].decided_by == "confirmer"
+    assert decisions[0].reasons[-1] == "borderline pair confirmed: model: yes (same ferry sinking)"
+    (call,) = backend.calls
+    assert lead(a) in call["messages"][-1]["content"] and "Port Elsa" in lead(a)
+    no = FakeBackend({"same_event": ['{"same": "no", "reason": "other day"}']})
+    groups, _ = group_summaries([("m1", a), ("m2", b)], confirm=model_confirmer(no))
+    assert groups == [[0], [1]]
+
+
+def test_every_prompt_template_is_known_and_only_summary_templates_key_the_cache():
+    from summarizer.files.paths import prompts_dir
+    from summarizer.llm import prompts
+
+    names = {p.stem for p in prompts_dir().glob("*.j2")}
+    assert names == prompts.SUMMARY_TEMPLATES | prompts.OTHER_TEMPLATES
+    assert not prompts.SUMMARY_TEMPLATES & prompts.OTHER_TEMPLATES

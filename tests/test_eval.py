@@ -181,7 +181,8 @@ def test_consolidation_metrics_are_reported_and_gated(tmp_path: Path, monkeypatc
     write_suite(tmp_path)
     seen: dict[str, Any] = {}
 
-    def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path, published: Any = None) -> Any:
+    def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path, published: Any = None,
+                               confirm: Any = None) -> Any:
         seen["stems"] = sorted(summaries)
         return types.SimpleNamespace(metrics={"figures_f1": 0.25}, details=["merged 2 of 2 figures"])
 

@@ -8,6 +8,7 @@ import click
 from rich.console import Console
 
 from summarizer.cli.common import backend_options
+from summarizer.consolidate.grouping import Confirmer
 from summarizer.contract.event import EventSummary
 from summarizer.evaluation.reports import print_tables, write_run
 from summarizer.evaluation.runner import EXIT_GATE_FAILED, SummarizeFn, bless, evaluate
@@ -18,18 +19,21 @@ def register(group: click.Group) -> None:
     group.add_command(eval_command)
 
 
-def _summarize_fn(backend: str, model: str | None, base_url: str | None, no_cache: bool) -> SummarizeFn:
+def _model_fns(backend: str, model: str | None, base_url: str | None, no_cache: bool
+               ) -> tuple[SummarizeFn, Confirmer]:
+    """The summarizer and consolidation's judge of borderline pairs, both on the chosen backend."""
     from summarizer.backends import get_backend
+    from summarizer.consolidate.confirm import model_confirmer
     from summarizer.files.cache import ResultCache
     from summarizer.pipeline import Summarizer
 
-    summarizer = Summarizer(get_backend(backend, model=model, base_url=base_url),
-                            cache=None if no_cache else ResultCache())
+    engine = get_backend(backend, model=model, base_url=base_url)
+    summarizer = Summarizer(engine, cache=None if no_cache else ResultCache())
 
     def summarize(text: str, name: str) -> tuple[EventSummary, bool]:
         return summarizer.summarize_cached(text, name=name)
 
-    return summarize
+    return summarize, model_confirmer(engine)
 
 
 @click.command("eval")
@@ -68,10 +72,12 @@ def eval_command(ctx: click.Context, articles_dir: Path, gold_dir: Path, predict
     """
     thresholds = load_thresholds(thresholds_path)
     baseline = load_baseline(baseline_path)
-    summarize = None if predictions_dir is not None else _summarize_fn(backend, model, base_url, no_cache)
+    # saved predictions are scored without a model: borderline pairs are then left apart
+    summarize, confirm = (None, None) if predictions_dir is not None else _model_fns(backend, model, base_url,
+                                                                                      no_cache)
     run = evaluate(gold_dir, articles_dir, thresholds=thresholds, baseline=baseline,
                    predictions_dir=predictions_dir, summarize=summarize, run_dir=run_dir,
-                   progress=lambda line: click.echo(line, err=True), only_splits=only_splits)
+                   progress=lambda line: click.echo(line, err=True), only_splits=only_splits, confirm=confirm)
     write_run(run, run_dir)
     print_tables(run, Console(width=140))
     click.echo(f"report: {run_dir / 'report.md'}", err=True)

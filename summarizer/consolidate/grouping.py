@@ -30,7 +30,8 @@ from summarizer.contract.event import EventSummary
 from summarizer.text.calendar import MONTHS, WEEKDAYS
 from summarizer.text.names import fold
 
-Confirmer = Callable[[EventSummary, EventSummary], bool]
+Confirmer = Callable[[EventSummary, EventSummary], "bool | tuple[bool, str]"]
+"""Settles a borderline pair: same event or not, optionally with its reason (recorded in the decision)."""
 
 MAX_DAYS_APART = 3
 MAX_PUBLISHED_APART = 30  # reports of one event are published within a month of each other
@@ -248,11 +249,13 @@ def group_summaries(
         for j in range(i + 1, len(summaries)):
             decision, veto = _compare(*summaries[i], *summaries[j], batch)
             if decision.verdict == "borderline" and confirm is not None:
-                same = confirm(summaries[i][1], summaries[j][1])
+                judged = confirm(summaries[i][1], summaries[j][1])
+                same, why = judged if isinstance(judged, tuple) else (judged, "")
                 decision = decision.model_copy(update={
                     "verdict": "same_event" if same else "different_event",
                     "decided_by": "confirmer",
-                    "reasons": [*decision.reasons, f"borderline pair {'confirmed' if same else 'rejected'}"],
+                    "reasons": [*decision.reasons, f"borderline pair {'confirmed' if same else 'rejected'}"
+                                + (f": {why}" if why else "")],
                 })
             decisions.append(decision)
             if veto:

@@ -22,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 
 from summarizer.consolidate.figures import FAMILY
+from summarizer.consolidate.grouping import Confirmer
 from summarizer.consolidate.report import in_disputed_table
 from summarizer.consolidate.run import consolidate
 from summarizer.contract.consolidated import (
@@ -67,14 +68,15 @@ def _f1(p: float, r: float) -> float:
 
 
 def evaluate_consolidation(summaries: dict[str, EventSummary], gold_dir: Path,
-                           published: Mapping[str, date] | None = None) -> ConsolidationScores:
+                           published: Mapping[str, date] | None = None, confirm: Confirmer | None = None
+                           ) -> ConsolidationScores:
     """Consolidate `summaries` (keyed by article stem) and score against the consolidation gold in gold_dir.
 
     `published`: publication dates from the corpus manifest (as a user's batch manifest would supply them)."""
     golds = load_consolidation_gold(gold_dir)
     if not golds:
         return ConsolidationScores(details=[f"no consolidation gold under {gold_dir}"])
-    events = consolidate(list(summaries.items()), published=published)
+    events = consolidate(list(summaries.items()), confirm=confirm, published=published)
     event_of = {a.ref: e.event_id for e in events for a in e.articles}
     details: list[str] = []
     totals = {"groups": 0, "groups_ok": 0, "tp": 0.0, "fp": 0.0, "fn": 0.0, "sets": 0, "dispute_ok": 0,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from summarizer.consolidate.grouping import Confirmer
 from summarizer.contract.event import EventSummary
 from summarizer.contract.gold import GoldSummary
 from summarizer.errors import ConfigError, InputError, SummarizerError
@@ -150,11 +151,11 @@ def run_predictions(articles: Mapping[str, str], summarize: SummarizeFn, out_dir
 # --- scoring -----------------------------------------------------------------------------------------------
 
 def consolidation_metrics(predictions: Mapping[str, Prediction], gold_dir: Path,
-                          published: Mapping[str, date] | None = None
+                          published: Mapping[str, date] | None = None, confirm: Confirmer | None = None
                           ) -> tuple[dict[str, float], list[str]]:
     """Metrics of the cross-article consolidation: (metrics, details)."""
     summaries = {stem: p.summary for stem, p in predictions.items() if p.summary is not None}
-    result = evaluate_consolidation(summaries, gold_dir, published)
+    result = evaluate_consolidation(summaries, gold_dir, published, confirm)
     metrics = {f"{CONSOLIDATION_PREFIX}{name}": float(value) for name, value in dict(result.metrics).items()}
     return metrics, [str(line) for line in result.details]
 
@@ -162,7 +163,8 @@ def consolidation_metrics(predictions: Mapping[str, Prediction], gold_dir: Path,
 def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, baseline: Baseline | None,
              predictions_dir: Path | None = None, summarize: SummarizeFn | None = None,
              run_dir: Path | None = None, progress: Progress | None = None,
-             manifest_path: Path | None = None, only_splits: tuple[str, ...] = ()) -> EvalRun:
+             manifest_path: Path | None = None, only_splits: tuple[str, ...] = (),
+             confirm: Confirmer | None = None) -> EvalRun:
     """Score saved predictions (predictions_dir) or fresh ones (summarize); gate them."""
     gold = load_gold(gold_dir)
     article_paths = find_articles(articles_dir)
@@ -211,7 +213,7 @@ def evaluate(gold_dir: Path, articles_dir: Path, *, thresholds: Thresholds, base
     try:
         published = {e.stem: date.fromisoformat(e.published) for e in manifest.articles
                      if e.published} if manifest is not None else {}
-        extra, details = consolidation_metrics(predictions, gold_dir, published)
+        extra, details = consolidation_metrics(predictions, gold_dir, published, confirm)
     except Exception as exc:  # a broken evaluator must fail the gate visibly, not stop the whole eval
         extra = {}
         crashed = f"consolidation eval failed: {type(exc).__name__}: {exc}"

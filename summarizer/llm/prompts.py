@@ -65,11 +65,19 @@ def render(name: str, **variables: Any) -> str:
         raise ConfigError(f"prompt template {name}.j2: {exc}") from exc
 
 
+# The templates an article's summary is made with (their hash is in its provenance and its cache key); the others
+# serve later steps (consolidation's `same_event`), so editing them never re-summarizes an article.
+SUMMARY_TEMPLATES = frozenset({"article", "counts", "figures", "overview", "reask", "statement", "system"})
+OTHER_TEMPLATES = frozenset({"same_event"})
+
+
 @lru_cache(maxsize=1)
 def prompts_hash() -> str:
-    """Hash of every template's name and text: part of the provenance and of every cache key."""
+    """Hash of the summary templates' names and texts: part of the provenance and of every cache key."""
     digest = hashlib.sha256()
     for path in sorted(prompts_dir().glob("*.j2")):
+        if path.stem not in SUMMARY_TEMPLATES:
+            continue
         digest.update(path.name.encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
