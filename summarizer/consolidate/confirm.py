@@ -5,6 +5,7 @@ decides. The answer and reason are recorded in the pair's decision."""
 from __future__ import annotations
 
 import warnings
+from typing import Literal
 
 from summarizer.backends.base import Backend
 from summarizer.consolidate.grouping import Confirmer
@@ -12,9 +13,16 @@ from summarizer.contract.event import EventSummary
 from summarizer.errors import SummarizerError, SummarizerWarning
 from summarizer.llm import prompts
 from summarizer.llm.client import call_model
-from summarizer.llm.passes import SameEventAnswer
+from summarizer.llm.passes import PassModel, Short
 
 MAX_FIGURES_SHOWN = 4
+
+
+class SameEventAnswer(PassModel):
+    """The form of the judgement (here, not in `llm.passes`: editing it never re-summarizes an article)."""
+
+    reason: Short  # first: the model compares, then answers
+    same: Literal["yes", "no"]
 
 
 def lead(s: EventSummary) -> str:

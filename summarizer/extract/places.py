@@ -31,6 +31,8 @@ _NOT_PLACES = re.compile(r"^(?:" + "|".join(w.title() for w in (*WEEKDAYS, *MONT
                          r"Those|Meanwhile|Security|Officials|Police|Some|Other|Other attacks|According|Among|"
                          r"Earlier|Later|However|While|After|Before|During|Armed|Insurgents|Militants)$")
 
+_CALENDAR_AFTER = re.compile(r"\s+(?:" + "|".join(w.title() for w in (*WEEKDAYS, *MONTHS)) + r")$")
+
 
 def find_places(sentences: list[Sentence], exclude: list[str]) -> list[str]:
     """Place names in order of first mention, without the excluded names (country, region)."""
@@ -42,7 +44,7 @@ def find_places(sentences: list[Sentence], exclude: list[str]) -> list[str]:
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence.text):
                 for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")):
-                    name = name.strip()
+                    name = _CALENDAR_AFTER.sub("", name.strip())  # 'in central Syria Saturday
                     if (not name or _NOT_PLACES.match(name) or fold(name) in excluded or is_country_name(name)
                             or name in found or name.endswith("’s")):
                         continue

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, create_model, model_validator
 from pydantic_core import PydanticCustomError
@@ -71,13 +71,6 @@ class OverviewAnswer(PassModel):
     region: Name
     places: list[Name] = Field(max_length=16)
     date_words: Short = Field(description="The article's words for when it happened ('on Saturday'), or empty.")
-
-
-class SameEventAnswer(PassModel):
-    """Consolidation's judgement of a borderline pair of reports."""
-
-    same: Literal["yes", "no"]
-    reason: Short
 
 
 Description = Annotated[str, StringConstraints(max_length=48)]
