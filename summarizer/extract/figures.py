@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.contract.event import Group, Outcome
-from summarizer.text.parse import NumberMention, Sentence, find_numbers, split_sentences
+from summarizer.text.parse import TENS, UNITS, NumberMention, Sentence, find_numbers, split_sentences
 
 _GROUP_WORDS: list[tuple[Group, str]] = [
     ("prisoners", r"prisoners?|inmates?|detainees?|convicts?"),
@@ -41,6 +41,11 @@ _OUTCOME_WORDS: list[tuple[Outcome, str]] = [
 ]
 _OUTCOME_RE = [(o, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for o, p in _OUTCOME_WORDS]
 _CLAUSE_STOP = re.compile(r"[;:—]|\bwhile\b|\bwhereas\b|\bbut\b")
+# another count joined on ('15 bodies were recovered and 25 were injured'): the harm word after it is its own
+_ANOTHER_COUNT = re.compile(r"(?:,|\band\b|\bwhile\b)\s+(?:\d|(?:another|many|several|dozens|scores|others|"
+                            + "|".join(sorted({*UNITS, *TENS} - {"zero"}, key=len, reverse=True)) + r")\b)",
+                            re.IGNORECASE)
+_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|been|\w+ed)\b", re.IGNORECASE)
 NOUN_REACH = 48  # characters after the number in which its head noun must start
 VERB_REACH_AFTER = 90
 VERB_REACH_BEFORE = 80
@@ -99,6 +104,13 @@ def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | 
     return group, phrase.strip(), mention.end + end
 
 
+def _said_by_noun(phrase: str) -> Outcome | None:
+    """The outcome a counted noun phrase states itself: '15 bodies', '40 injured people' (not across 'and')."""
+    if re.search(r",|\band\b|\bor\b", phrase):
+        return None
+    return next((o for o, pattern in _OUTCOME_RE if pattern.search(phrase)), None)
+
+
 def _group_before(text: str, mention: NumberMention) -> tuple[Group, str] | None:
     before = text[mention.sentence.start : mention.raw_start]
     best: tuple[int, Group, str] | None = None
@@ -115,6 +127,9 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int) -> Outcome |
     stop = _CLAUSE_STOP.search(after)
     if stop:
         after = after[: stop.start()]
+    other = _ANOTHER_COUNT.search(after)
+    if other and _VERB.search(after[: other.start()]):  # not a list sharing one verb ('10 police and 11 civilians')
+        after = after[: other.start()]
     before_start = max(mention.sentence.start, mention.raw_start - VERB_REACH_BEFORE)
     before = text[before_start : mention.raw_start]
     stop_before = list(_CLAUSE_STOP.finditer(before))
@@ -170,7 +185,8 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
     after = _group_after(text, mention)
     if after is not None:
         group, phrase, end = after
-        outcome = _outcome_near(text, mention, end)
+        # a head noun that says what happened ('15 bodies') settles it; else the nearest harm word
+        outcome = _said_by_noun(phrase) or _outcome_near(text, mention, end)
         doer = bool(_ACTIVE_HARM.match(text[end : mention.sentence.end]))
         return Reading(group, outcome, phrase, sure=not doer)
     before = text[max(mention.sentence.start, mention.raw_start - 30) : mention.raw_start]
