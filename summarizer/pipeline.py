@@ -59,7 +59,14 @@ from summarizer.lang import (
 )
 from summarizer.llm import prompts
 from summarizer.llm.client import article_scope, call_model
-from summarizer.llm.passes import MAX_FIGURES_PER_PASS, OverviewAnswer, PassModel, StatementAnswer, described_form
+from summarizer.llm.passes import (
+    ACCIDENTAL_TYPES,
+    MAX_FIGURES_PER_PASS,
+    OverviewAnswer,
+    PassModel,
+    StatementAnswer,
+    described_form,
+)
 from summarizer.text.calendar import WEEKDAY_PATTERN_TITLE
 from summarizer.text.dates import Header, read_header, resolve_day
 from summarizer.text.grounding import locate, span
@@ -289,6 +296,10 @@ class Summarizer:
             problems.append(f'country "{answer.country}" does not appear in the article')
         if any(_region_part_missing(run.text, part) for part in _region_parts(answer.region)):
             problems.append(f'region "{answer.region}" does not appear in the article')
+        accidental = answer.event_type in ACCIDENTAL_TYPES
+        if answer.event_type != "other" and accidental != (answer.on_purpose == "no"):
+            problems.append(f'event_type "{answer.event_type}" does not fit on_purpose "{answer.on_purpose}": harm '
+                            'nobody meant is "accident" or "disaster", harm done on purpose is one of the others')
         for label, value in (("headline", answer.headline), ("summary", answer.summary)):
             stray = stray_script(value, writing, run.text)
             if stray:

@@ -113,7 +113,7 @@ def test_missing_settings_are_config_errors(monkeypatch: pytest.MonkeyPatch) -> 
 def responder(pass_name: str, body: dict[str, Any]) -> str:
     if pass_name == "overview":
         return json.dumps({"headline": "Bus swept away by floods", "summary": "Floodwater swept a bus away.",
-                           "event_type": "disaster", "country": "Portugal", "region": "",
+                           "on_purpose": "no", "event_type": "disaster", "country": "Portugal", "region": "",
                            "places": ["Ribeiraverde"], "date_words": "on Monday"})
     from summarizer.backends.base import emptiest_answer, request_schema
 

@@ -36,8 +36,8 @@ The Coastal Workers Union denied any role in the violence.
 """  # noqa: E501  (2023-03-16 is a Thursday, so "on Tuesday" is 2023-03-14)
 
 GOOD_OVERVIEW = {"headline": "Rebels attack police posts in Norvale", "summary": "Gunmen attacked police posts.",
-                 "event_type": "battle", "country": "Chile", "region": "Norvale", "places": ["Piedraluz"],
-                 "date_words": "on Tuesday"}
+                 "on_purpose": "yes", "event_type": "battle", "country": "Chile", "region": "Norvale",
+                 "places": ["Piedraluz"], "date_words": "on Tuesday"}
 
 
 def overview(**changes: Any) -> str:
@@ -259,6 +259,14 @@ def test_an_invented_place_is_reasked_then_dropped() -> None:
     assert any(d.kind == "place" and d.content == "Atlantis City" for d in result.provenance.dropped)
     (record,) = [p for p in result.provenance.passes if p.name == "overview"]
     assert record.retries == 1 and result.provenance.retries >= 1  # instructor's re-ask, counted in the pass
+
+
+def test_an_event_type_that_contradicts_on_purpose_is_reasked() -> None:
+    backend = make_backend([overview(on_purpose="no"), overview()])
+    result = Summarizer(backend).summarize(ARTICLE)
+    overview_calls = [c for c in backend.calls if c["pass"] == "overview"]
+    assert len(overview_calls) == 2 and result.event_type == "battle"
+    assert 'event_type "battle" does not fit on_purpose "no"' in overview_calls[1]["messages"][-1]["content"]
 
 
 def test_a_corrected_reask_answer_is_used() -> None:

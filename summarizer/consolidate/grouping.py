@@ -3,9 +3,9 @@
 Every pair gets a decision and its reasons recorded (`PairDecision`):
 - vetoes (never the same event): dates more than 3 days apart; one event starting after the other article was
   published; different countries;
-- event types from different families (political violence vs protest vs disaster vs accident; 'strategic_development'
-  and 'other' are compatible with anything) cost 2: the type is the model's reading of one report, and two reports
-  of one bus crash were typed 'accident' and 'violence_against_civilians';
+- event types from different families (political violence vs protest vs harm nobody meant, disaster or accident;
+  'strategic_development' and 'other' are compatible with anything) cost 2: the type is the model's reading of one
+  report, and two reports of one bus crash were typed 'accident' and 'violence_against_civilians';
 - score: date (same day +2, one day apart +1, unresolved 0), shared places excluding the region itself
   (+1 each, at most +3), a shared perpetrator-side actor (+1.5), other shared actors (+0.25 each, at most +0.5),
   same event type (+0.5), same region (+0.5, different regions -1);
@@ -45,8 +45,8 @@ _TYPE_FAMILY: dict[str, str] = {
     "violence_against_civilians": "violence",
     "protest": "unrest",
     "riot": "unrest",
-    "disaster": "disaster",
-    "accident": "accident",
+    "disaster": "unmeant",  # an earthquake's collapsed school is called an accident by one outlet, a disaster by
+    "accident": "unmeant",  # another
 }
 
 
@@ -98,8 +98,11 @@ def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
     return {k for k in (places.key(p.name) for p in s.where.places) if k}
 
 
+_REGION_WORD = re.compile(r"^(?:the )?(?:province|state|region) of |\s+(?:province|state|region|governorate)$")
+
+
 def _region(s: EventSummary, other: EventSummary, places: PlaceIndex) -> str:
-    region = fold(s.where.region)
+    region = _REGION_WORD.sub("", fold(s.where.region))  # 'Balochistan province' is 'Balochistan'
     if not region or region == fold(s.where.country) or places.key(region) in _place_keys(other, places):
         return ""
     return region

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, create_model, model_validator
 from pydantic_core import PydanticCustomError
@@ -22,6 +22,7 @@ GROUNDING = "grounding"  # validation-context key: the pass's check, answer -> w
 UNGROUNDED = "ungrounded"  # the error type of an answer that fails its check (instructor re-asks with its message)
 MAX_PROBLEMS_TOLD = 12
 Check = Callable[[Any], list[str]]
+ACCIDENTAL_TYPES = ("accident", "disaster")  # harm nobody meant; 'other' fits either answer
 # The check of the model call under way. Not sent through instructor's `context`: instructor renders every message
 # as a Jinja template with that context, which would make the article's text template source (a test article that
 # holds '{{ system }}' lost those words). `grounded_by` sets it around one call.
@@ -66,6 +67,7 @@ class StatementAnswer(PassModel):
 class OverviewAnswer(PassModel):
     headline: Annotated[str, StringConstraints(max_length=120)]
     summary: Annotated[str, StringConstraints(max_length=400)]
+    on_purpose: Literal["yes", "no"] = Field(description="Did people cause the harm on purpose? (checks event_type)")
     event_type: EventType
     country: Name
     region: Name
