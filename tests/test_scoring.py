@@ -269,3 +269,10 @@ def test_unattributed_figure_source() -> None:
 
     assert _score(_edit(perfect_prediction(gold), say("unknown")), gold)["casualties.sources.f1"] == 1.0
     assert _score(_edit(perfect_prediction(gold), say("police")), gold)["casualties.sources.f1"] < 1.0
+
+
+def test_a_country_written_short_matches_its_name() -> None:
+    from summarizer.evaluation.scoring.article import _country
+
+    assert _country("USA") == _country("United States") == "United States"
+    assert _country("UK") == _country("United Kingdom") and _country(None) is None

@@ -42,7 +42,7 @@ from summarizer.evaluation.scoring.lists import match_items, set_counts
 from summarizer.evaluation.scoring.results import ArticleScore, Counts, Mismatch, Ratio
 from summarizer.evaluation.scoring.text_checks import invented_numbers, mentions, text_numbers
 from summarizer.lang import detect_language
-from summarizer.text.names import fold
+from summarizer.text.names import canonical_country, fold
 from summarizer.text.parse import stated_values
 
 _SWAPPABLE = frozenset({"killed", "injured"})
@@ -67,6 +67,10 @@ def describe_casualty(c: Casualty) -> str:
     value = c.value if c.value is not None else "?"
     return (f"{c.group} {c.outcome} {value} [{c.raw_text!r}, {c.qualifier}, {c.status}, "
             f"by {c.reported_by or 'unattributed'}, scope {c.scope}]")
+
+
+def _country(name: str | None) -> str | None:
+    return canonical_country(name) if name else name
 
 
 def _place_names(p: Place) -> list[str]:
@@ -133,7 +137,8 @@ class _ArticleScorer:
                       predicted=f"{p.when.start}..{p.when.end} ({p.when.precision})" if p else None)
 
         for key, gold_value, alternatives, pred_value in (
-            ("where.country", g.where.country, [], p.where.country if p else None),
+            # one country, however written: 'USA' and 'United States' agree
+            ("where.country", _country(g.where.country), [], _country(p.where.country) if p else None),
             ("where.region", g.where.region, g.where.alt_regions, p.where.region if p else None),
         ):
             if gold_value is None:
