@@ -11,12 +11,13 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from summarizer.backends.base import Backend
 from summarizer.contract.event import (
+    ACCIDENTAL_TYPES,
     SCHEMA_VERSION,
     Actor,
     ArticleMeta,
@@ -60,7 +61,6 @@ from summarizer.lang import (
 from summarizer.llm import prompts
 from summarizer.llm.client import article_scope, call_model
 from summarizer.llm.passes import (
-    ACCIDENTAL_TYPES,
     MAX_FIGURES_PER_PASS,
     OverviewAnswer,
     PassModel,
@@ -173,6 +173,22 @@ class _Run:
 
     def drop(self, kind: str, reason: str, content: str) -> None:
         self.dropped.append(DroppedItem(kind=kind, reason=reason, content=content[:300]))
+
+    @cached_property
+    def said_by(self) -> dict[int, str | None]:
+        """The speaker code reads in each sentence, read once per article ('he said' is the last named speaker);
+        fills `speakers` in order."""
+        lx = self.language.lexicon
+        out: dict[int, str | None] = {}
+        for sentence in self.sentences:
+            if lx is not None and not lx.code_reader:
+                who = lexicon_attribution(sentence.text, lx)
+            else:
+                who = attribution(sentence, self.speakers)
+            if who is not None:
+                self.speakers.append(who)
+            out[sentence.index] = who
+        return out
 
 
 class Summarizer:
@@ -354,7 +370,7 @@ class Summarizer:
         """The model decides group, outcome and source of every candidate code is not sure of, and the source of
         every figure code is sure of whose sentence names none (the speaker is often in the sentence before or
         after: 'X said on Friday.' then the figures)."""
-        sourced = _sentence_sources(run, {c.sentence for c in candidates}, [])
+        sourced = _figure_sources(run, {c.sentence for c in candidates})
         asked = [c for c in candidates if not c.sure or sourced.get(c.sentence) is None]
         for first in range(0, len(asked), MAX_FIGURES_PER_PASS):
             batch = asked[first : first + MAX_FIGURES_PER_PASS]
@@ -519,7 +535,7 @@ class Summarizer:
 
     def _casualties(self, run: _Run, candidates: list[Candidate], where: Where, claimants: list[str],
                     known: dict[str, str]) -> list[Casualty]:
-        sources = _sentence_sources(run, {c.sentence for c in candidates}, run.speakers)
+        sources = _figure_sources(run, {c.sentence for c in candidates})
         chosen: list[Casualty] = []
         for cand in candidates:
             if cand.group is None or cand.outcome is None:
@@ -678,19 +694,12 @@ _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|c
 _LOCAL_UNIT = re.compile(r"\s+(?:district|city|county|town|village|island|tehsil|municipality)$", re.IGNORECASE)
 
 
-def _sentence_sources(run: _Run, figure_sentences: set[int], speakers: list[str]) -> dict[int, str | None]:
-    """The source code reads in each figure sentence (None where it reads none); `speakers` collects every speaker
-    in order, for a later 'he said'."""
+def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | None]:
+    """The source code reads for each figure sentence (None where it reads none)."""
     sources: dict[int, str | None] = {}
-    lx = run.language.lexicon
     for sentence in run.sentences:
-        if lx is not None and not lx.code_reader:
-            who = lexicon_attribution(sentence.text, lx)
-        else:
-            who = attribution(sentence, speakers)
-        if who is not None:
-            speakers.append(who)
         if sentence.index in figure_sentences:
+            who = run.said_by[sentence.index]
             if who is None and sentence.index - 1 in figure_sentences and sentence.text.endswith("."):
                 who = sources.get(sentence.index - 1)  # 'Twenty-four police were injured.' after 'X said ...'
             sources[sentence.index] = who

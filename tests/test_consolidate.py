@@ -301,3 +301,16 @@ def test_every_prompt_template_is_known_and_only_summary_templates_key_the_cache
     names = {p.stem for p in prompts_dir().glob("*.j2")}
     assert names == prompts.SUMMARY_TEMPLATES | prompts.OTHER_TEMPLATES
     assert not prompts.SUMMARY_TEMPLATES & prompts.OTHER_TEMPLATES
+
+
+def test_a_judge_that_cannot_answer_is_asked_once_and_every_borderline_pair_says_why():
+    from summarizer.backends.fake import FakeBackend
+    from summarizer.consolidate.confirm import model_confirmer
+    from summarizer.errors import BackendError, SummarizerWarning
+
+    reports = [(f"x{i}", summary(f"x{i}", places=[place("Port Elsa")])) for i in range(3)]
+    backend = FakeBackend({"same_event": [BackendError("model server down")]})
+    with pytest.warns(SummarizerWarning, match="model server down"):
+        groups, decisions = group_summaries(reports, confirm=model_confirmer(backend))
+    assert groups == [[0], [1], [2]] and len(backend.calls) == 1
+    assert all("model unavailable: " in d.reasons[-1] for d in decisions)

@@ -259,6 +259,10 @@ def test_an_invented_place_is_reasked_then_dropped() -> None:
     assert any(d.kind == "place" and d.content == "Atlantis City" for d in result.provenance.dropped)
     (record,) = [p for p in result.provenance.passes if p.name == "overview"]
     assert record.retries == 1 and result.provenance.retries >= 1  # instructor's re-ask, counted in the pass
+    # the kept answer's record counts the tokens of both attempts (the second prompt holds the first)
+    once = Summarizer(make_backend([invented]), reask=False).summarize(ARTICLE)
+    (single,) = [p for p in once.provenance.passes if p.name == "overview"]
+    assert record.prompt_tokens >= 2 * single.prompt_tokens
 
 
 def test_an_event_type_that_contradicts_on_purpose_is_reasked() -> None:

@@ -38,13 +38,18 @@ def lead(s: EventSummary) -> str:
 def model_confirmer(backend: Backend) -> Confirmer:
     """A confirmer that asks `backend`'s model, one short constrained pass per borderline pair."""
 
+    unavailable: list[str] = []  # the first failure: later pairs are not sent to a model that cannot answer
+
     def confirm(a: EventSummary, b: EventSummary) -> tuple[bool, str]:
+        if unavailable:
+            return False, f"model unavailable: {unavailable[0]}"
         messages = [{"role": "system", "content": prompts.render("system")},
                     {"role": "user", "content": prompts.render("same_event", a=lead(a), b=lead(b))}]
         try:
             answer, _, _ = call_model(backend, "same_event", messages, SameEventAnswer, max_tokens=60)
         except SummarizerError as exc:  # no model, no answer: the pair stays apart, and the decision says why
-            warnings.warn(f"borderline pair left apart: the model could not judge it ({exc})", SummarizerWarning,
+            unavailable.append(str(exc))
+            warnings.warn(f"borderline pairs left apart: the model could not judge them ({exc})", SummarizerWarning,
                           stacklevel=2)
             return False, f"model unavailable: {exc}"
         return answer.same == "yes", f"model: {answer.same} ({answer.reason.strip() or 'no reason given'})"

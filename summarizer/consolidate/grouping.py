@@ -26,7 +26,7 @@ from datetime import date
 from summarizer.consolidate.figures import FAMILY
 from summarizer.consolidate.names import ActorIndex, PlaceIndex
 from summarizer.contract.consolidated import PairDecision
-from summarizer.contract.event import EventSummary
+from summarizer.contract.event import ACCIDENTAL_TYPES, EventSummary
 from summarizer.text.calendar import MONTHS, WEEKDAYS
 from summarizer.text.names import fold
 
@@ -45,8 +45,8 @@ _TYPE_FAMILY: dict[str, str] = {
     "violence_against_civilians": "violence",
     "protest": "unrest",
     "riot": "unrest",
-    "disaster": "unmeant",  # an earthquake's collapsed school is called an accident by one outlet, a disaster by
-    "accident": "unmeant",  # another
+    # one family: an earthquake's collapsed school is an accident to one outlet, a disaster to another
+    **dict.fromkeys(ACCIDENTAL_TYPES, "unmeant"),
 }
 
 
@@ -70,6 +70,7 @@ class _Batch:
     name_df: Counter[str] = field(default_factory=Counter)
     size: int = 0
     published: Mapping[str, date] = field(default_factory=dict)
+    place_keys: dict[str, set[str]] = field(default_factory=dict)  # per report, computed once for every pair
 
     def distinctive(self, df: int) -> bool:
         return df <= max(3, self.size // 8)
@@ -77,6 +78,7 @@ class _Batch:
 
 # Capitalised words of the English headline and summary: names that cross languages and spellings ('Bajaur').
 _NAME = re.compile(r"\b[A-Z][\w’'-]{3,}")
+_CALENDAR = frozenset((*WEEKDAYS, *MONTHS))
 
 
 def _title_case(line: str) -> bool:
@@ -89,7 +91,7 @@ def _names(s: EventSummary) -> set[str]:
     a headline in Title Case ('Bus Falls into Gorge') capitalises every word, so only its summary is read."""
     text = s.summary if _title_case(s.headline) else f"{s.headline}. {s.summary}"
     skip = {w.casefold() for w in _NAME.findall(f"{s.where.country or ''} {s.where.region or ''}")}
-    skip |= set(WEEKDAYS) | set(MONTHS)
+    skip |= _CALENDAR
     return {m.group(0).casefold() for m in _NAME.finditer(text)
             if m.start() > 0 and not re.search(r"[.!?:;]\s*[\"“‘']?$", text[: m.start()])} - skip
 
@@ -101,9 +103,9 @@ def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
 _REGION_WORD = re.compile(r"^(?:the )?(?:province|state|region) of |\s+(?:province|state|region|governorate)$")
 
 
-def _region(s: EventSummary, other: EventSummary, places: PlaceIndex) -> str:
+def _region(s: EventSummary, other_places: set[str], places: PlaceIndex) -> str:
     region = _REGION_WORD.sub("", fold(s.where.region))  # 'Balochistan province' is 'Balochistan'
-    if not region or region == fold(s.where.country) or places.key(region) in _place_keys(other, places):
+    if not region or region == fold(s.where.country) or places.key(region) in other_places:
         return ""
     return region
 
@@ -171,7 +173,8 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     else:
         reasons.append(f"compatible event types ({a.event_type} / {b.event_type})")
     # a 'region' that is the country or a place the other report names is not a region to compare
-    region_a, region_b = (_region(x, y, places) for x, y in ((a, b), (b, a)))
+    keys_a, keys_b = batch.place_keys[ra], batch.place_keys[rb]
+    region_a, region_b = _region(a, keys_b, places), _region(b, keys_a, places)
     regions = {places.key(r) for r in (region_a, region_b) if r} | {places.key(c) for c in (ca, cb) if c}
     if region_a and region_b:
         if places.key(region_a) == places.key(region_b):
@@ -180,8 +183,8 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
         else:
             score -= 1.0
             reasons.append(f"different regions ({a.where.region} / {b.where.region})")
-    pa = _place_keys(a, places) - {r for r in regions if r}
-    pb = _place_keys(b, places) - {r for r in regions if r}
+    pa = keys_a - {r for r in regions if r}
+    pb = keys_b - {r for r in regions if r}
     shared_places = sorted(pa & pb)
     rare = [k for k in shared_places if batch.distinctive(batch.place_df[k])]
     score += min(4.0, float(len(shared_places) + len(rare)))  # a place few other reports name counts double
@@ -242,8 +245,9 @@ def group_summaries(
     all_summaries = [s for _, s in summaries]
     places, actors = PlaceIndex(all_summaries), ActorIndex(all_summaries)
     batch = _Batch(places, actors, size=len(all_summaries), published=published or {})
-    for s in all_summaries:
-        batch.place_df.update(_place_keys(s, places))
+    for ref, s in summaries:
+        batch.place_keys[ref] = _place_keys(s, places)
+        batch.place_df.update(batch.place_keys[ref])
         batch.name_df.update(_names(s))
     decisions: list[PairDecision] = []
     links: list[tuple[float, int, int]] = []

@@ -28,6 +28,8 @@ EventType = Literal[
     "accident",
     "other",
 ]
+ACCIDENTAL_TYPES: tuple[EventType, ...] = ("accident", "disaster")
+"""Event types of harm nobody meant ('other' fits either)."""
 ActorKind = Literal[
     "state_forces", "rebel_group", "militia", "civilians", "government", "foreign_government", "other"
 ]

@@ -27,11 +27,12 @@ _PATTERNS = [
 EVENT_WORDS = re.compile(r"attack|assault|kill|blast|explo|bomb|clash|storm|raid|gunfire|grenade|abduct|kidnap|jail|"
                          r"prison|dead|injur|wound|casualt|suspend|shot|fire|fight|escap|seiz|overr|target|violence|"
                          r"operation", re.IGNORECASE)
-_NOT_PLACES = re.compile(r"^(?:" + "|".join(w.title() for w in (*WEEKDAYS, *MONTHS)) + r"|The|This|That|These|"
+_CALENDAR = "|".join(w.title() for w in (*WEEKDAYS, *MONTHS))
+_NOT_PLACES = re.compile(r"^(?:" + _CALENDAR + r"|The|This|That|These|"
                          r"Those|Meanwhile|Security|Officials|Police|Some|Other|Other attacks|According|Among|"
                          r"Earlier|Later|However|While|After|Before|During|Armed|Insurgents|Militants)$")
 
-_CALENDAR_AFTER = re.compile(r"\s+(?:" + "|".join(w.title() for w in (*WEEKDAYS, *MONTHS)) + r")$")
+_CALENDAR_AFTER = re.compile(rf"\s+(?:{_CALENDAR})$")
 
 
 def find_places(sentences: list[Sentence], exclude: list[str]) -> list[str]:
@@ -44,7 +45,7 @@ def find_places(sentences: list[Sentence], exclude: list[str]) -> list[str]:
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence.text):
                 for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")):
-                    name = _CALENDAR_AFTER.sub("", name.strip())  # 'in central Syria Saturday
+                    name = _CALENDAR_AFTER.sub("", name.strip())  # 'in Syria Saturday'
                     if (not name or _NOT_PLACES.match(name) or fold(name) in excluded or is_country_name(name)
                             or name in found or name.endswith("’s")):
                         continue

@@ -81,14 +81,16 @@ def _retrying(grounding_reasks: int) -> Retrying:
     return Retrying(retry=retry_if_exception(again), stop=stop_after_attempt(1 + sum(left.values())), reraise=True)
 
 
-def _kept_answer(exc: InstructorRetryException, response_model: type[T]) -> tuple[T, Any] | None:
-    """The last answer when only its grounding check failed: well-formed, so kept for the caller's drop step."""
+def _kept_answer(exc: InstructorRetryException, response_model: type[T], record: PassRecord, started: float
+                 ) -> tuple[T, PassRecord, str] | None:
+    """The last answer when only its grounding check failed: well-formed, so kept for the caller's drop step (its
+    record counts every attempt's tokens, and one retry fewer than failed attempts)."""
     attempts = getattr(exc, "failed_attempts", None) or []
     if not attempts or _failure(attempts[-1].exception) != "grounding":
         return None
-    completion = attempts[-1].completion
-    content = completion.choices[0].message.content or ""
-    return response_model.model_validate_json(content), completion
+    content = _content(attempts[-1].completion)
+    record.retries = len(attempts) - 1
+    return response_model.model_validate_json(content), _usage(record, exc, started), content
 
 
 def _call_model(backend: Backend, name: str, messages: list[dict[str, Any]], response_model: type[T], *,
@@ -113,11 +115,9 @@ def _call_model(backend: Backend, name: str, messages: list[dict[str, Any]], res
         inner = _find_summarizer_error(exc)
         if inner is not None:
             raise inner from exc
-        kept = _kept_answer(exc, response_model)
+        kept = _kept_answer(exc, response_model, record, started)
         if kept is not None:
-            answer, completion = kept
-            record.retries -= 1  # the last failed attempt was not retried
-            return answer, _usage(record, completion, started), _content(completion)
+            return kept
         raise ModelOutputError(
             f"model output for the {name} pass was still invalid after {exc.n_attempts} attempts: "
             f"{_first_line(str(getattr(exc, 'last_exception', None) or exc))}"
@@ -132,9 +132,10 @@ def _call_model(backend: Backend, name: str, messages: list[dict[str, Any]], res
     return answer, _usage(record, completion, started), _content(completion)
 
 
-def _usage(record: PassRecord, completion: Any, started: float) -> PassRecord:
+def _usage(record: PassRecord, carrier: Any, started: float) -> PassRecord:
+    """Latency, and tokens from `carrier`'s usage (a completion's, or a failed call's total over its attempts)."""
     record.latency_s = round(time.perf_counter() - started, 3)
-    usage = getattr(completion, "usage", None)
+    usage = getattr(carrier, "usage", None) or getattr(carrier, "total_usage", None)
     if usage is not None:
         record.prompt_tokens = int(usage.prompt_tokens or 0)
         record.completion_tokens = int(usage.completion_tokens or 0)

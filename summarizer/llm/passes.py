@@ -12,18 +12,17 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
 from summarizer.contract.event import EventType
 from summarizer.llm import prompts
 
-GROUNDING = "grounding"  # validation-context key: the pass's check, answer -> what the article does not support
 UNGROUNDED = "ungrounded"  # the error type of an answer that fails its check (instructor re-asks with its message)
 MAX_PROBLEMS_TOLD = 12
 Check = Callable[[Any], list[str]]
-ACCIDENTAL_TYPES = ("accident", "disaster")  # harm nobody meant; 'other' fits either answer
-# The check of the model call under way. Not sent through instructor's `context`: instructor renders every message
+# The check of the model call under way (answer -> what it states that the article does not support). Not sent
+# through instructor's `context`: instructor renders every message
 # as a Jinja template with that context, which would make the article's text template source (a test article that
 # holds '{{ system }}' lost those words). `grounded_by` sets it around one call.
 _CHECK: ContextVar[Check | None] = ContextVar("grounding_check", default=None)
@@ -44,14 +43,14 @@ Name = Annotated[str, StringConstraints(max_length=60)]
 
 
 class PassModel(BaseModel):
-    """A pass's form. Validated with a grounding check in the context (`call_model(..., check=)`), an answer that
+    """A pass's form. Validated under a grounding check (`call_model(..., check=)`), an answer that
     names what the article does not hold fails validation; instructor's retry then re-asks with the problems."""
 
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
     @model_validator(mode="after")
-    def _grounded(self, info: ValidationInfo) -> PassModel:
-        check: Check | None = (info.context or {}).get(GROUNDING) or _CHECK.get()
+    def _grounded(self) -> PassModel:
+        check = _CHECK.get()
         problems = check(self) if check is not None else []
         if problems:
             raise PydanticCustomError(UNGROUNDED, "{reask}",
