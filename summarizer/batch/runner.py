@@ -575,7 +575,7 @@ def run_batch(summarizer: ArticleSummarizer, in_dir: str | Path, out_dir: str | 
 
 def _execute(summarizer: ArticleSummarizer, todo: list[Article], opts: BatchOptions, run: _Run,
              stop: threading.Event, listener: ProgressListener) -> None:
-    if not todo:
+    if not todo or stop.is_set():  # stopped before starting: no thread starts, so no article finishes unasked
         return
     workers = max(1, opts.workers) if opts.concurrent else 1
     if opts.workers > 1 and not opts.concurrent:
