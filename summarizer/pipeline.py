@@ -43,7 +43,7 @@ from summarizer.extract.actors import build_actors
 from summarizer.extract.attribution import attribution, lexicon_attribution, usable_speaker
 from summarizer.extract.consequences import detect_consequences
 from summarizer.extract.figures import Reading, counted_mention, read_description, read_figure, reading_value
-from summarizer.extract.places import EVENT_WORDS, find_places
+from summarizer.extract.places import EVENT_WORDS, containing_region, find_places
 from summarizer.extract.rollups import compute_rollups
 from summarizer.extract.statements import read_statements
 from summarizer.files.cache import ResultCache, cache_key
@@ -469,14 +469,18 @@ class Summarizer:
         given = [part for name in overview.places for part in _region_parts(name)]
         listed = {_bare(name) for name in overview.places if name.strip()}
         names = [*given, *extra, *find_places(run.sentences, [x for x in (country, region) if x])]
+        held: str | None = None
         if region is None:  # a place the article calls a state or province is the region
             region = next((n.strip() for n in names if n.strip() and _is_region(run.text, n.strip())), None)
+        if region is None:  # else the one place that holds the others ('Kullu district of Himachal Pradesh')
+            region = held = containing_region(run.text, names)
         places: list[Place] = []
         for name in names:
             name = name.strip()
             if not name or (country and _bare(name) == _bare(country)):
                 continue
-            if region and _bare(name) == _bare(region) and (_bare(name) not in listed or _is_region(run.text, name)):
+            if region and _bare(name) == _bare(region) and (_bare(name) not in listed or _is_region(run.text, name)
+                                                            or held is not None):
                 continue
             if is_country_name(name) or _is_region(run.text, name):
                 run.drop("place", "a country or a first-level region, not a place", name)
@@ -492,6 +496,12 @@ class Summarizer:
                                     spellings=[spelled], evidence=evidence))
             elif spelled not in match.spellings:
                 match.spellings.append(spelled)
+        if region and not _is_region(run.text, region) and (
+                any(_bare(region) == _bare(p.name) for p in places)
+                or (country and re.search(rf"\b{re.escape(_bare(country))}\b", _bare(region)))):
+            # a city given as the region as well as a place, the country itself or a part of it ('northern Iraq')
+            run.drop("region", "a place or the country, not a first-level region", region)
+            region = None
         # other spellings of the same places elsewhere in the text (Noshki / Nushki)
         words = set(re.findall(r"\b[A-Z][a-z]{3,}\b", run.text))
         for place in places:

@@ -165,12 +165,14 @@ def test_where(summary: EventSummary) -> None:
 
 @pytest.mark.parametrize(("region", "places", "want_region", "want_places"), [
     ("Norvale", ["Piedraluz"], "Norvale", ["Piedraluz"]),  # the usual answer
-    ("Piedraluz", ["Piedraluz"], "Piedraluz", ["Piedraluz"]),  # a town given as region and place stays a place
+    ("Piedraluz", ["Piedraluz"], None, ["Piedraluz"]),  # a town given as region and place is a place, not a region
+    ("Chile", ["Piedraluz"], None, ["Piedraluz"]),  # the country is not its own region
+    ("northern Chile", ["Piedraluz"], None, ["Piedraluz"]),  # nor is a part of it named by the country
     ("Piedraluz", [], "Piedraluz", []),  # only as region: the model did not call it a place
     ("Valmira district, Norvale", [], "Norvale", ["Valmira"]),  # a district before the province is a place
     ("Norvale", ["Norvale", "Piedraluz"], "Norvale", ["Piedraluz"]),  # the article's province is not a place
 ])
-def test_region_and_places_are_told_apart(region: str, places: list[str], want_region: str,
+def test_region_and_places_are_told_apart(region: str, places: list[str], want_region: str | None,
                                           want_places: list[str]) -> None:
     result = Summarizer(make_backend([overview(region=region, places=places)])).summarize(ARTICLE)
     assert result.where.region == want_region

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.extract.places import find_places
+from summarizer.extract.places import containing_region, find_places
 from summarizer.text.parse import split_sentences
 
 
@@ -17,3 +17,17 @@ from summarizer.text.parse import split_sentences
 ])
 def test_places_next_to_place_words(text: str, expected: list[str]) -> None:
     assert find_places(split_sentences(text), []) == expected
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("A bus fell into a gorge near Tarel in Morvan district of Hesh Pradesh.", ["Morvan", "Tarel", "Hesh Pradesh"],
+     "Hesh Pradesh"),
+    ("The bus fell near Tarel area of Morvan, Hesh Pradesh.", ["Tarel", "Morvan", "Hesh Pradesh"], "Hesh Pradesh"),
+    # a name written with a local unit word is a place, not the region
+    ("A blast hit Tarel in Morvan district on Monday.", ["Tarel", "Morvan"], None),
+    # the country never is the region; two names that hold nothing give none
+    ("Two soldiers were killed near Palmyra, Syria.", ["Palmyra", "Syria"], None),
+    ("Floods hit Orlu and Ravel overnight.", ["Orlu", "Ravel"], None),
+])
+def test_the_place_that_holds_the_others_is_the_region(text: str, names: list[str], expected: str | None) -> None:
+    assert containing_region(text, names) == expected

@@ -43,8 +43,10 @@ def summarize_command(article: str, fmt: str, output: Path | None, summary_langu
     engine.warm_up()  # the embedded model loads while the pipeline's modules are imported (about a second each)
     from summarizer.cli.formats import render_as
     from summarizer.files.cache import ResultCache
+    from summarizer.llm.client import prepare
     from summarizer.pipeline import Summarizer
 
+    prepare(engine)  # while the model loads
     summarizer = Summarizer(engine, cache=None if no_cache else ResultCache(), summary_language=summary_language)
     summary = summarizer.summarize(text, name=article)
     for warning in summary.provenance.warnings:

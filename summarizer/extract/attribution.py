@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 
-from summarizer.lang import Lexicon, is_about_harm
+from summarizer.lang import Lexicon, english, is_about_harm
 from summarizer.text.clauses import main_subject, subject_before
 from summarizer.text.parse import Sentence
 
-_VERBS = (r"saying|adding|said|says|told|tells|added|stated|reported|reports|announced|confirmed|claimed|claims|"
-          r"indicated|posted|asserted|alleged|insisted|noted|revealed|estimated|described")
+_VERBS = "|".join(english().speech_verbs)  # lang/data/en.toml, [reader]
 _PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|the minister)$",
                       re.IGNORECASE)
 # a name's characters: not a clause break, but the period of an initial ('U.S. Central Command') is part of it

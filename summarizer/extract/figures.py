@@ -9,36 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from summarizer.contract.event import Group, Outcome
+from summarizer.lang import english
 from summarizer.text.parse import TENS, UNITS, NumberMention, Sentence, find_numbers, split_sentences
 
-_GROUP_WORDS: list[tuple[Group, str]] = [
-    ("prisoners", r"prisoners?|inmates?|detainees?|convicts?"),
-    ("militants", r"militants|insurgents?|gunm[ae]n|attackers?|assailants?|terrorists?|fighters?|rebels?|"
-                  r"separatists|jihadists?|extremists?|armed men|bombers?|raiders?|kidnappers?|insurgency fighters|"
-                  r"suspects?|shooters?|perpetrators?"),
-    ("soldiers", r"soldiers?|troops|servicem[ae]n|army (?:personnel|men|officers)|paramilitar\w*|"
-                 r"frontier corps (?:personnel|men)"),
-    ("police", r"police(?:m[ae]n|women)?(?: officers?| personnel| officials)?|policem[ae]n|constables?|cops?|"
-               r"officers?"),
-    ("security_forces", r"security (?:personnel|forces|officers|officials|men|guards)|law[- ]enforcement "
-                        r"(?:personnel|officers|officials|agents)|personnel|guards?"),
-    ("officials", r"officials?|administrators?|lawmakers?|ministers?|judges?"),
-    ("civilians", r"civilians?|workers?|labou?rers?|passengers?|villagers?|residents?|students?|children|women|"
-                  r"men|pilgrims?|worshippers?|shoppers?|bystanders?|farmers?|migrants?|employees?|tourists?"),
-    ("people", r"people|persons?|victims?|others|individuals|bodies|casualties"),
-]
+_EN = english()
+# the English reader's words (lang/data/en.toml, [reader]): group -> one alternation of its regex fragments
+_GROUP_WORDS: list[tuple[Group, str]] = [(cast(Group, g), "|".join(ps)) for g, ps in _EN.reader_groups]
 _GROUP_RE = [(g, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for g, p in _GROUP_WORDS]
-_OUTCOME_WORDS: list[tuple[Outcome, str]] = [
-    ("killed", r"kill\w*|dead|deaths?|died|dying|lives|slain|fatalit\w*|perish\w*|neutrali[sz]\w*|"
-               r"massacr\w*|shot dead|gunned down|executed|bodies|martyr\w*|toll"),
-    ("injured", r"injur\w*|wound\w*|hurt|hospitali[sz]ed|shot(?!\s+dead|\s+and\s+killed)"),
-    ("abducted", r"abduct\w*|kidnap\w*|hostages?|taken captive|seized"),
-    ("escaped", r"escap\w*|freed|fled|broke out|released from"),
-    ("arrested", r"arrest\w*|detain\w*|captur\w*|apprehend\w*|taken into custody"),
-    ("missing", r"missing|unaccounted"),
-]
+_OUTCOME_WORDS: list[tuple[Outcome, str]] = [(cast(Outcome, o), "|".join(ps)) for o, ps in _EN.reader_outcomes]
 _OUTCOME_RE = [(o, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for o, p in _OUTCOME_WORDS]
 _CLAUSE_STOP = re.compile(r"[;:—]|\bwhile\b|\bwhereas\b|\bbut\b")
 # another count joined on ('15 bodies were recovered and 25 were injured'): the harm word after it is its own
@@ -46,6 +27,8 @@ _ANOTHER_COUNT = re.compile(r"(?:,|\band\b|\bwhile\b)\s+(?:\d|(?:another|many|se
                             + "|".join(sorted({*UNITS, *TENS} - {"zero"}, key=len, reverse=True)) + r")\b)",
                             re.IGNORECASE)
 _VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|been|\w+ed)\b", re.IGNORECASE)
+# a count with no noun whose state follows it at once ('five dead'); 'killed' is left out ('5 killed 3 ...')
+_BARE_STATE = re.compile(r"\s+(dead|injured|wounded|hurt|missing)\b(?!\s+(?:people|persons|bodies))", re.IGNORECASE)
 NOUN_REACH = 48  # characters after the number in which its head noun must start
 VERB_REACH_AFTER = 90
 VERB_REACH_BEFORE = 80
@@ -75,8 +58,9 @@ def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | 
             if m.start() > NOUN_REACH:
                 break
             gap = after[: m.start()]
-            if re.search(r"[.,;:]|\b(?:were|was|had|have|has|in|at|on|from|by|who|that)\b", gap):
-                break
+            if re.search(r"[.,;:]|\b(?:were|was|had|have|has|in|at|on|from|by|who|that)\b", gap) \
+                    or _other_counts(text, mention, mention.end, mention.end + m.start()):
+                break  # '5 dead and eight others missing': 'others' is the head noun of 'eight', not of 5
             following = after[m.end() : m.end() + 20]
             # an adjective ('two militant hideouts', 'one police station'), not the head noun: a word without the
             # plural's -s before a plural noun, or before any other word when one thing is counted ('44 people
@@ -102,6 +86,16 @@ def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | 
         end += mixed.end() if mixed else 0
         return "security_forces", after[:end].strip(), mention.end + end
     return group, phrase.strip(), mention.end + end
+
+
+_RANGE = re.compile(r"\s*(?:and|to|or|-|–)\s*", re.IGNORECASE)  # 'between 700 and 850 people' is one count
+
+
+def _other_counts(text: str, mention: NumberMention, start: int, end: int) -> list[NumberMention]:
+    """The sentence's other counts that lie wholly between `start` and `end` (dates and years are not counts)."""
+    return [m for m in find_numbers(text, [mention.sentence])
+            if m.start != mention.start and m.raw_start >= start and m.end <= end
+            and not _RANGE.fullmatch(text[min(m.end, mention.end) : max(m.raw_start, mention.raw_start)])]
 
 
 def _said_by_noun(phrase: str) -> Outcome | None:
@@ -135,12 +129,17 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int) -> Outcome |
     stop_before = list(_CLAUSE_STOP.finditer(before))
     if stop_before:
         before = before[stop_before[-1].end() :]
+    before_start = mention.raw_start - len(before)
+    counts_before = _other_counts(text, mention, before_start, mention.raw_start)
     best: tuple[int, Outcome] | None = None
     for outcome, pattern in _OUTCOME_RE:
         m = pattern.search(after)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), outcome)
         for mb in pattern.finditer(before):
+            if any(c.end <= before_start + mb.start() for c in counts_before) \
+                    and re.search(r",|\band\b|\bwhile\b", before[mb.end() :]):
+                continue  # '25 people were killed and 35 were injured': 'killed' is the 25's, not the 35's
             distance = len(before) - mb.end() + 3  # words before weigh a little less than words after
             if best is None or distance < best[0]:
                 best = (distance, outcome)
@@ -199,4 +198,8 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
         if prior is not None:
             outcome = _outcome_near(text, mention, mention.end)
             return Reading(prior[0], outcome, prior[1])
+        state = _BARE_STATE.match(following)
+        if state is not None:  # '25 dead as bus falls', 'leaving five dead and eight missing'
+            outcome = next(o for o, pattern in _OUTCOME_RE if pattern.fullmatch(state.group(1)))
+            return Reading("people", outcome, None, sure=True)
     return Reading(None, None, None)

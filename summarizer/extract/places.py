@@ -51,3 +51,23 @@ def find_places(sentences: list[Sentence], exclude: list[str]) -> list[str]:
                         continue
                     found.append(name)
     return found
+
+
+_UNIT_WORDS = r"(?:district|county|area|city|town|village|tehsil|municipality|township|neighbou?rhood)"
+
+
+def containing_region(text: str, names: list[str]) -> str | None:
+    """The one name that holds the others and is held by none ('Banjar in Kullu district of Himachal Pradesh' ->
+    Himachal Pradesh): the region the model listed as a place. A name the article writes with a local unit word
+    ('Kullu district') is a place, never the region; None when no single name holds the rest."""
+    names = list(dict.fromkeys(n.strip() for n in names if n.strip() and not is_country_name(n.strip())))
+
+    def holds(outer: str, inner: str) -> bool:
+        return bool(re.search(rf"\b{re.escape(inner)}(?:\s+{_UNIT_WORDS})?\s*(?:,|\bof\b|\bin\b)\s+"
+                              rf"(?:the\s+)?{re.escape(outer)}\b", text))
+
+    outer = [n for n in names
+             if not re.search(rf"\b{re.escape(n)}\s+{_UNIT_WORDS}\b", text, re.IGNORECASE)
+             and any(holds(n, other) for other in names if other != n)
+             and not any(holds(other, n) for other in names if other != n)]
+    return outer[0] if len(outer) == 1 else None

@@ -52,6 +52,10 @@ class Lexicon:
     not_counts: tuple[str, ...] = ()  # 'no one', 'one of': phrases in which a number word counts nobody
     vague_counts: tuple[str, ...] | None = None  # vague amounts read as counts (None: every vague word)
     count_nouns: tuple[str, ...] = ()  # when given, a vague count needs one within two words after it
+    # the code reader's words ([reader] of a language with code_reader): regex fragments, in the file's order
+    reader_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    reader_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    speech_verbs: tuple[str, ...] = ()
 
     @property
     def spaced(self) -> bool:
@@ -88,6 +92,9 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         not_counts=tuple(w.casefold() for w in numbers.get("not_counts", [])),
         vague_counts=(tuple(w.casefold() for w in numbers["vague_counts"]) if "vague_counts" in numbers else None),
         count_nouns=tuple(w.casefold() for w in numbers.get("count_nouns", [])),
+        reader_groups=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("groups", {}).items()),
+        reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
+        speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
     )
 
 

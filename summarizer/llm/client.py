@@ -45,6 +45,16 @@ def call_model(backend: Backend, name: str, messages: list[dict[str, Any]], resp
             raise DeadlineExceeded(f"{name} pass: {exc}") from exc
 
 
+def prepare(backend: Backend) -> None:
+    """Load now what the first call would load: instructor resolves its handlers for the backend's mode lazily, and
+    for the OpenAI-style modes that imports the openai package (about a second). `summarizer summarize` calls this
+    while the embedded model loads in its own thread, so the second costs no wall time."""
+    from instructor.v2.core.providers import Provider
+    from instructor.v2.core.registry import mode_registry
+
+    mode_registry.get_handlers(Provider.OPENAI, instructor.Mode(backend.info.mode))
+
+
 @contextmanager
 def article_scope(name: str | None) -> Iterator[None]:
     """Everything done for one article: under the per-article deadline, and input errors name the article."""
