@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 
 from summarizer.contract.event import StatementKind
+from summarizer.lang import english
 from summarizer.text.clauses import main_subject, subject_before
+from summarizer.text.names import fold
 
 _NP = r"[^,.;:“”]{2,70}?"
 
@@ -61,6 +63,15 @@ def _about(kind: StatementKind, text: str) -> str | None:
     return value.strip() if value else None
 
 
+def _not_made(text: str, verb_start: int, by: str | None) -> bool:
+    """'No one has claimed responsibility', 'The group did not claim it': a statement denied by its own words."""
+    en = english()
+    if by is not None and any(fold(by) == w or fold(by).startswith(w + " ") for w in en.no_speakers):
+        return True
+    before = " ".join(text[max(0, verb_start - 40) : verb_start].split()[-4:]).casefold()
+    return any(re.search(rf"(?:^|\s|\b){re.escape(w)}(?:\s|$)", before + " ") for w in en.negations)
+
+
 def read_statements(text: str) -> list[Reading]:
     """Every statement a sentence holds, with speaker and topic when the grammar gives them."""
     found: list[Reading] = []
@@ -70,6 +81,8 @@ def read_statements(text: str) -> list[Reading]:
                     r"support|backed|sponsor|links?\s+to|behind|responsib", text[m.end() : m.end() + 80]):
                 continue
             by = _subject(text, m.start())
+            if _not_made(text, m.start(), by):
+                break
             found.append(Reading(kind, by, _about(kind, text)))
             break
     passive = _PASSIVE_BY.search(text)
