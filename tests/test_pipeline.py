@@ -7,7 +7,9 @@ The article is made up (a fictional province of a real country); the fake model 
 from __future__ import annotations
 
 import json
+import os
 import re
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -385,3 +387,20 @@ def test_unusable_text_is_an_input_error() -> None:
     with pytest.raises(InputError):
         Summarizer(backend).summarize("   \n  ")
     assert backend.calls == []
+
+
+def test_a_template_edited_during_a_run_does_not_change_its_prompts(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every cache key holds the prompts' hash, taken once per process: a template edited while a batch runs must
+    not change the prompts the rest of that batch is sent (they would be cached under the old hash)."""
+    prompt_module = prompts
+    (tmp_path / "system.j2").write_text("first version\n", encoding="utf-8")
+    monkeypatch.setattr(prompt_module, "prompts_dir", lambda: tmp_path)
+    prompt_module._environment.cache_clear()
+    try:
+        assert prompt_module.render("system") == "first version\n"
+        (tmp_path / "system.j2").write_text("second version, edited mid-run\n", encoding="utf-8")
+        os.utime(tmp_path / "system.j2", (time.time() + 5, time.time() + 5))
+        assert prompt_module.render("system") == "first version\n"
+    finally:
+        prompt_module._environment.cache_clear()

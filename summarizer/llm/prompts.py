@@ -52,8 +52,10 @@ def _environment() -> SandboxedEnvironment:
     directory = prompts_dir()
     if not directory.is_dir():
         raise ConfigError(f"prompt templates not found at {directory}: the installation is incomplete")
+    # auto_reload off: a template edited while a batch runs must not change its prompts mid-run (their hash, in
+    # every cache key and provenance, is taken once per process)
     environment = SandboxedEnvironment(loader=FileSystemLoader(str(directory)), undefined=StrictUndefined,
-                                       autoescape=False, keep_trailing_newline=True)
+                                       autoescape=False, keep_trailing_newline=True, auto_reload=False)
     environment.globals["article_fence"] = article_fence
     return environment
 
