@@ -253,8 +253,10 @@ class Summarizer:
                 "the model may misread them")
 
         writing = run.language.name if self.summary_language == "article" and run.language.supported else "English"
+        lx = run.language.lexicon
         overview = self._ask(run, "overview", OverviewAnswer, 400, lambda a: self._overview_problems(run, a, writing),
-                             language=writing)
+                             language=writing, script=lx.script if lx is not None and lx.model_reads else "Latin",
+                             place_example=lx.place_example if lx is not None else "")
         overview = overview.model_copy(update={"headline": strip_stray_script(overview.headline, writing, text),
                                                "summary": strip_stray_script(overview.summary, writing, text)})
         where = self._where(run, overview)

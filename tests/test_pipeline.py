@@ -404,3 +404,14 @@ def test_a_template_edited_during_a_run_does_not_change_its_prompts(tmp_path: Pa
         assert prompt_module.render("system") == "first version\n"
     finally:
         prompt_module._environment.cache_clear()
+
+
+def test_the_place_holding_the_others_becomes_the_region_when_the_model_gives_none() -> None:
+    article = ("Bus plunges into gorge in Hesh Pradesh\n"
+               "At least 14 people were killed when a bus fell into a gorge near Tarel in Morvan district of Hesh "
+               "Pradesh on Tuesday, police said.\n")
+    answer = overview(headline="Bus falls into gorge", event_type="accident", on_purpose="no", country="",
+                      region="", places=["Tarel", "Morvan", "Hesh Pradesh"], date_words="on Tuesday")
+    result = Summarizer(make_backend([answer])).summarize(article)
+    assert result.where.region == "Hesh Pradesh"
+    assert [p.name for p in result.where.places] == ["Tarel", "Morvan"]
