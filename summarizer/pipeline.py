@@ -253,10 +253,8 @@ class Summarizer:
                 "the model may misread them")
 
         writing = run.language.name if self.summary_language == "article" and run.language.supported else "English"
-        lx = run.language.lexicon
         overview = self._ask(run, "overview", OverviewAnswer, 400, lambda a: self._overview_problems(run, a, writing),
-                             language=writing, script=lx.script if lx is not None and lx.model_reads else "Latin",
-                             place_example=lx.place_example if lx is not None else "")
+                             language=writing)
         overview = overview.model_copy(update={"headline": strip_stray_script(overview.headline, writing, text),
                                                "summary": strip_stray_script(overview.summary, writing, text)})
         where = self._where(run, overview)
@@ -385,6 +383,11 @@ class Summarizer:
                     continue
                 m = cand.mention
                 near = outcome_near(run.text, m.start, m.end, lx)  # code is sure of a harm word next to it
+                if reading.outcome is None and cand.group is not None and near is not None and cand.outcome == near:
+                    # '25 were killed and 35 have been severely injured': an answer that reads no harm ("none", or
+                    # no description at all) does not overrule who code read and the harm word beside the number
+                    cand.by = by
+                    continue
                 stated = reading_value(description)
                 if stated is not None and m.value is not None and stated != m.value:
                     # the model described another number: keep only what code can tell

@@ -415,3 +415,19 @@ def test_the_place_holding_the_others_becomes_the_region_when_the_model_gives_no
     result = Summarizer(make_backend([answer])).summarize(article)
     assert result.where.region == "Hesh Pradesh"
     assert [p.name for p in result.where.places] == ["Tarel", "Morvan"]
+
+
+def _all_none(messages: list[dict[str, Any]]) -> str:
+    """A figures pass that reads every number as counting nobody."""
+    asked = sorted({int(k) for k in re.findall(r"^F(\d+) \[S", messages[-1]["content"], re.MULTILINE)})
+    return json.dumps({key: value for k in asked for key, value in ((f"F{k}", "none"), (f"F{k}_by", ""))})
+
+
+def test_a_model_none_does_not_overrule_a_harm_word_beside_the_number() -> None:
+    article = ("Bus falls into gorge in Hesh Pradesh\n"
+               "The district police chief said 25 people were killed and 35 have been severely injured.\n")
+    backend = FakeBackend({"overview": [overview(event_type="accident", on_purpose="no")], "figures": [_all_none]})
+    result = Summarizer(backend).summarize(article)
+    figures = {(c.value, c.group, c.outcome) for c in result.casualties}
+    assert (35, "people", "injured") in figures
+    assert (25, "people", "killed") in figures
