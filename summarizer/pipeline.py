@@ -144,6 +144,7 @@ class Candidate:
     outcome: Outcome | None
     sure: bool = False
     by: str | None = None
+    borrowed: bool = False  # code's group is one named earlier in the sentence, not the number's own noun
 
     @property
     def sentence(self) -> int:
@@ -360,7 +361,7 @@ class Summarizer:
                     and not re.search(r"\b(?:said|told|according)\b", run.text[previous.mention.end : mention.end]):
                 outcome = previous.outcome  # '10 police ... as well as 11 civilians': the list shares its verb
             candidate = Candidate(mention, group, outcome, sure=reading.sure and group is not None
-                                  and outcome is not None)
+                                  and outcome is not None, borrowed=reading.borrowed)
             out.append(candidate)
             if candidate.group is not None and candidate.outcome is not None:
                 previous = candidate
@@ -383,10 +384,12 @@ class Summarizer:
                     continue
                 m = cand.mention
                 near = outcome_near(run.text, m.start, m.end, lx)  # code is sure of a harm word next to it
-                if reading.outcome is None and cand.group is not None and near is not None and cand.outcome == near:
-                    # '25 were killed and 35 have been severely injured': an answer that reads no harm ("none", or
-                    # no description at all) does not overrule who code read and the harm word beside the number
-                    cand.by = by
+                if reading.outcome is None and cand.borrowed and near is not None and cand.outcome == near:
+                    # '25 people were killed and 35 have been severely injured': an answer that reads no harm
+                    # ("none", or no description at all) does not overrule the harm word beside a number without a
+                    # noun of its own; who they were is not told, so they count as people. A number with its own
+                    # noun is the model's to judge ('Five soldiers killed 3 militants': 5 is "none").
+                    cand.group, cand.by = "people", by
                     continue
                 stated = reading_value(description)
                 if stated is not None and m.value is not None and stated != m.value:

@@ -431,3 +431,12 @@ def test_a_model_none_does_not_overrule_a_harm_word_beside_the_number() -> None:
     figures = {(c.value, c.group, c.outcome) for c in result.casualties}
     assert (35, "people", "injured") in figures
     assert (25, "people", "killed") in figures
+
+
+def test_a_model_none_stands_for_a_number_with_its_own_noun() -> None:
+    """'Five soldiers killed 3 militants': the soldiers did the killing; the model's "none" for 5 stands."""
+    article = ("Clash in Hesh Pradesh\n"
+               "Police said five soldiers killed 3 militants in a raid near Tarel on Monday.\n")
+    backend = FakeBackend({"overview": [overview()], "figures": [_all_none]})
+    result = Summarizer(backend).summarize(article)
+    assert not [c for c in result.casualties if c.value == 5]

@@ -41,6 +41,7 @@ class Reading:
     outcome: Outcome | None
     group_text: str | None
     sure: bool = False  # the head noun follows the number and the harm verb is not done by them to others
+    borrowed: bool = False  # no noun of its own: the group is the nearest one named before it ('... and 35 were hurt')
 
 
 _ACTIVE_HARM = re.compile(
@@ -197,7 +198,7 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
         prior = _group_before(text, mention)
         if prior is not None:
             outcome = _outcome_near(text, mention, mention.end)
-            return Reading(prior[0], outcome, prior[1])
+            return Reading(prior[0], outcome, prior[1], borrowed=True)
         state = _BARE_STATE.match(following)
         if state is not None:  # '25 dead as bus falls', 'leaving five dead and eight missing'
             outcome = next(o for o, pattern in _OUTCOME_RE if pattern.fullmatch(state.group(1)))
