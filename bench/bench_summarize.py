@@ -13,8 +13,9 @@ sent (every pass's whole prompt), the prompt tokens llama.cpp really evaluated (
 not evaluated again) with their seconds, the generated tokens with their seconds, and the bound: evaluated prompt
 tokens / prompt rate + generated tokens / generation rate. `ratio` is the article's wall time over that bound.
 
-With --cli each article is then summarized again by one `summarizer summarize --no-cache` process, as a user runs
-it: start-up, model load and everything else included.
+With --cli each article is first summarized by one `summarizer summarize --no-cache` process, as a user runs it:
+start-up, model load and everything else included. These run before this process loads its own copy of the model,
+so a command does not share the machine with a second loaded model.
 """
 
 from __future__ import annotations
@@ -60,6 +61,13 @@ def main() -> None:
     args = sys.argv[1:]
     cli = "--cli" in args
     paths = [Path(p) for p in args if p != "--cli"] or sorted((ROOT / "eval" / "articles").glob("00*.txt"))
+    if cli:  # first, while this process holds no model (a user's command has the machine to itself)
+        commands = []
+        for path in paths:
+            commands.append(cli_seconds(path))
+            print(f"{path.name}: {commands[-1]:6.1f} s for one `summarizer summarize` command", flush=True)
+        print(f"one command each: median {statistics.median(commands):.1f} s (min {min(commands):.1f}, "
+              f"max {max(commands):.1f})", flush=True)
     backend = get_backend("local")
     summarizer = Summarizer(backend, cache=None)
     prompt_rate, gen_rate = model_rates(backend)
@@ -87,13 +95,6 @@ def main() -> None:
     print(f"in one process: median {statistics.median(times):.1f} s per article (min {min(times):.1f}, "
           f"max {max(times):.1f}); median ratio {statistics.median(ratios):.2f}; peak memory {peak_mb:.0f} MB",
           flush=True)
-    if cli:
-        commands = []
-        for path in paths:
-            commands.append(cli_seconds(path))
-            print(f"{path.name}: {commands[-1]:6.1f} s for one `summarizer summarize` command", flush=True)
-        print(f"one command each: median {statistics.median(commands):.1f} s (min {min(commands):.1f}, "
-              f"max {max(commands):.1f})")
 
 
 if __name__ == "__main__":
