@@ -21,6 +21,7 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_NAME_CHAR}{{2,80}}?){_NAME
 _INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|told|added)\s+"
                        rf"(?P<who>(?!that\b)(?:the\s+)?{_NAME_CHAR}{{2,60}}?){_NAME_END}")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
+_DETERMINER_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, english().determiners))})\s+$", re.IGNORECASE)
 _NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|Furthermore|"
                         r"Additionally|Elsewhere|Overnight|Yesterday|Today|Tonight|Nevertheless|Then|Now|Previously|"
@@ -64,6 +65,8 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
     for pattern in (_ACCORDING, _INVERTED):
         candidates += [_clean(m.group("who")) for m in pattern.finditer(text)]
     for m in _SUBJECT.finditer(text):
+        if _DETERMINER_BEFORE.search(text[: m.start()]):
+            continue  # 'Among the reported deaths, 504 were ...': an adjective, nobody speaks
         who = main_subject(text, m.start()) or _subject_before(text, m.start())
         if who:
             candidates.append(who)

@@ -56,6 +56,7 @@ class Lexicon:
     reader_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reader_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     speech_verbs: tuple[str, ...] = ()
+    determiners: tuple[str, ...] = ()  # 'the reported deaths': a verb of saying after one is no verb
     no_speakers: tuple[str, ...] = ()  # 'no one': a statement by nobody was not made
     negations: tuple[str, ...] = ()  # 'not', 'yet to': a negated statement verb states nothing
 
@@ -97,6 +98,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         reader_groups=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("groups", {}).items()),
         reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
         speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
+        determiners=tuple(w.casefold() for w in data.get("reader", {}).get("determiners", [])),
         no_speakers=tuple(w.casefold() for w in data.get("reader", {}).get("no_speakers", [])),
         negations=tuple(w.casefold() for w in data.get("reader", {}).get("negations", [])),
     )
