@@ -51,7 +51,7 @@ _ACTIVE_HARM = re.compile(
     r"their|his|her|its)\b|" + "|".join(p for _, p in _GROUP_WORDS) + r")", re.IGNORECASE)
 
 
-def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | None:
+def _group_after(text: str, mention: NumberMention, others: list[NumberMention]) -> tuple[Group, str, int] | None:
     after = text[mention.end : min(mention.sentence.end, mention.end + NOUN_REACH + 40)]
     best: tuple[int, Group, str, int] | None = None
     for group, pattern in _GROUP_RE:
@@ -60,7 +60,7 @@ def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | 
                 break
             gap = after[: m.start()]
             if re.search(r"[.,;:]|\b(?:were|was|had|have|has|in|at|on|from|by|who|that)\b", gap) \
-                    or _other_counts(text, mention, mention.end, mention.end + m.start()):
+                    or _between(text, mention, others, mention.end, mention.end + m.start()):
                 break  # '5 dead and eight others missing': 'others' is the head noun of 'eight', not of 5
             following = after[m.end() : m.end() + 20]
             # an adjective ('two militant hideouts', 'one police station'), not the head noun: a word without the
@@ -92,10 +92,15 @@ def _group_after(text: str, mention: NumberMention) -> tuple[Group, str, int] | 
 _RANGE = re.compile(r"\s*(?:and|to|or|-|–)\s*", re.IGNORECASE)  # 'between 700 and 850 people' is one count
 
 
-def _other_counts(text: str, mention: NumberMention, start: int, end: int) -> list[NumberMention]:
-    """The sentence's other counts that lie wholly between `start` and `end` (dates and years are not counts)."""
-    return [m for m in find_numbers(text, [mention.sentence])
-            if m.start != mention.start and m.raw_start >= start and m.end <= end
+def _other_counts(text: str, mention: NumberMention) -> list[NumberMention]:
+    """The other counts of the mention's sentence (dates and years are not counts), read once per figure."""
+    return [m for m in find_numbers(text, [mention.sentence]) if m.start != mention.start]
+
+
+def _between(text: str, mention: NumberMention, others: list[NumberMention], start: int, end: int
+             ) -> list[NumberMention]:
+    """Those of `others` that lie wholly between `start` and `end`, a range's other end excepted."""
+    return [m for m in others if m.raw_start >= start and m.end <= end
             and not _RANGE.fullmatch(text[min(m.end, mention.end) : max(m.raw_start, mention.raw_start)])]
 
 
@@ -116,7 +121,7 @@ def _group_before(text: str, mention: NumberMention) -> tuple[Group, str] | None
     return (best[1], best[2]) if best else None
 
 
-def _outcome_near(text: str, mention: NumberMention, from_pos: int) -> Outcome | None:
+def _outcome_near(text: str, mention: NumberMention, from_pos: int, others: list[NumberMention]) -> Outcome | None:
     reach = VAGUE_REACH if mention.value is None else VERB_REACH_AFTER
     after = text[from_pos : min(mention.sentence.end, from_pos + reach)]
     stop = _CLAUSE_STOP.search(after)
@@ -131,7 +136,7 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int) -> Outcome |
     if stop_before:
         before = before[stop_before[-1].end() :]
     before_start = mention.raw_start - len(before)
-    counts_before = _other_counts(text, mention, before_start, mention.raw_start)
+    counts_before = _between(text, mention, others, before_start, mention.raw_start)
     best: tuple[int, Outcome] | None = None
     for outcome, pattern in _OUTCOME_RE:
         m = pattern.search(after)
@@ -154,7 +159,8 @@ def read_description(description: str) -> Reading:
     if not mentions:
         return Reading(None, None, None)
     reading = read_figure(description, mentions[0])
-    outcome = reading.outcome or _outcome_near(description, mentions[0], mentions[0].end)
+    outcome = reading.outcome or _outcome_near(description, mentions[0], mentions[0].end,
+                                               _other_counts(description, mentions[0]))
     if outcome is None:
         return Reading(None, None, None)
     return Reading(reading.group or "people", outcome, reading.group_text, sure=True)
@@ -182,11 +188,12 @@ def counted_mention(text: str, sentence: Sentence, value: int, noun: str) -> Num
 
 def read_figure(text: str, mention: NumberMention) -> Reading:
     """Group and outcome of one number, or None for either when the sentence does not tell."""
-    after = _group_after(text, mention)
+    others = _other_counts(text, mention)
+    after = _group_after(text, mention, others)
     if after is not None:
         group, phrase, end = after
         # a head noun that says what happened ('15 bodies') settles it; else the nearest harm word
-        outcome = _said_by_noun(phrase) or _outcome_near(text, mention, end)
+        outcome = _said_by_noun(phrase) or _outcome_near(text, mention, end, others)
         doer = bool(_ACTIVE_HARM.match(text[end : mention.sentence.end]))
         return Reading(group, outcome, phrase, sure=not doer)
     before = text[max(mention.sentence.start, mention.raw_start - 30) : mention.raw_start]
@@ -197,7 +204,7 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
                 r"wounded|[a-z]+ed\b|,)", following) or re.search(r"(?:reached|to)\s*$", before):
         prior = _group_before(text, mention)
         if prior is not None:
-            outcome = _outcome_near(text, mention, mention.end)
+            outcome = _outcome_near(text, mention, mention.end, others)
             return Reading(prior[0], outcome, prior[1], borrowed=True)
         state = _BARE_STATE.match(following)
         if state is not None:  # '25 dead as bus falls', 'leaving five dead and eight missing'
