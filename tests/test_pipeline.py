@@ -393,17 +393,16 @@ def test_a_template_edited_during_a_run_does_not_change_its_prompts(tmp_path: Pa
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Every cache key holds the prompts' hash, taken once per process: a template edited while a batch runs must
     not change the prompts the rest of that batch is sent (they would be cached under the old hash)."""
-    prompt_module = prompts
     (tmp_path / "system.j2").write_text("first version\n", encoding="utf-8")
-    monkeypatch.setattr(prompt_module, "prompts_dir", lambda: tmp_path)
-    prompt_module._environment.cache_clear()
+    monkeypatch.setattr(prompts, "prompts_dir", lambda: tmp_path)
+    prompts._environment.cache_clear()
     try:
-        assert prompt_module.render("system") == "first version\n"
+        assert prompts.render("system") == "first version\n"
         (tmp_path / "system.j2").write_text("second version, edited mid-run\n", encoding="utf-8")
         os.utime(tmp_path / "system.j2", (time.time() + 5, time.time() + 5))
-        assert prompt_module.render("system") == "first version\n"
+        assert prompts.render("system") == "first version\n"
     finally:
-        prompt_module._environment.cache_clear()
+        prompts._environment.cache_clear()
 
 
 def test_the_place_holding_the_others_becomes_the_region_when_the_model_gives_none() -> None:
