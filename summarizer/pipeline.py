@@ -42,8 +42,8 @@ from summarizer.errors import ArticleTooLongError
 from summarizer.extract.actors import build_actors
 from summarizer.extract.attribution import attribution, lexicon_attribution, usable_speaker
 from summarizer.extract.consequences import detect_consequences
-from summarizer.extract.figures import Reading, counted_mention, read_description, read_figure, reading_value
-from summarizer.extract.places import EVENT_WORDS, containing_region, find_places
+from summarizer.extract.figures import Reading, adds_up, counted_mention, read_description, read_figure, reading_value
+from summarizer.extract.places import EVENT_WORDS, containing_region, find_places, is_region, region_name
 from summarizer.extract.rollups import compute_rollups
 from summarizer.extract.statements import read_statements
 from summarizer.files.cache import ResultCache, cache_key
@@ -55,6 +55,7 @@ from summarizer.lang import (
     is_about_harm,
     lexicons_hash,
     outcome_near,
+    outcomes_named,
     stray_script,
     strip_stray_script,
 )
@@ -383,7 +384,7 @@ class Summarizer:
                     cand.by = by
                     continue
                 m = cand.mention
-                near = outcome_near(run.text, m.start, m.end, lx)  # code is sure of a harm word next to it
+                near = outcome_near(run.text, m.raw_start, m.end, lx)  # a harm word next to it (and its qualifier)
                 if reading.outcome is None and cand.borrowed and near is not None and cand.outcome == near:
                     # '25 people were killed and 35 have been severely injured': an answer that reads no harm
                     # ("none", or no description at all) does not overrule the harm word beside a number without a
@@ -393,12 +394,23 @@ class Summarizer:
                     continue
                 stated = reading_value(description)
                 if stated is not None and m.value is not None and stated != m.value:
-                    # the model described another number: keep only what code can tell
-                    reading = Reading("people", near, None) if near else Reading(None, None, None)
+                    together = [c.mention.value for c in candidates if c is not cand and c.mention.value
+                                and c.mention.sentence is m.sentence]
+                    if reading.outcome is not None and adds_up(stated, m.value, together):
+                        # the model added up counts that share its verb ('Two soldiers and one interpreter were
+                        # killed' -> '3 people killed'): what happened is its answer; who, code's reading or people
+                        reading = Reading(cand.group or "people", reading.outcome, None)
+                    else:  # the model described another number: keep only what code can tell
+                        reading = Reading("people", near, None) if near else Reading(None, None, None)
                 group = reading.group if reading.group is not None or description.casefold() == "none" else None
                 if group is None and description.casefold() != "none" and near is not None and stated is not None:
                     group = "people"  # '48 people' with its harm word beside the number in the article
                 outcome = near or reading.outcome
+                named = outcomes_named(m.sentence.text, lx) if near is None and outcome is not None else set()
+                if len(named) == 1 and outcome not in named:
+                    # the sentence names one outcome and the answer another ('20 pilgrims were injured, two of them
+                    # seriously': 2 is not killed): the sentence's words stand
+                    outcome = next(iter(named))
                 if group is None or outcome is None:
                     cand.group = cand.outcome = None
                     run.drop("figure", f"the model read it as not counting people harmed ({description!r})",
@@ -459,6 +471,7 @@ class Summarizer:
     def _where(self, run: _Run, overview: OverviewAnswer) -> Where:
         country = canonical_country(overview.country.strip()) or None
         region = overview.region.strip() or None
+        lx = run.language.lexicon
         if country and not self._country_ok(run, country):
             run.drop("country", "not found in the article", country)
             country = None
@@ -479,7 +492,7 @@ class Summarizer:
         names = [*given, *extra, *find_places(run.sentences, [x for x in (country, region) if x])]
         held: str | None = None
         if region is None:  # a place the article calls a state or province is the region
-            region = next((n.strip() for n in names if n.strip() and _is_region(run.text, n.strip())), None)
+            region = next((region_name(n, lx) for n in names if n.strip() and is_region(run.text, n, lx)), None)
         if region is None:  # else the one place that holds the others ('Kullu district of Himachal Pradesh')
             region = held = containing_region(run.text, names)
         places: list[Place] = []
@@ -487,10 +500,10 @@ class Summarizer:
             name = name.strip()
             if not name or (country and _bare(name) == _bare(country)):
                 continue
-            if region and _bare(name) == _bare(region) and (_bare(name) not in listed or _is_region(run.text, name)
+            if region and _bare(name) == _bare(region) and (_bare(name) not in listed or is_region(run.text, name, lx)
                                                             or held is not None):
                 continue
-            if is_country_name(name) or _is_region(run.text, name):
+            if is_country_name(name) or is_region(run.text, name, lx):
                 run.drop("place", "a country or a first-level region, not a place", name)
                 continue
             evidence = locate(run.text, name)
@@ -504,7 +517,7 @@ class Summarizer:
                                     spellings=[spelled], evidence=evidence))
             elif spelled not in match.spellings:
                 match.spellings.append(spelled)
-        if region and not _is_region(run.text, region) and (
+        if region and not is_region(run.text, region, lx) and (
                 any(_bare(region) == _bare(p.name) for p in places)
                 or (country and re.search(rf"\b{re.escape(_bare(country))}\b", _bare(region)))):
             # a city given as the region as well as a place, the country itself or a part of it ('northern Iraq')
@@ -721,7 +734,20 @@ def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | No
             if who is None and sentence.index - 1 in figure_sentences and sentence.text.endswith("."):
                 who = sources.get(sentence.index - 1)  # 'Twenty-four police were injured.' after 'X said ...'
             sources[sentence.index] = who
+    for index in sorted(sources, reverse=True):
+        this, after, who = run.sentence(index), run.sentence(index + 1), sources.get(index + 1)
+        if sources[index] is None and this is not None and this.text.rstrip().endswith(".") \
+                and after is not None and who and _closes(after.text, who):
+            # 'Trois personnes sont mortes sur place. Six autres ont été blessées, a souligné le policier.': a
+            # speaker named at the close of the next figure sentence gave the figures before it too
+            sources[index] = who
     return sources
+
+
+def _closes(sentence: str, who: str) -> bool:
+    """Whether `who` is named after the last comma of `sentence` (', a souligné le policier.', ', police said.')."""
+    comma = max(sentence.rfind(","), sentence.rfind("،"))
+    return comma >= 0 and sentence.rfind(who) > comma
 
 
 def _region_parts(region: str) -> list[str]:
@@ -731,13 +757,6 @@ def _region_parts(region: str) -> list[str]:
 
 def _region_part_missing(text: str, part: str) -> bool:
     return locate(text, part) is None and locate(text, _LOCAL_UNIT.sub("", part).strip()) is None
-
-
-def _is_region(text: str, name: str) -> bool:
-    """The article calls `name` a state, province or region ('Uttar Pradesh state', 'the province of Sindh')."""
-    n = re.escape(name)
-    return bool(re.search(rf"\b{n}\s+(?:state|province|region)\b|\b(?:state|province|region)\s+of\s+{n}\b",
-                          text, re.IGNORECASE))
 
 
 def _bare(name: str) -> str:

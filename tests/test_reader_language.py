@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import rows
 
-from summarizer.lang import detect_language, is_about_harm
+from summarizer.lang import detect_language, is_about_harm, lexicon, outcomes_named
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("harm.tsv"))
@@ -16,3 +16,9 @@ def test_harm_sentences(lang: str, text: str, expected: str) -> None:
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("language.tsv"))
 def test_language(lang: str, text: str, expected: str) -> None:
     assert detect_language(text).code == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("outcomes.tsv"))
+def test_outcomes_a_sentence_names(lang: str, text: str, expected: str) -> None:
+    named = outcomes_named(text, lexicon(lang))
+    assert (",".join(sorted(named)) or "-") == expected

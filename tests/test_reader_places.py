@@ -1,10 +1,13 @@
-"""Places found by code next to place words (extract.places)."""
+"""Places found by code next to place words, and the names an article calls regions (extract.places):
+regions.tsv."""
 
 from __future__ import annotations
 
 import pytest
+from phrasing_tables import rows
 
-from summarizer.extract.places import containing_region, find_places
+from summarizer.extract.places import containing_region, find_places, is_region
+from summarizer.lang import lexicon
 from summarizer.text.parse import split_sentences
 
 
@@ -31,3 +34,9 @@ def test_places_next_to_place_words(text: str, expected: list[str]) -> None:
 ])
 def test_the_place_that_holds_the_others_is_the_region(text: str, names: list[str], expected: str | None) -> None:
     assert containing_region(text, names) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("regions.tsv"))
+def test_a_name_the_article_calls_a_region(lang: str, text: str, expected: str) -> None:
+    article, name = text.split(" | ")
+    assert is_region(article, name, lexicon(lang)) == (expected == "yes")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
 from typing import cast
 
 from summarizer.contract.event import Group, Outcome
@@ -59,7 +60,8 @@ def _group_after(text: str, mention: NumberMention, others: list[NumberMention])
             if m.start() > NOUN_REACH:
                 break
             gap = after[: m.start()]
-            if re.search(r"[.,;:]|\b(?:were|was|had|have|has|in|at|on|from|by|who|that)\b", gap) \
+            # a period ends the phrase, but not the period of an initial ('Two U.S. Army soldiers')
+            if re.search(r"[,;:]|(?<!\b[A-Z])\.|\b(?:were|was|had|have|has|in|at|on|from|by|who|that)\b", gap) \
                     or _between(text, mention, others, mention.end, mention.end + m.start()):
                 break  # '5 dead and eight others missing': 'others' is the head noun of 'eight', not of 5
             following = after[m.end() : m.end() + 20]
@@ -170,6 +172,13 @@ def reading_value(description: str) -> int | None:
     """The number a model's description states ('1 gunman killed' -> 1)."""
     mentions = find_numbers(description, split_sentences(description))
     return mentions[0].value if mentions else None
+
+
+def adds_up(total: int, value: int, others: list[int], most: int = 3) -> bool:
+    """Whether `total` is `value` plus one to `most` of `others`: a model that added up the counts sharing one verb
+    ('Two soldiers and one interpreter were killed' described as '3 people killed')."""
+    return any(value + sum(chosen) == total
+               for k in range(1, min(most, len(others)) + 1) for chosen in combinations(others, k))
 
 
 def counted_mention(text: str, sentence: Sentence, value: int, noun: str) -> NumberMention | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.lang import Lexicon, english
 from summarizer.text.calendar import MONTHS, WEEKDAYS
 from summarizer.text.names import fold, is_country_name
 from summarizer.text.parse import Sentence
@@ -71,3 +72,32 @@ def containing_region(text: str, names: list[str]) -> str | None:
              and any(holds(n, other) for other in names if other != n)
              and not any(holds(other, n) for other in names if other != n)]
     return outer[0] if len(outer) == 1 else None
+
+
+def _region_words(lx: Lexicon | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(region words, their 'of' words) of English and the article's language (articles mix English names in)."""
+    both = [english()] + ([lx] if lx is not None and lx.code != "en" else [])
+    return (tuple(w for x in both for w in x.region_words), tuple(w for x in both for w in x.region_of))
+
+
+def region_name(name: str, lx: Lexicon | None) -> str:
+    """The name without a trailing region word: 'Gansu province' -> 'Gansu'."""
+    words, _ = _region_words(lx)
+    tail = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.sub(rf"\s+(?:{tail})$", "", name.strip(), flags=re.IGNORECASE) if tail else name.strip()
+
+
+def is_region(text: str, name: str, lx: Lexicon | None) -> bool:
+    """The article calls `name` a first-level region: the name then a region word ('Uttar Pradesh state', 'the
+    Gansu provincial government'), or a region word, maybe an 'of' word, and the name ('the province of Sindh', 'el
+    departamento de San Marcos', 'Provinz Sindh'); the words are the lexicons' ([places])."""
+    words, of = _region_words(lx)
+    base = region_name(name, lx)
+    if not words or not base:
+        return False
+    n = re.escape(base)
+    word = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    joined = "|".join(re.escape(w) for w in sorted(of, key=len, reverse=True))
+    after = rf"(?<!\w){n}\s+(?:{word})(?!\w)"
+    before = rf"(?<!\w)(?:{word})\s+(?:(?:{joined})\s+)?{n}(?!\w)" if joined else rf"(?<!\w)(?:{word})\s+{n}(?!\w)"
+    return bool(re.search(f"{after}|{before}", text, re.IGNORECASE))

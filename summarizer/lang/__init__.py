@@ -52,6 +52,9 @@ class Lexicon:
     not_counts: tuple[str, ...] = ()  # 'no one', 'one of': phrases in which a number word counts nobody
     vague_counts: tuple[str, ...] | None = None  # vague amounts read as counts (None: every vague word)
     count_nouns: tuple[str, ...] = ()  # when given, a vague count needs one within two words after it
+    ranges: tuple[tuple[str, str], ...] = ()  # ('between', 'and'): 'between 700 and 850 people' is one count
+    region_words: tuple[str, ...] = ()  # 'province', 'departamento': what makes a name a first-level region
+    region_of: tuple[str, ...] = ()  # 'of', 'de': 'the province of Sindh', 'el departamento de San Marcos'
     # the code reader's words ([reader] of a language with code_reader): regex fragments, in the file's order
     reader_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reader_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -95,6 +98,9 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         not_counts=tuple(w.casefold() for w in numbers.get("not_counts", [])),
         vague_counts=(tuple(w.casefold() for w in numbers["vague_counts"]) if "vague_counts" in numbers else None),
         count_nouns=tuple(w.casefold() for w in numbers.get("count_nouns", [])),
+        ranges=tuple((str(opener).casefold(), str(joiner).casefold()) for opener, joiner in numbers.get("ranges", [])),
+        region_words=tuple(w.casefold() for w in data.get("places", {}).get("region_words", [])),
+        region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),
         reader_groups=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("groups", {}).items()),
         reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
         speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
@@ -262,6 +268,31 @@ def strip_stray_script(generated: str, writing: str, article: str = "") -> str:
     """`generated` without letters of a foreign script (what a re-ask did not fix is removed, not shown)."""
     cleaned = "".join(ch for ch in generated if _allowed(ch, writing))
     return re.sub(r"\s{2,}", " ", cleaned).strip()
+
+
+# --- the harm words of a sentence --------------------------------------------------------------------------------
+
+def outcomes_named(text: str, lx: Lexicon | None) -> set[Outcome]:
+    """The outcomes that the harm words of `text` name, by the lexicon of its language ('20 श्रद्धालु घायल हो गये
+    जिनमें से दो की हालत गंभीर है' -> {injured}); empty without a lexicon."""
+    if lx is None:
+        return set()
+    lowered = text.casefold()
+    named: set[Outcome] = set()
+    for outcome, stems in lx.harm.items():
+        if outcome not in OUTCOMES:
+            continue
+        for stem in stems:
+            word = stem.rstrip("$").casefold()
+            for hit in re.finditer(re.escape(word), lowered):
+                start, end = hit.start(), hit.end()
+                if lx.spaced and start > 0 and lowered[start - 1].isalpha():
+                    continue
+                if stem.endswith("$") and end < len(lowered) and lowered[end].isalpha():
+                    continue
+                named.add(outcome)
+                break
+    return named
 
 
 # --- the harm word next to a number -------------------------------------------------------------------------------

@@ -370,20 +370,50 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
             if not any(a < e and s < b for a, b in taken):
                 spans.append((s, e, number, None))
         spans = _join_thousands(chunk, sorted(spans, key=lambda span: span[0]))
-        for s, e, value, floor in spans:
+        ranges = _ranges(chunk, spans, lx)
+        for i, (s, e, value, floor) in enumerate(spans):
+            if i - 1 in ranges:
+                continue  # the upper end of a range is not a count of its own
             start, end = sentence.start + s, sentence.start + e
             written = text[start:end]
-            if _not_a_count(text, start, end, written, value, lx):
-                continue
+            if _not_a_count(text, start, end, written, value, lx) or (i in ranges and _not_a_count(
+                    text, sentence.start + spans[i + 1][0], sentence.start + spans[i + 1][1],
+                    chunk[spans[i + 1][0] : spans[i + 1][1]], spans[i + 1][2], lx)):
+                continue  # a range's unit follows its upper end ('between 2 and 4 pm')
             if value is None and people is not None and not people.match(text[end : end + 60]):
                 continue  # "several districts": a vague amount only matters when it counts people
             qualifier: Qualifier = "vague"
             raw_start, raw_end = start, end
-            if value is not None:
+            if i in ranges:  # 'between 700 and 850 people': at least 700; the head noun follows the upper end
+                qualifier, raw_start, raw_end = "at_least", sentence.start + ranges[i], sentence.start + spans[i + 1][1]
+                end = raw_end
+            elif value is not None:
                 qualifier, raw_start, raw_end = _qualifier(text, start, end, lx)
             mentions.append(NumberMention(start, end, written, value, floor, qualifier,
                                           text[raw_start:raw_end], raw_start, sentence))
     return mentions
+
+
+@_per_lexicon
+def _range_patterns(lx: Lexicon) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    return [(re.compile(_phrase_pattern(opener, lx.spaced) + r"\s*$", re.IGNORECASE),
+             re.compile(r"\s*" + _phrase_pattern(joiner, lx.spaced) + r"\s*", re.IGNORECASE))
+            for opener, joiner in lx.ranges]
+
+
+def _ranges(chunk: str, spans: list[tuple[int, int, int | None, int | None]], lx: Lexicon) -> dict[int, int]:
+    """Index of each span that opens a range ('between 700 and 850') -> where the range's words start."""
+    found: dict[int, int] = {}
+    for i in range(len(spans) - 1):
+        (s, e, low, _), (s2, _, high, _) = spans[i], spans[i + 1]
+        if low is None or high is None or high <= low or i - 1 in found:
+            continue
+        for opener, joiner in _range_patterns(lx):
+            before = opener.search(chunk[max(0, s - 20) : s])
+            if before and joiner.fullmatch(chunk[e:s2]):
+                found[i] = max(0, s - 20) + before.start()
+                break
+    return found
 
 
 def stated_values(text: str, language: Language | None = None) -> set[int]:
