@@ -77,6 +77,7 @@ from summarizer.text.names import (
     figure_status,
     fold,
     is_country_name,
+    is_demonym,
     same_actor,
     same_place,
     source_kind,
@@ -490,6 +491,9 @@ class Summarizer:
         given = [part for name in overview.places for part in _region_parts(name)]
         listed = {_bare(name) for name in overview.places if name.strip()}
         names = [*given, *extra, *find_places(run.sentences, [x for x in (country, region) if x])]
+        for name in [n for n in names if is_demonym(n)]:
+            run.drop("place", "a country's adjective, not a place", name)
+            names.remove(name)
         held: str | None = None
         if region is None:  # a place the article calls a state or province is the region
             region = next((region_name(n, lx) for n in names if n.strip() and is_region(run.text, n, lx)), None)
@@ -669,6 +673,8 @@ class Summarizer:
             incidents.append(Incident(id=f"i{len(incidents) + 1}", place=place.name, description=sentence.text[:300],
                                       casualty_ids=[c.id for c in linked],
                                       evidence=span(run.text, sentence.start, sentence.end)))
+        if _happenings(incidents, where) < 2:
+            return []  # one happening told of at one place (or at places its own sentences join) is the event itself
         return incidents
 
     def _when(self, run: _Run, overview: OverviewAnswer) -> When:
@@ -748,6 +754,25 @@ def _closes(sentence: str, who: str) -> bool:
     """Whether `who` is named after the last comma of `sentence` (', a souligné le policier.', ', police said.')."""
     comma = max(sentence.rfind(","), sentence.rfind("،"))
     return comma >= 0 and sentence.rfind(who) > comma
+
+
+def _happenings(incidents: list[Incident], where: Where) -> int:
+    """How many separate happenings the incidents tell of: incidents whose sentences name each other's places
+    ('a bus fell at Banjar in Kullu district') are one."""
+    spellings = {p.name: p.spellings for p in where.places}
+    group = list(range(len(incidents)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i, a in enumerate(incidents):
+        for j, b in enumerate(incidents):
+            names = spellings.get(b.place or "", [])
+            if i != j and any(re.search(rf"\b{re.escape(s)}\b", a.description) for s in names):
+                group[root(i)] = root(j)
+    return len({root(i) for i in range(len(incidents))})
 
 
 def _region_parts(region: str) -> list[str]:

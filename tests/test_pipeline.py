@@ -516,3 +516,27 @@ def test_a_qualifier_does_not_hide_the_harm_word_before_it() -> None:
                            "figures": [_described({"close to 600": "600 people"})]})
     figures = {(c.value, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
     assert figures == {(600, "killed")}
+
+
+def test_one_happening_is_the_event_itself_not_an_incident() -> None:
+    article = ("Bus falls into gorge in Hesh Pradesh\n"
+               "At least 14 people were killed when a bus fell into a gorge at Tarel in Morvan district on Tuesday, "
+               "police said. The injured were taken to a hospital in Morvan.\n")
+    answer = overview(event_type="accident", on_purpose="no", places=["Tarel", "Morvan"])
+    assert Summarizer(make_backend([answer])).summarize(article).incidents == []
+
+
+def test_happenings_at_separate_places_are_incidents() -> None:
+    article = ("Attacks in Hesh Pradesh\n"
+               "Gunmen killed 11 workers at a camp in Tarel on Monday, police said. "
+               "In Morvan, militants abducted a district official.\n")
+    answer = overview(places=["Tarel", "Morvan"])
+    incidents = Summarizer(make_backend([answer])).summarize(article).incidents
+    assert [i.place for i in incidents] == ["Tarel", "Morvan"]
+
+
+def test_a_country_adjective_the_model_lists_is_no_place() -> None:
+    article = ("Ambush near Palmyra\n"
+               "Two soldiers were killed in an ambush near the Syrian city of Palmyra on Saturday, officials said.\n")
+    answer = overview(country="Syria", places=["Palmyra", "Syrian"])
+    assert [p.name for p in Summarizer(make_backend([answer])).summarize(article).where.places] == ["Palmyra"]

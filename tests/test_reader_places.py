@@ -8,6 +8,7 @@ from phrasing_tables import rows
 
 from summarizer.extract.places import containing_region, find_places, is_region
 from summarizer.lang import lexicon
+from summarizer.text.names import is_demonym
 from summarizer.text.parse import split_sentences
 
 
@@ -40,3 +41,11 @@ def test_the_place_that_holds_the_others_is_the_region(text: str, names: list[st
 def test_a_name_the_article_calls_a_region(lang: str, text: str, expected: str) -> None:
     article, name = text.split(" | ")
     assert is_region(article, name, lexicon(lang)) == (expected == "yes")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Syrian", True), ("Pakistani", True), ("Chinese", True), ("Kenyan", True), ("Turkish", True),
+    ("Syria", False), ("Indiana", False), ("Palmyra", False), ("Kullu", False), ("Indian Ocean", False),
+])
+def test_a_country_adjective_is_no_place(name: str, expected: bool) -> None:
+    assert is_demonym(name) == expected

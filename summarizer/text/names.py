@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from summarizer.contract.event import FigureStatus, SourceKind
 
@@ -208,3 +209,19 @@ def canonical_country(name: str) -> str:
 def is_country_name(name: str) -> bool:
     """A country (not a capital): never a place of the event's `where.places`."""
     return fold(name) in COUNTRY_NAMES
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ean")
+
+
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> re.Pattern[str]:
+    stems = sorted({stem for c in COUNTRY_NAMES if " " not in c and len(c) > 3
+                    for stem in (c.rstrip("aeiou"), c.rstrip("aeiouy")) if stem}, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, stems))})(?:{'|'.join(_DEMONYM_ENDINGS)})$")
+
+
+def is_demonym(name: str) -> bool:
+    """A country's adjective ('Syrian', 'Pakistani', 'Chinese'): never a place ('the Syrian city of Palmyra')."""
+    folded = fold(name)
+    return folded not in COUNTRY_NAMES and bool(_demonym_pattern().match(folded))
