@@ -186,6 +186,8 @@ class _Run:
         for sentence in self.sentences:
             if lx is not None and not lx.code_reader:
                 who = lexicon_attribution(sentence.text, lx)
+                if who is not None and who.casefold() in lx.source_pronouns:  # 'उन्होंने बताया': said before
+                    who = self.speakers[-1] if self.speakers else None
             else:
                 who = attribution(sentence, self.speakers)
             if who is not None:

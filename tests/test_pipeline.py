@@ -540,3 +540,13 @@ def test_a_country_adjective_the_model_lists_is_no_place() -> None:
                "Two soldiers were killed in an ambush near the Syrian city of Palmyra on Saturday, officials said.\n")
     answer = overview(country="Syria", places=["Palmyra", "Syrian"])
     assert [p.name for p in Summarizer(make_backend([answer])).summarize(article).where.places] == ["Palmyra"]
+
+
+def test_a_pronoun_source_is_the_source_named_before_it() -> None:
+    article = ("Fusillade à Tarel\n"
+               "Trois personnes sont mortes samedi à Tarel, selon la police de Tarel.\n"
+               "Il a précisé que six autres personnes ont été blessées.\n")
+    backend = FakeBackend({"overview": [overview()],
+                           "figures": [_described({"Trois": "3 people killed", "six": "6 people injured"})]})
+    sources = {c.value: c.reported_by for c in Summarizer(backend).summarize(article).casualties}
+    assert sources.get(6) == "la police de Tarel"

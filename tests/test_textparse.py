@@ -4,6 +4,7 @@ and the group/outcome of a figure (made-up sentences only)."""
 from __future__ import annotations
 
 import pytest
+from phrasing_tables import rows
 
 from summarizer.extract.figures import read_figure
 from summarizer.text.parse import (
@@ -151,3 +152,8 @@ def test_read_figure(text: str, group: str, outcome: str | None) -> None:
 def test_other_period_is_read_like_consolidation_reads_windows(window: str | None, other: bool) -> None:
     """Rollups leave out figures of another period with the same window reader consolidation uses."""
     assert other_period(window) is other
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("sentences.tsv"))
+def test_sentences(lang: str, text: str, expected: str) -> None:
+    assert " || ".join(s.text for s in split_sentences(text)) == expected

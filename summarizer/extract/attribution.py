@@ -109,6 +109,18 @@ def _issuer(rest: str, lx: Lexicon) -> str:
     return rest[by.end() :] if by is not None else rest
 
 
+def _skip_leading(rest: str, lx: Lexicon) -> str:
+    """`rest` without the time words it starts with (', a indiqué mercredi la section italienne' -> 'la section
+    italienne'): the lexicon's source_skip."""
+    while True:
+        stripped = rest.lstrip()
+        word = next((w for w in sorted(lx.source_skip, key=len, reverse=True)
+                     if stripped.casefold().startswith(w) and not stripped[len(w) : len(w) + 1].isalpha()), None)
+        if word is None:
+            return rest
+        rest = stripped[len(word) :]
+
+
 def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     """The source of a sentence in a language read by its lexicon: 'selon la police' -> 'la police',
     'पुलिस के अनुसार' -> 'पुलिस', ', dijo el ministro' -> 'el ministro'; None when there is none."""
@@ -127,13 +139,16 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     for phrase in lx.source_verbs:
         for h in find(phrase):
             inverted = re.search(r"[,–—]\s*$", text[:h])
-            candidates.append((h, _words_after(text[h + len(phrase) :], 6) if inverted else _words_before(text[:h])))
+            after = _skip_leading(text[h + len(phrase) :], lx)
+            candidates.append((h, _words_after(after) if inverted else _words_before(text[:h])))
     for _, who in sorted(candidates):
         words = who.split()
         for i, word in enumerate(words):  # a source ends where the clause's verb or its figure begins
             if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or is_about_harm(word):
                 words = words[:i]
                 break
+        while words and words[-1].casefold() in lx.stopwords:  # 'le chef de la police de' cut short: not 'de'
+            words.pop()
         who = " ".join(words).strip(" '\"’")
         if who and usable_speaker(who) and any(ch.isalpha() for ch in who):
             return who

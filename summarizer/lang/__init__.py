@@ -46,6 +46,8 @@ class Lexicon:
     source_ends: frozenset[str] = frozenset()  # words that end a source named without punctuation
     source_documents: frozenset[str] = frozenset()  # 'balance', 'bilan': a figure's document, not its source
     source_by: frozenset[str] = frozenset()  # 'por', 'par': after a document word, its issuer follows
+    source_skip: tuple[str, ...] = ()  # 'mercredi', 'ayer': time words before a source named after its verb
+    source_pronouns: frozenset[str] = frozenset()  # 'il', 'उन्होंने': the last source named before
     thousands: str = ",.\u00a0 "  # characters that group digits ("1,500", "1.500", "1 500")
     unit_modifiers: tuple[str, ...] = ()  # '5 straight days': words between a number and its unit
     not_before: tuple[str, ...] = ()  # 'March 5': words right before a number that make it a date
@@ -92,6 +94,8 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_ends=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_ends", [])),
         source_documents=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_documents", [])),
         source_by=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_by", [])),
+        source_skip=tuple(w.casefold() for w in data.get("attribution", {}).get("source_skip", [])),
+        source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
         thousands=numbers.get("thousands", ",.\u00a0 "),
         unit_modifiers=tuple(w.casefold() for w in numbers.get("unit_modifiers", [])),
         not_before=tuple(w.casefold() for w in numbers.get("not_before", [])),

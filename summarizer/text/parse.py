@@ -20,6 +20,9 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "cap
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
                   "vs", "etc", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "co", "corp", "ltd", "jr", "sr"}
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
+# full stops of scripts without capital letters: Devanagari danda, Urdu full stop, Arabic question mark, CJK stops
+_SCRIPT_STOPS = "।॥۔؟。！？"
+_SCRIPT_END = re.compile(rf"[{_SCRIPT_STOPS}]+[\"'”’)\]]*")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,11 @@ def split_sentences(text: str) -> list[Sentence]:
         cut: int | None = None
         if ch == "\n" and _line_breaks_sentence(text, i):
             cut = i
+        elif ch in _SCRIPT_STOPS:  # ends a sentence whatever follows ('ہیں ۔دھماکے': Urdu often writes no space)
+            m = _SCRIPT_END.match(text, i)
+            assert m is not None
+            cut = m.end()
+            i = cut - 1
         elif ch in ".!?":
             m = _END.match(text, i)
             assert m is not None
@@ -58,7 +66,8 @@ def split_sentences(text: str) -> list[Sentence]:
             follows = text[j : j + 3]
             if (j >= n or follows[:1].isspace()) and prev not in _ABBREVIATIONS and not re.fullmatch(r"[a-z]", prev):
                 rest = text[j:].lstrip()
-                if not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘(–—-•*[":
+                if not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘«¿¡(–—-•*[" \
+                        or (rest[0].isalpha() and not rest[0].islower()):  # a script without capitals
                     cut = j
             i = j - 1
         if cut is not None:
