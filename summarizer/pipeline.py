@@ -54,6 +54,7 @@ from summarizer.lang import (
     fallback_lexicon,
     is_about_harm,
     lexicons_hash,
+    names_natural_hazard,
     outcome_near,
     outcomes_named,
     stray_script,
@@ -96,6 +97,7 @@ A = TypeVar("A", bound=PassModel)
 
 MAX_COUNT_QUESTIONS = 6  # sentences about harm without a number asked about per article
 MAX_COUNTED = 20  # a count read without a numeral above this is a misreading
+LEAD_SENTENCES = 3  # the headline and first sentences: what the article is about
 RESERVED_TOKENS = 1800  # pass instructions + the longest answer, on top of the article
 _STATEMENT_LABELS: dict[str, str] = {
     "claim_of_responsibility": "a claim of responsibility",
@@ -279,6 +281,10 @@ class Summarizer:
         rollups = compute_rollups(casualties)
         when = self._when(run, overview)
         headline, summary = self._texts(run, overview, casualties, rollups)
+        event_type = overview.event_type
+        lead = " ".join(s.text for s in run.sentences[:LEAD_SENTENCES])
+        if event_type == "accident" and names_natural_hazard(lead, run.language.lexicon):
+            event_type = "disaster"  # the lead names an earthquake or a flood: not an accident
 
         records = run.records
         provenance = Provenance(
@@ -292,7 +298,7 @@ class Summarizer:
             article=ArticleMeta(id=article_id(text), title=header.title, outlet=header.outlet,
                                 dateline=header.dateline, published=header.published, chars=len(text),
                                 language=run.language.code),
-            headline=headline, summary=summary, event_type=overview.event_type, when=when, where=where,
+            headline=headline, summary=summary, event_type=event_type, when=when, where=where,
             actors=actors, casualties=casualties, incidents=incidents, statements=statements,
             consequences=consequences, rollups=rollups, provenance=provenance,
         )

@@ -550,3 +550,20 @@ def test_a_pronoun_source_is_the_source_named_before_it() -> None:
                            "figures": [_described({"Trois": "3 people killed", "six": "6 people injured"})]})
     sources = {c.value: c.reported_by for c in Summarizer(backend).summarize(article).casualties}
     assert sources.get(6) == "la police de Tarel"
+
+
+def test_an_accident_whose_lead_names_an_earthquake_is_a_disaster() -> None:
+    article = ("Earthquake in Hesh Pradesh\n"
+               "A powerful earthquake struck Tarel on Sunday, and 12 people were killed, officials said.\n")
+    answer = overview(event_type="accident", on_purpose="no", headline="Earthquake kills 12 in Tarel",
+                      summary="An earthquake killed 12 people in Tarel.", country="", region="", places=["Tarel"])
+    assert Summarizer(make_backend([answer])).summarize(article).event_type == "disaster"
+
+
+def test_an_accident_whose_lead_names_no_hazard_stays_an_accident() -> None:
+    article = ("Bus falls into gorge in Hesh Pradesh\n"
+               "A bus fell into a gorge near Tarel on Sunday, and 12 people were killed, officials said.\n")
+    answer = overview(event_type="accident", on_purpose="no", headline="Bus falls into gorge near Tarel",
+                      summary="A bus fell into a gorge near Tarel, killing 12 people.", country="", region="",
+                      places=["Tarel"])
+    assert Summarizer(make_backend([answer])).summarize(article).event_type == "accident"

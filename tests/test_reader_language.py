@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import rows
 
-from summarizer.lang import detect_language, is_about_harm, lexicon, outcomes_named
+from summarizer.lang import detect_language, is_about_harm, lexicon, names_natural_hazard, outcomes_named
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("harm.tsv"))
@@ -22,3 +22,8 @@ def test_language(lang: str, text: str, expected: str) -> None:
 def test_outcomes_a_sentence_names(lang: str, text: str, expected: str) -> None:
     named = outcomes_named(text, lexicon(lang))
     assert (",".join(sorted(named)) or "-") == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("hazards.tsv"))
+def test_natural_hazards_a_lead_names(lang: str, text: str, expected: str) -> None:
+    assert names_natural_hazard(text, lexicon(lang)) == (expected == "yes")

@@ -57,6 +57,7 @@ class Lexicon:
     ranges: tuple[tuple[str, str], ...] = ()  # ('between', 'and'): 'between 700 and 850 people' is one count
     region_words: tuple[str, ...] = ()  # 'province', 'departamento': what makes a name a first-level region
     region_of: tuple[str, ...] = ()  # 'of', 'de': 'the province of Sindh', 'el departamento de San Marcos'
+    natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     # the code reader's words ([reader] of a language with code_reader): regex fragments, in the file's order
     reader_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reader_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -105,6 +106,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         ranges=tuple((str(opener).casefold(), str(joiner).casefold()) for opener, joiner in numbers.get("ranges", [])),
         region_words=tuple(w.casefold() for w in data.get("places", {}).get("region_words", [])),
         region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),
+        natural_hazards=tuple(w.casefold() for w in data.get("events", {}).get("natural_hazards", [])),
         reader_groups=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("groups", {}).items()),
         reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
         speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
@@ -272,6 +274,20 @@ def strip_stray_script(generated: str, writing: str, article: str = "") -> str:
     """`generated` without letters of a foreign script (what a re-ask did not fix is removed, not shown)."""
     cleaned = "".join(ch for ch in generated if _allowed(ch, writing))
     return re.sub(r"\s{2,}", " ", cleaned).strip()
+
+
+# --- natural hazards -----------------------------------------------------------------------------------------------
+
+def names_natural_hazard(text: str, lx: Lexicon | None) -> bool:
+    """Whether `text` names a natural hazard ('earthquake', 'sismo', 'भूकंप') in English or the article's language
+    (word starts in a spaced script)."""
+    lowered = text.casefold()
+    for x in [english(), *([lx] if lx is not None and lx.code != "en" else [])]:
+        for word in x.natural_hazards:
+            for hit in re.finditer(re.escape(word), lowered):
+                if not x.spaced or hit.start() == 0 or not lowered[hit.start() - 1].isalpha():
+                    return True
+    return False
 
 
 # --- the harm words of a sentence --------------------------------------------------------------------------------
