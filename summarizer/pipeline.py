@@ -91,6 +91,7 @@ from summarizer.text.parse import (
     split_sentences,
     stated_values,
 )
+from summarizer.text.transliterate import locate_transliterated
 from summarizer.text.windows import window_near
 
 A = TypeVar("A", bound=PassModel)
@@ -318,7 +319,7 @@ class Summarizer:
 
     def _overview_problems(self, run: _Run, answer: OverviewAnswer, writing: str) -> list[str]:
         problems = [f'place "{p}" does not appear in the article' for p in answer.places
-                    if p.strip() and locate(run.text, p) is None]
+                    if p.strip() and locate(run.text, p) is None and locate_transliterated(run.text, p) is None]
         if answer.country.strip() and not self._country_ok(run, answer.country):
             problems.append(f'country "{answer.country}" does not appear in the article')
         if any(_region_part_missing(run.text, part) for part in _region_parts(answer.region)):
@@ -519,14 +520,17 @@ class Summarizer:
                 run.drop("place", "a country or a first-level region, not a place", name)
                 continue
             evidence = locate(run.text, name)
+            normalized: str | None = None
+            if evidence is None:  # 'Nagpur' for नागपुर: the article's own spelling, the English name normalized
+                evidence, normalized = locate_transliterated(run.text, name), name
             if evidence is None:
                 run.drop("place", "not found in the article", name)
                 continue
             spelled = evidence.quote
             match = next((p for p in places if same_place(p.name, spelled) or _bare(p.name) == _bare(spelled)), None)
             if match is None:
-                places.append(Place(name=spelled, normalized=spelled.title() if spelled.isupper() else spelled,
-                                    spellings=[spelled], evidence=evidence))
+                normalized = normalized or (spelled.title() if spelled.isupper() else spelled)
+                places.append(Place(name=spelled, normalized=normalized, spellings=[spelled], evidence=evidence))
             elif spelled not in match.spellings:
                 match.spellings.append(spelled)
         if region and not is_region(run.text, region, lx) and (
@@ -789,7 +793,8 @@ def _region_parts(region: str) -> list[str]:
 
 
 def _region_part_missing(text: str, part: str) -> bool:
-    return locate(text, part) is None and locate(text, _LOCAL_UNIT.sub("", part).strip()) is None
+    bare = _LOCAL_UNIT.sub("", part).strip()
+    return all(find(text, name) is None for find in (locate, locate_transliterated) for name in (part, bare))
 
 
 def _bare(name: str) -> str:

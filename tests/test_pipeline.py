@@ -567,3 +567,13 @@ def test_an_accident_whose_lead_names_no_hazard_stays_an_accident() -> None:
                       summary="A bus fell into a gorge near Tarel, killing 12 people.", country="", region="",
                       places=["Tarel"])
     assert Summarizer(make_backend([answer])).summarize(article).event_type == "accident"
+
+
+def test_a_place_the_model_names_in_english_is_kept_as_the_article_spells_it() -> None:
+    article = ("तारेलपुर में बस हादसा\n"
+               "तारेलपुर के पास बस खाई में गिरने से 12 लोगों की मौत हो गई।\n")
+    answer = overview(event_type="accident", on_purpose="no", headline="Bus falls into gorge near Tarelpur",
+                      summary="A bus fell into a gorge near Tarelpur.", country="", region="",
+                      places=["Tarelpur"])
+    places = Summarizer(make_backend([answer])).summarize(article).where.places
+    assert [(p.name, p.normalized) for p in places] == [("तारेलपुर", "Tarelpur")]

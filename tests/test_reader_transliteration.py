@@ -1,0 +1,21 @@
+"""Names in Latin letters found in articles of other scripts by sound (text.transliterate): transliteration.tsv."""
+
+from __future__ import annotations
+
+import pytest
+from phrasing_tables import rows
+
+from summarizer.text.transliterate import locate_transliterated, skeleton
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("transliteration.tsv"))
+def test_a_latin_name_found_by_sound(lang: str, text: str, expected: str) -> None:
+    article, name = text.split(" | ")
+    found = locate_transliterated(article, name)
+    assert (found.quote if found else "-") == expected
+    if found:
+        assert article[found.start : found.end] == found.quote
+
+
+def test_spellings_of_one_name_share_a_skeleton() -> None:
+    assert skeleton("Buldhana") == skeleton("Buldana") == skeleton("BULDHANA") == "bldn"
