@@ -22,6 +22,8 @@ _INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|told|added)\s+"
                        rf"(?P<who>(?!that\b)(?:the\s+)?{_NAME_CHAR}{{2,60}}?){_NAME_END}")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
 _DETERMINER_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, english().determiners))})\s+$", re.IGNORECASE)
+_SPEAKER_ENDS = english().speaker_ends
+_NOBODY = frozenset(english().no_speakers)
 _NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|Furthermore|"
                         r"Additionally|Elsewhere|Overnight|Yesterday|Today|Tonight|Nevertheless|Then|Now|Previously|"
@@ -37,7 +39,10 @@ _DOCUMENT = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:fi
 def _clean(who: str) -> str:
     who = who.strip(" ,;“”\"'.")
     who = _DOCUMENT.sub("", who)
-    return re.sub(r",?\s+who\b.*$", "", who).strip(" ,;")
+    who = re.sub(r",?\s+who\b.*$", "", who).strip(" ,;")
+    words = who.split()
+    end = next((i for i, w in enumerate(words) if i > 0 and w.casefold() in _SPEAKER_ENDS), len(words))
+    return " ".join(words[:end])  # 'officials had already' -> 'officials'
 
 
 def _subject_before(text: str, verb_start: int) -> str | None:
@@ -71,7 +76,7 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
         if who:
             candidates.append(who)
     for who in candidates:
-        if not who or _NOT_A_SOURCE.match(who):
+        if not who or _NOT_A_SOURCE.match(who) or who.casefold() in _NOBODY:  # 'No one immediately claimed'
             continue
         if _PRONOUN.match(who):
             if previous_speakers:
@@ -132,8 +137,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         return [h for h in hits if not lx.spaced or h == 0 or not lowered[h - 1].isalpha()]
 
     candidates: list[tuple[int, str]] = []
-    for phrase in lx.source_after:
-        candidates += [(h, _words_after(_issuer(text[h + len(phrase) :], lx))) for h in find(phrase)]
+    for phrase in lx.source_after:  # 'según informó el Servicio Geológico': the verb is not the source
+        candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)]
     for phrase in lx.source_before:
         candidates += [(h, _words_before(text[:h], 4)) for h in find(phrase)]
     for phrase in lx.source_verbs:

@@ -65,6 +65,7 @@ class Lexicon:
     determiners: tuple[str, ...] = ()  # 'the reported deaths': a verb of saying after one is no verb
     no_speakers: tuple[str, ...] = ()  # 'no one': a statement by nobody was not made
     negations: tuple[str, ...] = ()  # 'not', 'yet to': a negated statement verb states nothing
+    speaker_ends: frozenset[str] = frozenset()  # 'already', 'adding': a speaker ends before one
 
     @property
     def spaced(self) -> bool:
@@ -113,6 +114,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         determiners=tuple(w.casefold() for w in data.get("reader", {}).get("determiners", [])),
         no_speakers=tuple(w.casefold() for w in data.get("reader", {}).get("no_speakers", [])),
         negations=tuple(w.casefold() for w in data.get("reader", {}).get("negations", [])),
+        speaker_ends=frozenset(w.casefold() for w in data.get("reader", {}).get("speaker_ends", [])),
     )
 
 
