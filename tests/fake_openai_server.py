@@ -206,15 +206,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(400, b'{"error": {"message": "request body is not JSON"}}')
             return
         _, fault = self.fake._next(body)
+        if fault is None:
+            time.sleep(self.fake.delay)
+            payload = json.dumps(self.fake.completion(body)).encode()
+            # counted before the write: a client that has read the answer may look at the counters at once
+            self.fake._done(faulted=False)
+            self._send(200, payload)
+            return
         try:
-            if fault is not None:
-                time.sleep(self.fake.fault_delay)
-                self._fault(fault)
-            else:
-                time.sleep(self.fake.delay)
-                self._send(200, json.dumps(self.fake.completion(body)).encode())
+            time.sleep(self.fake.fault_delay)
+            self._fault(fault)
         finally:
-            self.fake._done(faulted=fault is not None)
+            self.fake._done(faulted=True)
 
     def _client_gone(self, wait: float) -> bool:
         """Wait up to `wait` seconds; True when the client closed its end of the connection."""
