@@ -569,6 +569,38 @@ def test_an_accident_whose_lead_names_no_hazard_stays_an_accident() -> None:
     assert Summarizer(make_backend([answer])).summarize(article).event_type == "accident"
 
 
+def test_a_lead_naming_a_mishap_and_no_attack_is_harm_nobody_meant() -> None:
+    article = ("Bus falls into gorge in Hesh Pradesh\n"
+               "A bus fell into a gorge near Tarel on Sunday, and 12 people were killed in the accident, officials "
+               "said.\n")
+    answer = overview(event_type="violence_against_civilians", on_purpose="yes", headline="Bus falls near Tarel",
+                      summary="A bus fell into a gorge near Tarel, killing 12 people.", country="", region="",
+                      places=["Tarel"])
+    assert Summarizer(make_backend([answer])).summarize(article).event_type == "accident"
+
+
+def test_a_lead_naming_an_attack_keeps_the_model_type() -> None:
+    article = ("Gunmen attack bus in Hesh Pradesh\n"
+               "Gunmen opened fire on a bus near Tarel on Sunday, and the bus crashed; 12 people were killed, "
+               "officials said.\n")
+    answer = overview(event_type="violence_against_civilians", on_purpose="yes", headline="Gunmen attack bus",
+                      summary="Gunmen attacked a bus near Tarel, killing 12 people.", country="", region="",
+                      places=["Tarel"])
+    assert Summarizer(make_backend([answer])).summarize(article).event_type == "violence_against_civilians"
+
+
+def test_an_accidental_type_for_a_lead_naming_only_an_attack_is_reasked() -> None:
+    article = ("Gunmen ambush army patrol in Hesh Pradesh\n"
+               "Gunmen ambushed an army patrol near Tarel on Sunday, and 3 soldiers were killed, officials said.\n")
+    first = overview(event_type="accident", on_purpose="no", headline="Patrol ambushed near Tarel",
+                     summary="Gunmen ambushed a patrol near Tarel.", country="", region="", places=["Tarel"])
+    second = overview(event_type="battle", on_purpose="yes", headline="Patrol ambushed near Tarel",
+                      summary="Gunmen ambushed a patrol near Tarel.", country="", region="", places=["Tarel"])
+    backend = make_backend([first, second])
+    summary = Summarizer(backend).summarize(article)
+    assert summary.event_type == "battle" and summary.provenance.passes[0].retries == 1
+
+
 def test_a_place_the_model_names_in_english_is_kept_as_the_article_spells_it() -> None:
     article = ("तारेलपुर में बस हादसा\n"
                "तारेलपुर के पास बस खाई में गिरने से 12 लोगों की मौत हो गई।\n")

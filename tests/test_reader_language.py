@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import rows
 
-from summarizer.lang import detect_language, is_about_harm, lexicon, names_natural_hazard, outcomes_named
+from summarizer.lang import (
+    detect_language,
+    is_about_harm,
+    lexicon,
+    mishap_or_attack,
+    names_natural_hazard,
+    outcomes_named,
+)
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("harm.tsv"))
@@ -27,3 +34,11 @@ def test_outcomes_a_sentence_names(lang: str, text: str, expected: str) -> None:
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("hazards.tsv"))
 def test_natural_hazards_a_lead_names(lang: str, text: str, expected: str) -> None:
     assert names_natural_hazard(text, lexicon(lang)) == (expected == "yes")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("events.tsv"))
+def test_mishaps_and_attacks_a_lead_names(lang: str, text: str, expected: str) -> None:
+    mishap, attack = mishap_or_attack(text, lexicon(lang))
+    named = {"mishap"} if mishap else set()
+    named |= {"attack"} if attack else set()
+    assert {"mishap": {"mishap"}, "attack": {"attack"}, "both": {"mishap", "attack"}, "neither": set()}[expected] == named

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -58,6 +59,8 @@ class Lexicon:
     region_words: tuple[str, ...] = ()  # 'province', 'departamento': what makes a name a first-level region
     region_of: tuple[str, ...] = ()  # 'of', 'de': 'the province of Sindh', 'el departamento de San Marcos'
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
+    mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
+    attacks: tuple[str, ...] = ()  # 'attack', 'gunmen', 'bomb': a lead naming one is harm done on purpose
     # the code reader's words ([reader] of a language with code_reader): regex fragments, in the file's order
     reader_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reader_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -108,6 +111,8 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         region_words=tuple(w.casefold() for w in data.get("places", {}).get("region_words", [])),
         region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),
         natural_hazards=tuple(w.casefold() for w in data.get("events", {}).get("natural_hazards", [])),
+        mishaps=tuple(w.casefold() for w in data.get("events", {}).get("mishaps", [])),
+        attacks=tuple(w.casefold() for w in data.get("events", {}).get("attacks", [])),
         reader_groups=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("groups", {}).items()),
         reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
         speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
@@ -280,16 +285,28 @@ def strip_stray_script(generated: str, writing: str, article: str = "") -> str:
 
 # --- natural hazards -----------------------------------------------------------------------------------------------
 
+def _event_word(text: str, lx: Lexicon | None, words: Callable[[Lexicon], tuple[str, ...]]) -> str | None:
+    """The first of a lexicon's event words that `text` holds, in English or the article's language (a word start
+    in a spaced script), or None."""
+    lowered = text.casefold()
+    for x in [english(), *([lx] if lx is not None and lx.code != "en" else [])]:
+        for word in words(x):
+            for hit in re.finditer(re.escape(word), lowered):
+                if not x.spaced or hit.start() == 0 or not lowered[hit.start() - 1].isalpha():
+                    return word
+    return None
+
+
 def names_natural_hazard(text: str, lx: Lexicon | None) -> bool:
     """Whether `text` names a natural hazard ('earthquake', 'sismo', 'भूकंप') in English or the article's language
     (word starts in a spaced script)."""
-    lowered = text.casefold()
-    for x in [english(), *([lx] if lx is not None and lx.code != "en" else [])]:
-        for word in x.natural_hazards:
-            for hit in re.finditer(re.escape(word), lowered):
-                if not x.spaced or hit.start() == 0 or not lowered[hit.start() - 1].isalpha():
-                    return True
-    return False
+    return _event_word(text, lx, lambda x: x.natural_hazards) is not None
+
+
+def mishap_or_attack(text: str, lx: Lexicon | None) -> tuple[str | None, str | None]:
+    """The word for a mishap ('accident', 'stampede', 'हादसा') and the word for an attack ('gunmen', 'bombing')
+    that `text` names, each None when it names none."""
+    return _event_word(text, lx, lambda x: x.mishaps), _event_word(text, lx, lambda x: x.attacks)
 
 
 # --- the harm words of a sentence --------------------------------------------------------------------------------
