@@ -41,4 +41,5 @@ def test_mishaps_and_attacks_a_lead_names(lang: str, text: str, expected: str) -
     mishap, attack = mishap_or_attack(text, lexicon(lang))
     named = {"mishap"} if mishap else set()
     named |= {"attack"} if attack else set()
-    assert {"mishap": {"mishap"}, "attack": {"attack"}, "both": {"mishap", "attack"}, "neither": set()}[expected] == named
+    wanted = {"mishap": {"mishap"}, "attack": {"attack"}, "both": {"mishap", "attack"}, "neither": set()}
+    assert wanted[expected] == named
