@@ -101,6 +101,7 @@ A = TypeVar("A", bound=PassModel)
 MAX_COUNT_QUESTIONS = 6  # sentences about harm without a number asked about per article
 MAX_COUNTED = 20  # a count read without a numeral above this is a misreading
 LEAD_SENTENCES = 3  # the headline and first sentences: what the article is about
+DATE_LINE_WORDS = 8  # a line this short holding the date the model took is the page's date line, not the story
 RESERVED_TOKENS = 1800  # pass instructions + the longest answer, on top of the article
 _STATEMENT_LABELS: dict[str, str] = {
     "claim_of_responsibility": "a claim of responsibility",
@@ -706,6 +707,10 @@ class Summarizer:
         if not words:
             return When()
         day, basis = resolve_day(words, run.header.published)
+        weekday = _event_weekday(run, evidence) if day is not None and day == run.header.published else None
+        if weekday is not None:  # 'Posted: Saturday, May 14, 2011' then '... opened fire on protesters Friday'
+            words, evidence = weekday.quote, weekday
+            day, basis = resolve_day(words, run.header.published)
         return When(start=day, end=day, precision="day" if day else "unknown", text=words,
                     basis=basis,
                     evidence=evidence)
@@ -776,7 +781,7 @@ def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | No
             who = run.said_by[sentence.index]
             if who is None and sentence.index - 1 in figure_sentences and sentence.text.endswith("."):
                 who = sources.get(sentence.index - 1)  # 'Twenty-four police were injured.' after 'X said ...'
-            sources[sentence.index] = who
+            sources[sentence.index] = who if who is not None else _paragraph_source(run, sentence)
     for index in sorted(sources, reverse=True):
         this, after, who = run.sentence(index), run.sentence(index + 1), sources.get(index + 1)
         if sources[index] is None and this is not None and this.text.rstrip().endswith(".") \
@@ -785,6 +790,35 @@ def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | No
             # speaker named at the close of the next figure sentence gave the figures before it too
             sources[index] = who
     return sources
+
+
+def _event_weekday(run: _Run, said: Evidence | None) -> Evidence | None:
+    """The weekday the lead gives the event when the date the model took is the page's own date line ('Posted:
+    Saturday, May 14, 2011', 'October 17, 2009' on a line of its own): the publication is not the event."""
+    line = run.sentence_at(said.start) if said is not None else None
+    if said is None or line is None or len(line.text.split()) >= DATE_LINE_WORDS:
+        return None
+    lead = [s for s in run.sentences if s.start >= line.end][:LEAD_SENTENCES]
+    for sentence in lead:
+        m = re.search(rf"\b{WEEKDAY_PATTERN_TITLE}\b", sentence.text)
+        if m:
+            return span(run.text, sentence.start + m.start(), sentence.start + m.end())
+    return None
+
+
+def _paragraph_source(run: _Run, sentence: Sentence) -> str | None:
+    """The source of a paragraph that opens with one ('According to the army, ... . Thirty gunmen were killed ...'):
+    the nearest earlier sentence of the same paragraph that names a speaker, when it names it after an opening
+    'according to' (lexicon source_after); None otherwise."""
+    lx = run.language.lexicon
+    openers = tuple(o.casefold() for o in lx.source_after) if lx is not None else ()
+    index, start = sentence.index - 1, sentence.start
+    while openers and (before := run.sentence(index)) is not None and "\n" not in run.text[before.end : start]:
+        who = run.said_by[before.index]
+        if who is not None:
+            return who if before.text.lstrip().casefold().startswith(openers) else None
+        index, start = index - 1, before.start
+    return None
 
 
 def _closes(sentence: str, who: str) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from phrasing_tables import rows
 from pydantic import BaseModel
 
 from summarizer.backends.fake import FakeBackend
@@ -609,3 +610,46 @@ def test_a_place_the_model_names_in_english_is_kept_as_the_article_spells_it() -
                       places=["Tarelpur"])
     places = Summarizer(make_backend([answer])).summarize(article).where.places
     assert [(p.name, p.normalized) for p in places] == [("तारेलपुर", "Tarelpur")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("paragraph_sources.tsv"))
+def test_a_paragraph_that_opens_with_its_source_gives_its_figures_that_source(lang: str, text: str,
+                                                                             expected: str) -> None:
+    article = text.replace(" ¶ ", "\n\n") + "\n"
+    thirty = {"en": "Thirty", "es": "Treinta", "fr": "Trente"}[lang]
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({thirty: "30 militants killed"})] * 2})
+    summary = Summarizer(backend).summarize(article)
+    assert summary.article.language == lang
+    sources = {c.value: c.reported_by for c in summary.casualties}
+    assert 30 in sources
+    assert (sources[30] or "-") == expected
+
+
+@pytest.mark.parametrize(("date_line", "date_words", "expected"), [
+    ("Posted: Saturday, May 14, 2011", "Saturday, May 14, 2011", date(2011, 5, 13)),  # the lead's Friday
+    ("October 17, 2009", "October 17, 2009", date(2009, 10, 16)),
+    ("October 17, 2009", "Friday", date(2009, 10, 16)),
+])
+def test_the_page_date_line_is_not_the_event_day(date_line: str, date_words: str, expected: date) -> None:
+    article = (f"Gunmen fire on protesters in Tarel\n\n{date_line}\n\n"
+               "TAREL - Gunmen opened fire on protesters Friday, killing at least six people, officials said.\n")
+    answer = overview(date_words=date_words, country="", region="", places=["Tarel"])
+    summary = Summarizer(make_backend([answer])).summarize(article)
+    assert not summary.provenance.dropped and summary.provenance.passes[0].retries == 0
+    assert summary.article.published == date_line_date(date_line)
+    assert summary.when.start == expected and summary.when.text == "Friday"
+
+
+def test_a_date_in_the_story_stays_the_event_day() -> None:
+    article = ("Gunmen fire on protesters in Tarel\n\nOctober 17, 2009\n\n"
+               "TAREL - Gunmen opened fire on protesters on October 17, 2009, a week after the vote on Friday, "
+               "officials said.\n")
+    answer = overview(date_words="on October 17, 2009", country="", region="", places=["Tarel"])
+    summary = Summarizer(make_backend([answer])).summarize(article)
+    assert summary.provenance.passes[0].retries == 0
+    assert summary.when.start == date(2009, 10, 17) and summary.when.text == "on October 17, 2009"
+
+
+def date_line_date(line: str) -> date:
+    return {"Posted: Saturday, May 14, 2011": date(2011, 5, 14), "October 17, 2009": date(2009, 10, 17)}[line]
+

@@ -7,6 +7,7 @@ import pytest
 from phrasing_tables import rows
 
 from summarizer.extract.figures import read_figure
+from summarizer.text.dates import find_dates
 from summarizer.text.parse import (
     NumberMention,
     breakdown_flags,
@@ -157,3 +158,11 @@ def test_other_period_is_read_like_consolidation_reads_windows(window: str | Non
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("sentences.tsv"))
 def test_sentences(lang: str, text: str, expected: str) -> None:
     assert " || ".join(s.text for s in split_sentences(text)) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("dates.tsv"))
+def test_dates(lang: str, text: str, expected: str) -> None:
+    found = find_dates(text)
+    first = found[0] if found else None
+    read = "-" if first is None else first.value.isoformat() if first.value else f"--{first.month:02d}-{first.day:02d}"
+    assert read == expected

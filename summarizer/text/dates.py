@@ -9,8 +9,10 @@ from datetime import date, timedelta
 from summarizer.text.calendar import MONTH_PATTERN_TITLE, WEEKDAYS, month_number
 
 _MONTH = rf"(?P<month>{MONTH_PATTERN_TITLE})\.?"
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
-_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
+# a year may run into the next word ('August 3, 2014Chinese officials': a page's date line glued to its text)
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?")
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ ]{1,30})?(?:,[ \t]*" + _MONTH
