@@ -43,8 +43,24 @@ from summarizer.errors import ArticleTooLongError
 from summarizer.extract.actors import build_actors
 from summarizer.extract.attribution import attribution, lexicon_attribution, usable_speaker
 from summarizer.extract.consequences import detect_consequences
-from summarizer.extract.figures import Reading, adds_up, counted_mention, read_description, read_figure, reading_value
-from summarizer.extract.places import EVENT_WORDS, containing_region, find_places, is_region, region_name
+from summarizer.extract.figures import (
+    Reading,
+    adds_up,
+    counted_mention,
+    read_description,
+    read_figure,
+    reading_value,
+    singular_counts,
+)
+from summarizer.extract.places import (
+    EVENT_WORDS,
+    containing_region,
+    find_places,
+    is_facility,
+    is_region,
+    region_name,
+    unit_places,
+)
 from summarizer.extract.rollups import compute_rollups
 from summarizer.extract.statements import read_statements
 from summarizer.files.cache import ResultCache, cache_key
@@ -61,6 +77,7 @@ from summarizer.lang import (
     outcomes_named,
     stray_script,
     strip_stray_script,
+    tells_of_harm,
 )
 from summarizer.llm import prompts
 from summarizer.llm.client import article_scope, call_model
@@ -72,7 +89,7 @@ from summarizer.llm.passes import (
     described_form,
 )
 from summarizer.text.calendar import WEEKDAY_PATTERN_TITLE
-from summarizer.text.dates import Header, read_header, resolve_day
+from summarizer.text.dates import Header, ground_date, read_header, resolve_day
 from summarizer.text.grounding import locate, span
 from summarizer.text.names import (
     acronyms_in_text,
@@ -90,6 +107,7 @@ from summarizer.text.parse import (
     Sentence,
     breakdown_flags,
     find_numbers,
+    paragraph_span,
     split_sentences,
     stated_values,
 )
@@ -98,6 +116,8 @@ from summarizer.text.windows import window_near
 
 A = TypeVar("A", bound=PassModel)
 
+_WEEKDAY = re.compile(rf"\b{WEEKDAY_PATTERN_TITLE}\b")  # 'Friday', written with its capital
+_ON_WEEKDAY = re.compile(rf"\b(?:on\s+)?{WEEKDAY_PATTERN_TITLE}\b")
 MAX_COUNT_QUESTIONS = 6  # sentences about harm without a number asked about per article
 MAX_COUNTED = 20  # a count read without a numeral above this is a misreading
 LEAD_SENTENCES = 3  # the headline and first sentences: what the article is about
@@ -252,12 +272,13 @@ class Summarizer:
 
     def _summarize(self, text: str) -> EventSummary:
         sentences = split_sentences(text)
-        header = read_header(text)
+        language = detect_language(text)
+        header = read_header(text, lx=language.lexicon)
         system = prompts.render("system")
         article_block = prompts.render("article", sentences=sentences)
         self._check_length(system + article_block)
         prefix = [{"role": "system", "content": system}, {"role": "user", "content": article_block}]
-        run = _Run(text, sentences, header, prefix, language=detect_language(text))
+        run = _Run(text, sentences, header, prefix, language=language)
         if not run.language.supported:
             run.warnings.append(
                 f"language not read: {run.language.name}; only numbers written in digits were considered, and "
@@ -381,6 +402,22 @@ class Summarizer:
             out.append(candidate)
             if candidate.group is not None and candidate.outcome is not None:
                 previous = candidate
+        if lx is not None and lx.code_reader:
+            out += self._one_person(run, mentions)
+        return sorted(out, key=lambda c: c.mention.start)
+
+    @staticmethod
+    def _one_person(run: _Run, mentions: list[NumberMention]) -> list[Candidate]:
+        """One person counted without a numeral where code reads it plainly ('The gunman ... died')."""
+        out: list[Candidate] = []
+        seen: set[str] = set()
+        for sentence in run.sentences:
+            if sentence.text in seen or not is_about_harm(sentence.text):
+                continue
+            seen.add(sentence.text)
+            numbers = [m for m in mentions if m.sentence is sentence]
+            for mention, reading in singular_counts(run.text, sentence, numbers):
+                out.append(Candidate(mention, reading.group, reading.outcome, sure=True))
         return out
 
     def _decide(self, run: _Run, candidates: list[Candidate]) -> None:
@@ -504,7 +541,9 @@ class Summarizer:
         # 'Kullu district, Himachal Pradesh' as one place is two names, each found (or not) in the article alone
         given = [part for name in overview.places for part in _region_parts(name)]
         listed = {_bare(name) for name in overview.places if name.strip()}
-        names = [*given, *extra, *find_places(run.sentences, [x for x in (country, region) if x])]
+        exclude = [x for x in (country, region) if x]
+        found = unit_places(run.sentences, lx, exclude, lambda t: tells_of_harm(t, lx)) if lx is not None else []
+        names = [*given, *extra, *find_places(run.sentences, exclude), *found]
         for name in [n for n in names if is_demonym(n)]:
             run.drop("place", "a country's adjective, not a place", name)
             names.remove(name)
@@ -523,6 +562,12 @@ class Summarizer:
                 continue
             if is_country_name(name) or is_region(run.text, name, lx):
                 run.drop("place", "a country or a first-level region, not a place", name)
+                continue
+            if region and _bare(region).startswith(_bare(name) + " "):
+                run.drop("place", "the start of the region's name, not a place", name)  # 'Agusan' of 'Agusan del Sur'
+                continue
+            if is_facility(name, lx):
+                run.drop("place", "a building or site, not a place", name)  # 'San Francisco Doctor’s Hospital'
                 continue
             evidence = locate(run.text, name)
             normalized: str | None = None
@@ -594,9 +639,9 @@ class Summarizer:
                 continue
             m = cand.mention
             source = sources.get(cand.sentence)
-            if cand.by and (source is None or not usable_speaker(source)):
+            if cand.by and (source is None or not usable_speaker(source, run.language.lexicon)):
                 source = cand.by
-            elif source is not None and not usable_speaker(source):
+            elif source is not None and not usable_speaker(source, run.language.lexicon):
                 source = None
             kind = source_kind(source, claimants, known)
             value, qualifier = m.value, m.qualifier
@@ -697,20 +742,25 @@ class Summarizer:
     def _when(self, run: _Run, overview: OverviewAnswer) -> When:
         words = overview.date_words.strip()
         evidence: Evidence | None = locate(run.text, words) if words else None
-        if words and evidence is None:
-            run.drop("date", "not found in the article", words)
-            words = ""
+        if words and evidence is None:  # 'November 17, 2019' for 'dimanche 17 novembre': the article's own words
+            found = ground_date(words, run.text, run.language.lexicon)
+            if found is None:
+                run.drop("date", "not found in the article", words)
+                words = ""
+            else:
+                evidence = span(run.text, *found)
+                words = evidence.quote
         if not words:
-            m = re.search(rf"\b(?:on\s+)?{WEEKDAY_PATTERN_TITLE}\b", run.text)
+            m = _ON_WEEKDAY.search(run.text)
             if m:
                 words, evidence = m.group(0), span(run.text, m.start(), m.end())
         if not words:
             return When()
-        day, basis = resolve_day(words, run.header.published)
+        day, basis = resolve_day(words, run.header.published, run.language.lexicon)
         weekday = _event_weekday(run, evidence) if day is not None and day == run.header.published else None
         if weekday is not None:  # 'Posted: Saturday, May 14, 2011' then '... opened fire on protesters Friday'
             words, evidence = weekday.quote, weekday
-            day, basis = resolve_day(words, run.header.published)
+            day, basis = resolve_day(words, run.header.published, run.language.lexicon)
         return When(start=day, end=day, precision="day" if day else "unknown", text=words,
                     basis=basis,
                     evidence=evidence)
@@ -789,18 +839,38 @@ def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | No
             # 'Trois personnes sont mortes sur place. Six autres ont été blessées, a souligné le policier.': a
             # speaker named at the close of the next figure sentence gave the figures before it too
             sources[index] = who
+        elif sources[index] is None and after is not None and index + 1 not in figure_sentences \
+                and (said := run.said_by[index + 1]) is not None and _attribution_only(run, after, said):
+            sources[index] = said  # '... 107 feriti. Lo ha riferito un politico locale.': the next sentence says who
     return sources
+
+
+ATTRIBUTION_ONLY_WORDS = 4  # words besides its speaker (and time words) in a sentence that only says who said it
+
+
+def _attribution_only(run: _Run, sentence: Sentence, who: str) -> bool:
+    """Whether a sentence only says who said what came before ('Lo ha riferito un politico locale.', 'Das hat die
+    örtliche Polizei am Samstag mitgeteilt.', 'Officials confirmed the figures.'): its speaker, a verb and a few
+    words, no number and no harm of its own."""
+    lx = run.language.lexicon
+    if lx is None or re.search(r"\d", sentence.text) or outcomes_named(sentence.text, lx):
+        return False
+    rest = sentence.text.replace(who, " ")
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", rest) if w.casefold() not in lx.source_skip]
+    return len(words) <= ATTRIBUTION_ONLY_WORDS
 
 
 def _event_weekday(run: _Run, said: Evidence | None) -> Evidence | None:
     """The weekday the lead gives the event when the date the model took is the page's own date line ('Posted:
     Saturday, May 14, 2011', 'October 17, 2009' on a line of its own): the publication is not the event."""
-    line = run.sentence_at(said.start) if said is not None else None
-    if said is None or line is None or len(line.text.split()) >= DATE_LINE_WORDS:
+    if said is None:
+        return None
+    line = run.sentence_at(said.start)
+    if line is None or len(line.text.split()) >= DATE_LINE_WORDS:
         return None
     lead = [s for s in run.sentences if s.start >= line.end][:LEAD_SENTENCES]
     for sentence in lead:
-        m = re.search(rf"\b{WEEKDAY_PATTERN_TITLE}\b", sentence.text)
+        m = _WEEKDAY.search(sentence.text)
         if m:
             return span(run.text, sentence.start + m.start(), sentence.start + m.end())
     return None
@@ -812,12 +882,13 @@ def _paragraph_source(run: _Run, sentence: Sentence) -> str | None:
     'according to' (lexicon source_after); None otherwise."""
     lx = run.language.lexicon
     openers = tuple(o.casefold() for o in lx.source_after) if lx is not None else ()
-    index, start = sentence.index - 1, sentence.start
-    while openers and (before := run.sentence(index)) is not None and "\n" not in run.text[before.end : start]:
+    opens, _ = paragraph_span(run.text, sentence.start, sentence.end)
+    index = sentence.index - 1
+    while openers and (before := run.sentence(index)) is not None and before.start >= opens:
         who = run.said_by[before.index]
         if who is not None:
             return who if before.text.lstrip().casefold().startswith(openers) else None
-        index, start = index - 1, before.start
+        index -= 1
     return None
 
 
@@ -857,7 +928,8 @@ def _region_part_missing(text: str, part: str) -> bool:
 
 
 def _bare(name: str) -> str:
-    return re.sub(r"\s+(?:province|state|region|district|city|country|governorate|oblast)$", "", fold(name))
+    return re.sub(r"\s+(?:province|state|region|district|city|country|governorate|oblast|town|village|county|township|"
+                  r"municipality|tehsil|neighbou?rhood|suburb)$", "", fold(name))
 
 
 def _places_in(text: str, where: Where) -> int:

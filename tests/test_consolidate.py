@@ -8,6 +8,7 @@ import pytest
 from consolidate_helpers import actor, fig, one_event_reports, other_event, place, statement, summary
 
 from summarizer.consolidate.grouping import group_summaries
+from summarizer.consolidate.names import place_core
 from summarizer.consolidate.report import render_markdown
 from summarizer.consolidate.run import consolidate, consolidate_with_decisions
 from summarizer.contract.consolidated import ConsolidatedEvent, FigureSet
@@ -101,6 +102,24 @@ def test_event_types_of_different_kinds_weigh_against_and_countries_veto():
     assert groups == [[0], [1], [2]]
     assert any("event types of different kinds" in r for r in decisions[0].reasons) and decisions[0].score < 3
     assert any("different countries" in r for r in decisions[2].reasons)
+
+
+@pytest.mark.parametrize(("name", "core"), [
+    ("Dorvan County", "dorvan"), ("the city of Dorvan", "dorvan"), ("la ciudad de Dorvan", "dorvan"),
+    ("ضلع باجوڑ", "باجوڑ"), ("बुलढाणा जिले", "बुलढाणा"), ("Mexico City", "mexico city"), ("Los Angeles", "los angeles"),
+    ("Dorvan", "dorvan"), ("district", "district"),
+])
+def test_a_place_is_also_read_without_its_unit_words(name: str, core: str) -> None:
+    assert place_core(name) == core
+
+
+def test_a_place_named_with_and_without_its_unit_is_one_shared_place():
+    front = actor("Kestrian Freedom Front", roles=["perpetrator"])
+    a = summary("w1", places=[place("Dorvan County"), place("Port Elsa")], actors=[front])
+    b = summary("w2", places=[place("Dorvan"), place("Elsa Port Township")], actors=[actor("KFF", roles=["claimant"])])
+    groups, decisions = group_summaries([("w1", a), ("w2", b)])
+    assert groups == [[0, 1]]
+    assert decisions[0].shared_places
 
 
 # ----- merging names ------------------------------------------------------------------------------------------

@@ -417,6 +417,20 @@ def test_the_place_holding_the_others_becomes_the_region_when_the_model_gives_no
     assert [p.name for p in result.where.places] == ["Tarel", "Morvan"]
 
 
+def test_a_site_a_unit_word_and_the_start_of_the_region_add_no_place() -> None:
+    article = ("Three soldiers killed in ambush\n"
+               "TAREL CITY - Three soldiers were killed in an ambush in Hesh town, Morvan del Sur on Saturday night, "
+               "the army said. The wounded were taken to the San Tarel Doctor’s Hospital for treatment.\n")
+    answer = overview(country="", region="Morvan del Sur",
+                      places=["Hesh town", "Hesh", "Morvan", "San Tarel Doctor’s Hospital"], date_words="")
+    result = Summarizer(make_backend([answer])).summarize(article)
+    assert result.where.region == "Morvan del Sur"
+    assert [(p.name, p.spellings) for p in result.where.places] == [("Hesh town", ["Hesh town", "Hesh"])]
+    dropped = {d.content: d.reason for d in result.provenance.dropped if d.kind == "place"}
+    assert dropped == {"Morvan": "the start of the region's name, not a place",
+                       "San Tarel Doctor’s Hospital": "a building or site, not a place"}
+
+
 def _all_none(messages: list[dict[str, Any]]) -> str:
     """A figures pass that reads every number as counting nobody."""
     asked = sorted({int(k) for k in re.findall(r"^F(\d+) \[S", messages[-1]["content"], re.MULTILINE)})
@@ -612,11 +626,12 @@ def test_a_place_the_model_names_in_english_is_kept_as_the_article_spells_it() -
     assert [(p.name, p.normalized) for p in places] == [("तारेलपुर", "Tarelpur")]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), rows("paragraph_sources.tsv"))
-def test_a_paragraph_that_opens_with_its_source_gives_its_figures_that_source(lang: str, text: str,
-                                                                             expected: str) -> None:
+@pytest.mark.parametrize(("lang", "text", "expected"),
+                         rows("paragraph_sources.tsv") + rows("next_sentence_sources.tsv"))
+def test_a_figure_whose_sentence_names_no_one_takes_the_source_its_paragraph_gives(lang: str, text: str,
+                                                                                  expected: str) -> None:
     article = text.replace(" ¶ ", "\n\n") + "\n"
-    thirty = {"en": "Thirty", "es": "Treinta", "fr": "Trente"}[lang]
+    thirty = {"en": "Thirty", "es": "Treinta", "fr": "Trente", "it": "Trenta", "de": "Dreißig"}[lang]
     backend = FakeBackend({"overview": [overview()], "figures": [_described({thirty: "30 militants killed"})] * 2})
     summary = Summarizer(backend).summarize(article)
     assert summary.article.language == lang

@@ -3,15 +3,19 @@ and the group/outcome of a figure (made-up sentences only)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from phrasing_tables import rows
 
 from summarizer.extract.figures import read_figure
-from summarizer.text.dates import find_dates
+from summarizer.lang import lexicon
+from summarizer.text.dates import find_dates, ground_date, resolve_day
 from summarizer.text.parse import (
     NumberMention,
     breakdown_flags,
     find_numbers,
+    paragraph_span,
     split_sentences,
     word_number_value,
 )
@@ -162,7 +166,34 @@ def test_sentences(lang: str, text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("dates.tsv"))
 def test_dates(lang: str, text: str, expected: str) -> None:
-    found = find_dates(text)
+    found = find_dates(text, lexicon(lang) if lang != "-" else None)
     first = found[0] if found else None
     read = "-" if first is None else first.value.isoformat() if first.value else f"--{first.month:02d}-{first.day:02d}"
     assert read == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("date_words.tsv"))
+def test_date_words_are_grounded_in_the_article_and_resolved(lang: str, text: str, expected: str) -> None:
+    words, article, published = (part.strip() for part in text.split("||"))
+    lx = lexicon(lang)
+    reference = date.fromisoformat(published) if published != "-" else None
+    found = ground_date(words, article, lx)
+    if found is None:
+        assert expected == "-"
+        return
+    day, _ = resolve_day(article[found[0] : found[1]], reference, lx)
+    assert (day.isoformat() if day else "unresolved") == expected
+
+
+@pytest.mark.parametrize(("word", "paragraph"), [
+    ("continues", "First para line one\ncontinues here. More."),
+    ("More", "First para line one\ncontinues here. More."),
+    ("Second", "Second para."),
+    ("Third", "Third para."),
+    ("Title", "Title"),
+])
+def test_a_paragraph_ends_where_a_line_break_ends_a_sentence(word: str, paragraph: str) -> None:
+    text = "Title\nFirst para line one\ncontinues here. More.\n\nSecond para.\nThird para."
+    start = text.index(word)
+    first, last = paragraph_span(text, start, start + len(word))
+    assert text[first:last] == paragraph

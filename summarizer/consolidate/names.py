@@ -2,6 +2,8 @@
 
 Rules (all generic, no names of any event built in):
 - a name is normalised by case-folding, stripping accents and punctuation, and dropping a leading "the";
+- a place name is also read without the local unit words of any lexicon around it ("Ludian County" is Ludian,
+  "ضلع باجوڑ" is باجوڑ): outlets name a place with and without its unit;
 - two place names are the same place when their normalised forms are equal, when their consonant skeletons are
   equal (transliteration variants such as a vowel swapped: "Xushki" / "Xoshki"), or when their similarity is
   at least SAME_PLACE (text.names, where every threshold is);
@@ -19,9 +21,31 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from summarizer.contract.event import ActorKind, ActorRole, EventSummary
-from summarizer.text.names import SAME_ACTOR, SAME_PLACE, fold, skeleton
+from summarizer.lang import lexicons
+from summarizer.text.names import SAME_ACTOR, SAME_PLACE, fold, is_country_name, skeleton
 
 _STOP = {"of", "the", "and", "for", "in", "a", "an"}
+# the local unit words every place finder knows, in every language ('county', 'district', 'ضلع', 'जिले')
+_UNITS = frozenset(fold(w) for lx in lexicons().values()
+                   for w in (*lx.units_before, *lx.units_after, *lx.region_words)) | {
+    "district", "county", "city", "town", "village", "tehsil", "municipality", "township", "area", "province",
+    "state", "region"}
+# 'of', 'de', 'la': the words that may open a name before its unit ('the city of Tarel', 'la ciudad de Tarel')
+_OF = frozenset(fold(w) for lx in lexicons().values() for w in (*lx.region_of, *lx.stopwords))
+
+
+def place_core(name: str) -> str:
+    """The folded name without unit words at either end ('Ludian County' -> 'ludian', 'the city of Tarel' ->
+    'tarel'); the name itself when nothing else, or only a country's name ('Mexico City'), would be left."""
+    words = fold(name).split()
+    while len(words) > 1 and words[-1] in _UNITS:
+        words.pop()
+    while len(words) > 1 and (words[0] in _UNITS or (len(words) > 2 and words[0] in _OF and words[1] in _UNITS)):
+        if words.pop(0) in _UNITS:  # 'the city of Tarel': the unit, then the words joining it to the name
+            while len(words) > 1 and words[0] in _OF:
+                words.pop(0)
+    core = " ".join(words)
+    return fold(name) if is_country_name(core) else core
 
 
 def same_place_name(a: str, b: str) -> bool:
@@ -81,6 +105,7 @@ class PlaceIndex:
             for place in summary.where.places:
                 spellings = [place.name, place.normalized, *place.spellings]
                 keys = [fold(s) for s in spellings if fold(s)]
+                keys += [core for s in spellings if (core := place_core(s)) and core not in keys]
                 for key in keys:
                     self._uf.add(key)
                     self._uf.union(keys[0], key)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.lang import Lexicon, english, is_about_harm
+from summarizer.lang import Lexicon, english, is_about_harm, outcomes_named
 from summarizer.text.clauses import main_subject, subject_before
 from summarizer.text.parse import Sentence
 
@@ -57,9 +57,11 @@ def _subject_before(text: str, verb_start: int) -> str | None:
     return who
 
 
-def usable_speaker(who: str) -> bool:
-    """A 'speaker' that holds a number or a harm word is a misread clause ('12 soldiers died'), not a name."""
-    return not (re.search(r"\d", who) or is_about_harm(who) or len(who.split()) > 8
+def usable_speaker(who: str, lx: Lexicon | None = None) -> bool:
+    """A 'speaker' that holds a number or a harm word (of the article's language, when given: German 'die' is no
+    English 'die') is a misread clause ('12 soldiers died'), not a name."""
+    harm = bool(outcomes_named(who, lx)) if lx is not None else is_about_harm(who)
+    return not (re.search(r"\d", who) or harm or len(who.split()) > 8
                 or re.search(r"\b(?:was|were|is|are|has|have|had|been)$", who, re.IGNORECASE))
 
 
@@ -103,6 +105,20 @@ def _words_before(text: str, limit: int = 6) -> str:
     return " ".join(text[cuts[-1].end() if cuts else 0 :].split()[-limit:]).strip()
 
 
+def _between_aux(before: str, lx: Lexicon) -> str:
+    """The subject of a clause-final verb of saying: the words between its auxiliary and it ('Das hat die örtliche
+    Polizei am Samstag' -> 'die örtliche Polizei'), time words dropped; else the words before the auxiliary ('Die
+    Polizei hat')."""
+    words = before.split()
+    aux = max((i for i, w in enumerate(words) if w.casefold() in lx.source_aux), default=None)
+    if aux is None:
+        return ""
+    between = words[aux + 1 :]
+    while between and between[-1].casefold().strip(",") in lx.source_skip:
+        between.pop()
+    return " ".join(between) if between else _words_before(" ".join(words[:aux]))
+
+
 def _issuer(rest: str, lx: Lexicon) -> str:
     """'un balance publicado hoy por el INDH, ...' -> 'el INDH, ...': a document named first is not the source; whoever
     issued it is (the words after the first of `source_by` that follows the document word, within eight words)."""
@@ -134,7 +150,10 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     def find(phrase: str) -> list[int]:
         p = phrase.casefold()
         hits = [m.start() for m in re.finditer(re.escape(p), lowered)]
-        return [h for h in hits if not lx.spaced or h == 0 or not lowered[h - 1].isalpha()]
+        # whole words in a spaced script: no letter joined on at either end of a phrase that starts or ends with one
+        return [h for h in hits if not lx.spaced or (
+            (h == 0 or not p[0].isalpha() or not lowered[h - 1].isalpha())
+            and (not p[-1].isalpha() or not lowered[h + len(p) : h + len(p) + 1].isalpha()))]
 
     candidates: list[tuple[int, str]] = []
     for phrase in lx.source_after:  # 'según informó el Servicio Geológico': the verb is not the source
@@ -143,18 +162,21 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         candidates += [(h, _words_before(text[:h], 4)) for h in find(phrase)]
     for phrase in lx.source_verbs:
         for h in find(phrase):
-            inverted = re.search(r"[,–—]\s*$", text[:h])
+            inverted = re.search(r"[,–—]\s*$", text[:h]) or text[:h].strip().casefold() in lx.source_inverters
             after = _skip_leading(text[h + len(phrase) :], lx)
             candidates.append((h, _words_after(after) if inverted else _words_before(text[:h])))
+    for phrase in lx.source_final_verbs:  # 'Das hat die örtliche Polizei am Samstag mitgeteilt'
+        for h in find(phrase):
+            candidates.append((h, _between_aux(text[:h], lx)))
     for _, who in sorted(candidates):
         words = who.split()
         for i, word in enumerate(words):  # a source ends where the clause's verb or its figure begins
-            if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or is_about_harm(word):
+            if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or outcomes_named(word, lx):
                 words = words[:i]
                 break
         while words and words[-1].casefold() in lx.stopwords:  # 'le chef de la police de' cut short: not 'de'
             words.pop()
         who = " ".join(words).strip(" '\"’")
-        if who and usable_speaker(who) and any(ch.isalpha() for ch in who):
+        if who and usable_speaker(who, lx) and any(ch.isalpha() for ch in who):
             return who
     return None

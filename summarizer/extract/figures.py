@@ -195,6 +195,58 @@ def counted_mention(text: str, sentence: Sentence, value: int, noun: str) -> Num
     return NumberMention(start, end, text[start:end], value, None, "exact", text[start:end], start, sentence)
 
 
+def _singular(noun: str) -> bool:
+    """Whether a group's noun names one person ('gunman', 'police officer'), not many ('gunmen', 'police')."""
+    last = noun.split()[-1].casefold()
+    return not any(last.endswith(w[1:]) if w.startswith("*") else last == w for w in _EN.not_singular)
+
+
+_ONE_PERSON = re.compile(  # a determiner and up to two words before a group's noun, the noun's phrase ending there
+    rf"\b(?:{'|'.join(map(re.escape, _EN.singular_determiners))})\s+(?:[\w’'-]+\s+){{0,2}}?"
+    rf"(?P<noun>{'|'.join(p for _, p in _GROUP_WORDS)})"
+    r"(?=\s*(?:[,.;:!?\"”’)]|$)|\s+(?:was|were|is|has|had|who|and|died|dies|also|later|remains|remained)\b)",
+    re.IGNORECASE) if _EN.singular_determiners else None
+_OUTCOME_ALT = "|".join(p for _, p in _OUTCOME_WORDS)
+# what happens to the phrase: its passive verb after it ('The gunman, who ..., was later killed', '"a lone gunman,"
+# who was subsequently engaged and killed'), a state or intransitive harm word right after it ('died'), or an
+# active harm verb right before it ('killed the attacker')
+_HAPPENS_PASSIVE = re.compile(
+    r"(?:\s*,[^,.;]{1,80},\s*|[\s,\"”’]*(?:who\s+)?)"
+    rf"(?:was|were|is|has been|had been|got|remains|remained)\s+(?:[\w-]+\s+){{0,3}}?(?P<o>{_OUTCOME_ALT})\b",
+    re.IGNORECASE)
+_HAPPENS_AFTER = re.compile(
+    rf"\s*(?:,[^,.;]{{1,80}},\s*)?(?:also\s+|later\s+)?(?P<o>{_OUTCOME_ALT})\b", re.IGNORECASE)
+_HAPPENS_BEFORE = re.compile(rf"\b(?P<o>{_OUTCOME_ALT})\s+$", re.IGNORECASE)
+
+
+def singular_counts(text: str, sentence: Sentence, numbers: list[NumberMention]) -> list[tuple[NumberMention, Reading]]:
+    """One person counted without a numeral, where the grammar is plain: a group's singular noun after a
+    determiner ('The gunman, who has not been identified, died', 'partner forces killed the attacker') and a harm
+    word that happens to it. Each is a mention of value 1 (the noun phrase) with code's reading; a phrase that does
+    the harm ('The gunman killed two') or overlaps a number of the sentence is none."""
+    if _ONE_PERSON is None:
+        return []
+    chunk = text[sentence.start : sentence.end]
+    out: list[tuple[NumberMention, Reading]] = []
+    for m in _ONE_PERSON.finditer(chunk):
+        noun = m.group("noun")
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        if not _singular(noun) or any(n.raw_start < end and start < n.end for n in numbers):
+            continue
+        after = chunk[m.end() :]
+        group = next(g for g, pattern in _GROUP_RE if pattern.fullmatch(noun))
+        happens = _HAPPENS_PASSIVE.match(after) \
+            or (None if _ACTIVE_HARM.match(after) else _HAPPENS_AFTER.match(after)) \
+            or _HAPPENS_BEFORE.search(chunk[: m.start()])
+        if happens is None:
+            continue
+        outcome = next(o for o, pattern in _OUTCOME_RE if pattern.fullmatch(happens.group("o")))
+        written = text[start:end]
+        mention = NumberMention(start, end, written, 1, None, "exact", written, start, sentence)
+        out.append((mention, Reading(group, outcome, noun, sure=True)))
+    return out
+
+
 def read_figure(text: str, mention: NumberMention) -> Reading:
     """Group and outcome of one number, or None for either when the sentence does not tell."""
     others = _other_counts(text, mention)

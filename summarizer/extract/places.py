@@ -7,6 +7,7 @@ Only places in sentences where something happened are kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from summarizer.lang import Lexicon, english
 from summarizer.text.calendar import MONTHS, WEEKDAYS
@@ -49,6 +50,73 @@ def find_places(sentences: list[Sentence], exclude: list[str]) -> list[str]:
                     name = _CALENDAR_AFTER.sub("", name.strip())  # 'in Syria Saturday'
                     if (not name or _NOT_PLACES.match(name) or fold(name) in excluded or is_country_name(name)
                             or name in found or name.endswith("’s")):
+                        continue
+                    found.append(name)
+    return found
+
+
+# a name in a script with capitals: up to three capitalised words, joined by the language's 'of' words
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w’'-]+"
+# a name in a script without capitals: one word (its vowel signs are not \w, so a run of anything but spaces,
+# digits and punctuation)
+_SCRIPT_WORD = r"[^\s\d.,;:!?()\[\]\"'“”‘’«»،۔।|/-]+"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _unit_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
+    """The lexicon's local units as patterns whose group `names` holds one name or a list of them."""
+    of = _alternation(lx.region_of)
+    if lx.spaced:
+        name = rf"{_CAPITALISED}(?:\s+(?:(?i:{of})\s+)?{_CAPITALISED}){{0,2}}" if of \
+            else rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}"
+        edge_before, edge_after = r"(?<!\w)", r"(?!\w)"
+    else:
+        name, edge_before, edge_after = _SCRIPT_WORD, r"(?<!\S)", r"(?!\S)"
+    joiners = _alternation(lx.list_joiners)
+    names = rf"{name}(?:\s*,\s*{name})*(?:\s+(?:{joiners})\s+{name})?" if joiners else name
+    found = []
+    if lx.units_before:
+        of_part = rf"(?:(?i:{of})\s+)?" if of else ""
+        found.append(re.compile(rf"{edge_before}(?i:{_alternation(lx.units_before)}){edge_after}\s+{of_part}"
+                                rf"(?P<names>{names})"))
+    if lx.units_after:
+        found.append(re.compile(rf"(?P<names>{name})\s+(?i:{_alternation(lx.units_after)}){edge_after}"))
+    return found
+
+
+def is_facility(name: str, lx: Lexicon | None) -> bool:
+    """Whether a name is a building or site ('San Francisco Doctor’s Hospital', 'Barea stadium'), by the facility
+    words of English and the article's language: facilities go into incidents, never into places."""
+    for x in [english(), *([lx] if lx is not None and lx.code != "en" else [])]:
+        for word in x.facilities:
+            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)" if x.spaced else re.escape(word), name, re.IGNORECASE):
+                return True
+    return False
+
+
+def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happened: Callable[[str], bool]
+                ) -> list[str]:
+    """Names the article writes next to a local unit of its language ('la ciudad de Fresno', 'pueblos de San Marcos
+    y Quetzaltenango', 'ضلع باجوڑ', 'the Janga neighborhood'), in sentences where something happened, in order of
+    first mention; the language's stopwords, its unit words, countries and the excluded names are none."""
+    patterns = _unit_patterns(lx)
+    joiners = rf"|\s+(?:{_alternation(lx.list_joiners)})\s+" if lx.list_joiners else ""
+    split = re.compile(rf"\s*,\s*{joiners}")
+    not_names = {w.casefold() for w in (*lx.stopwords, *lx.units_before, *lx.units_after, *lx.region_words)}
+    excluded = {fold(x) for x in exclude if x}
+    found: list[str] = []
+    for sentence in sentences:
+        if not patterns or not happened(sentence.text):
+            continue
+        for pattern in patterns:
+            for m in pattern.finditer(sentence.text):
+                for name in split.split(m.group("names")):
+                    name = name.strip()
+                    if (not name or name.casefold() in not_names or fold(name) in excluded or is_country_name(name)
+                            or _NOT_PLACES.match(name) or name in found or name.endswith(("’s", "'s"))):
                         continue
                     found.append(name)
     return found

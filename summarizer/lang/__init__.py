@@ -48,16 +48,40 @@ class Lexicon:
     source_documents: frozenset[str] = frozenset()  # 'balance', 'bilan': a figure's document, not its source
     source_by: frozenset[str] = frozenset()  # 'por', 'par': after a document word, its issuer follows
     source_skip: tuple[str, ...] = ()  # 'mercredi', 'ayer': time words before a source named after its verb
-    source_pronouns: frozenset[str] = frozenset()  # 'il', 'उन्होंने': the last source named before
+    source_pronouns: frozenset[str] = frozenset()
+    # the whole of what stands before a verb of saying when its subject follows it ('Lo ha riferito un politico
+    # locale', 'Así lo informó la policía')
+    source_inverters: tuple[str, ...] = ()
+    # verbs of saying that end their clause after an auxiliary ('Das hat die Polizei am Samstag mitgeteilt'): the
+    # subject stands between the auxiliary and the verb
+    source_final_verbs: tuple[str, ...] = ()
+    source_aux: tuple[str, ...] = ()  # 'il', 'उन्होंने': the last source named before
     thousands: str = ",.\u00a0 "  # characters that group digits ("1,500", "1.500", "1 500")
     unit_modifiers: tuple[str, ...] = ()  # '5 straight days': words between a number and its unit
     not_before: tuple[str, ...] = ()  # 'March 5': words right before a number that make it a date
     not_counts: tuple[str, ...] = ()  # 'no one', 'one of': phrases in which a number word counts nobody
     vague_counts: tuple[str, ...] | None = None  # vague amounts read as counts (None: every vague word)
     count_nouns: tuple[str, ...] = ()  # when given, a vague count needs one within two words after it
+    # a word after digits that multiplies them ('50mila', '50 mil', '3 thousand'): word -> factor
+    scale_words: tuple[tuple[str, int], ...] = ()
     ranges: tuple[tuple[str, str], ...] = ()  # ('between', 'and'): 'between 700 and 850 people' is one count
     region_words: tuple[str, ...] = ()  # 'province', 'departamento': what makes a name a first-level region
     region_of: tuple[str, ...] = ()  # 'of', 'de': 'the province of Sindh', 'el departamento de San Marcos'
+    # local units next to a place's name: before it ('la ciudad de Fresno', 'ضلع باجوڑ') or after it ('the Janga
+    # neighborhood', 'बुलढाणा जिले'); list_joiners join several names ('pueblos de San Marcos y Quetzaltenango')
+    units_before: tuple[str, ...] = ()
+    facilities: tuple[str, ...] = ()  # 'hospital', 'stadium': a name holding one is a site, not a place
+    # the calendar of a language other than English ([calendar]; English's is text/calendar.py): 12 months' and 7
+    # weekdays' (Monday first) names, relative days, what may follow a day's number or join a date's parts
+    months: tuple[tuple[str, ...], ...] = ()
+    weekdays: tuple[tuple[str, ...], ...] = ()
+    yesterday: tuple[str, ...] = ()
+    today: tuple[str, ...] = ()
+    day_suffixes: tuple[str, ...] = ()
+    date_joiners: tuple[str, ...] = ()
+    day_first: bool = False  # '18/11/2019' is the 18th of November
+    units_after: tuple[str, ...] = ()
+    list_joiners: tuple[str, ...] = ()
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
     attacks: tuple[str, ...] = ()  # 'attack', 'gunmen', 'bomb': a lead naming one is harm done on purpose
@@ -69,6 +93,10 @@ class Lexicon:
     no_speakers: tuple[str, ...] = ()  # 'no one': a statement by nobody was not made
     negations: tuple[str, ...] = ()  # 'not', 'yet to': a negated statement verb states nothing
     speaker_ends: frozenset[str] = frozenset()  # 'already', 'adding': a speaker ends before one
+    # one person counted without a numeral ('the gunman died', 'killed the attacker'): the words that open the
+    # noun phrase, and nouns that are never one person ('*men': any word ending so)
+    singular_determiners: tuple[str, ...] = ()
+    not_singular: tuple[str, ...] = ()
 
     @property
     def spaced(self) -> bool:
@@ -81,6 +109,7 @@ class Lexicon:
 
 def _from_toml(data: dict[str, Any]) -> Lexicon:
     numbers = data.get("numbers", {})
+    calendar = data.get("calendar", {})
     return Lexicon(
         code=data["code"], name=data["name"], script=data.get("script", "Latin"),
         model_reads=bool(data.get("model_reads", False)), code_reader=bool(data.get("code_reader", False)),
@@ -101,15 +130,30 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_by=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_by", [])),
         source_skip=tuple(w.casefold() for w in data.get("attribution", {}).get("source_skip", [])),
         source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
+        source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
+        source_final_verbs=tuple(w.casefold() for w in data.get("attribution", {}).get("source_final_verbs", [])),
+        source_aux=tuple(w.casefold() for w in data.get("attribution", {}).get("source_aux", [])),
         thousands=numbers.get("thousands", ",.\u00a0 "),
         unit_modifiers=tuple(w.casefold() for w in numbers.get("unit_modifiers", [])),
         not_before=tuple(w.casefold() for w in numbers.get("not_before", [])),
         not_counts=tuple(w.casefold() for w in numbers.get("not_counts", [])),
         vague_counts=(tuple(w.casefold() for w in numbers["vague_counts"]) if "vague_counts" in numbers else None),
         count_nouns=tuple(w.casefold() for w in numbers.get("count_nouns", [])),
+        scale_words=tuple((str(w).casefold(), int(v)) for w, v in numbers.get("scales", {}).items()),
         ranges=tuple((str(opener).casefold(), str(joiner).casefold()) for opener, joiner in numbers.get("ranges", [])),
         region_words=tuple(w.casefold() for w in data.get("places", {}).get("region_words", [])),
         region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),
+        units_before=tuple(w.casefold() for w in data.get("places", {}).get("units_before", [])),
+        facilities=tuple(w.casefold() for w in data.get("places", {}).get("facilities", [])),
+        months=tuple(tuple(w.casefold() for w in forms) for forms in calendar.get("months", [])),
+        weekdays=tuple(tuple(w.casefold() for w in forms) for forms in calendar.get("weekdays", [])),
+        yesterday=tuple(w.casefold() for w in calendar.get("yesterday", [])),
+        today=tuple(w.casefold() for w in calendar.get("today", [])),
+        day_suffixes=tuple(calendar.get("day_suffixes", [])),
+        date_joiners=tuple(w.casefold() for w in calendar.get("joiners", [])),
+        day_first=calendar.get("numeric") == "day_first",
+        units_after=tuple(w.casefold() for w in data.get("places", {}).get("units_after", [])),
+        list_joiners=tuple(w.casefold() for w in data.get("places", {}).get("list_joiners", [])),
         natural_hazards=tuple(w.casefold() for w in data.get("events", {}).get("natural_hazards", [])),
         mishaps=tuple(w.casefold() for w in data.get("events", {}).get("mishaps", [])),
         attacks=tuple(w.casefold() for w in data.get("events", {}).get("attacks", [])),
@@ -120,6 +164,8 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         no_speakers=tuple(w.casefold() for w in data.get("reader", {}).get("no_speakers", [])),
         negations=tuple(w.casefold() for w in data.get("reader", {}).get("negations", [])),
         speaker_ends=frozenset(w.casefold() for w in data.get("reader", {}).get("speaker_ends", [])),
+        singular_determiners=tuple(w.casefold() for w in data.get("reader", {}).get("singular_determiners", [])),
+        not_singular=tuple(w.casefold() for w in data.get("reader", {}).get("not_singular", [])),
     )
 
 
@@ -301,6 +347,12 @@ def names_natural_hazard(text: str, lx: Lexicon | None) -> bool:
     """Whether `text` names a natural hazard ('earthquake', 'sismo', 'भूकंप') in English or the article's language
     (word starts in a spaced script)."""
     return _event_word(text, lx, lambda x: x.natural_hazards) is not None
+
+
+def tells_of_harm(text: str, lx: Lexicon | None) -> bool:
+    """Whether `text` tells of something that happened: a harm word, a mishap, an attack or a natural hazard, in
+    English or the article's language."""
+    return is_about_harm(text) or any(mishap_or_attack(text, lx)) or names_natural_hazard(text, lx)
 
 
 def mishap_or_attack(text: str, lx: Lexicon | None) -> tuple[str | None, str | None]:

@@ -41,6 +41,19 @@ def _line_breaks_sentence(text: str, pos: int) -> bool:
     return not (nxt[0].islower() or nxt[0] in ",;:)–—-")
 
 
+def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph holding text[start:end]: it ends at a line break where the text does not run on (the rule
+    that ends a sentence at a line break), so a blank line or a new line that starts a new sentence."""
+    left = start
+    while (i := text.rfind("\n", 0, left)) != -1 and not _line_breaks_sentence(text, i):
+        left = i
+    right = end
+    while (j := text.find("\n", right)) != -1 and not _line_breaks_sentence(text, j):
+        right = j + 1
+    left_break, right_break = text.rfind("\n", 0, left), text.find("\n", right)
+    return (left_break + 1 if left_break != -1 else 0), (right_break if right_break != -1 else len(text))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split into sentences with character offsets into `text` (headings and short lines are their own units)."""
     bounds: list[tuple[int, int]] = []
@@ -190,7 +203,9 @@ _INDEFINITE = frozenset({"un", "une", "uno", "una", "unos", "unas", "um", "uma",
 def _digits_pattern(thousands: str) -> re.Pattern[str]:
     """Digits in any script, grouped by the language's thousands characters ("1,500"; "1.500" in Spanish)."""
     group = rf"(?:[{re.escape(thousands)}]\d{{3}})+" if thousands else r"(?!)"
-    return re.compile(rf"(?<![\w.,/:-])(\d{{1,3}}{group}|\d+)(?![\w:/]|[.,]\d)")
+    # a letter of a script without word spaces between may follow ('40افراد': Urdu glues a noun on); a Latin one may
+    # not ('3rd', '10am')
+    return re.compile(rf"(?<![\w.,/:-])(\d{{1,3}}{group}|\d+)(?![A-Za-z\u00C0-\u024F\d_:/]|[.,]\d)")
 
 
 def _digits_value(written: str) -> int:
@@ -339,6 +354,23 @@ def _not_a_count(text: str, start: int, end: int, written: str, value: int | Non
             and text[max(0, start - 1) : start] != "+")
 
 
+@_per_lexicon
+def _scale_pattern(lx: Lexicon) -> re.Pattern[str] | None:
+    """Digits and a scale word after them, glued or not ('50mila', '50 mil'); None for a language without any."""
+    if not lx.scale_words:
+        return None
+    words = "|".join(re.escape(w) for w, _ in sorted(lx.scale_words, key=lambda x: len(x[0]), reverse=True))
+    return re.compile(rf"(?<![\w.,/:-])(?P<d>\d{{1,3}})\s?(?P<w>{words})(?!\w)", re.IGNORECASE)
+
+
+def _scaled(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
+    """(start, end, value) of each count written with a scale word ('50mila' -> 50000)."""
+    pattern = _scale_pattern(lx)
+    factors = dict(lx.scale_words)
+    return [(m.start(), m.end(), int(m.group("d")) * factors[m.group("w").casefold()])
+            for m in (pattern.finditer(chunk) if pattern is not None else [])]
+
+
 def _join_thousands(chunk: str, spans: list[tuple[int, int, int | None, int | None]]
                     ) -> list[tuple[int, int, int | None, int | None]]:
     """'mil 233' and 'tres mil 712': a thousands word followed by digits is one number (1233, 3712)."""
@@ -368,8 +400,11 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
     for sentence in sentences:
         chunk = text[sentence.start : sentence.end]
         spans: list[tuple[int, int, int | None, int | None]] = []
+        spans += [(s, e, value, None) for s, e, value in _scaled(chunk, lx)]  # '50mila', '50 mil'
+        taken = [(s, e) for s, e, _, _ in spans]
         for m in digits.finditer(chunk):
-            spans.append((m.start(), m.end(), _digits_value(m.group(1)), None))
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                spans.append((m.start(), m.end(), _digits_value(m.group(1)), None))
         taken = [(s, e) for s, e, _, _ in spans]
         for s, e, least in _vague_amounts(chunk, lx):  # before number words: 'cientos' is vague, not 100
             if not any(a < e and s < b for a, b in taken):

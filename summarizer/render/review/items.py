@@ -15,6 +15,7 @@ from typing import Literal
 
 from summarizer.contract.event import Casualty, EventSummary, Evidence
 from summarizer.text.grounding import is_grounded
+from summarizer.text.parse import paragraph_span
 
 Kind = Literal["casualty", "source", "place", "actor", "statement", "consequence", "incident", "time"]
 
@@ -124,19 +125,13 @@ def _summary_items(s: EventSummary) -> Iterator[ReviewItem]:
                          details=[("date", resolved), ("precision", w.precision), ("basis", w.basis)])
 
 
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    left = text.rfind("\n\n", 0, start)
-    right = text.find("\n\n", end)
-    return (0 if left == -1 else left + 2), (len(text) if right == -1 else right)
-
-
 def find_source(text: str, c: Casualty) -> tuple[int, int] | None:
     """Where the figure's `reported_by` words stand: inside its quote, else nearest to it in its paragraph."""
     who = (c.reported_by or "").strip()
     if len(who) < 2:
         return None
     start, end = c.evidence.start, c.evidence.end
-    para_start, para_end = _paragraph(text, start, end)
+    para_start, para_end = paragraph_span(text, start, end)
     pattern = re.compile(re.escape(who), re.IGNORECASE)
     inside = [m for m in pattern.finditer(text, start, end)]
     if inside:
