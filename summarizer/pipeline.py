@@ -200,6 +200,11 @@ class _Run:
     def sentence(self, index: int) -> Sentence | None:
         return self.sentences[index - 1] if 1 <= index <= len(self.sentences) else None
 
+    @cached_property
+    def stated_values(self) -> set[int]:
+        """Every number the article states (counts, and every run of digits)."""
+        return stated_values(self.text)
+
     def drop(self, kind: str, reason: str, content: str) -> None:
         self.dropped.append(DroppedItem(kind=kind, reason=reason, content=content[:300]))
 
@@ -358,6 +363,10 @@ class Summarizer:
             stray = stray_script(value, writing, run.text)
             if stray:
                 problems.append(f"the {label} must be in {writing} only; it contains {', '.join(stray[:5])}")
+            made_up = _invented(value, run.stated_values)
+            if made_up:  # 'on March 3rd', 'since the 19th century': a date or number the article never gives
+                problems.append(f"the {label} has numbers the article does not state: "
+                                f"{', '.join(map(str, made_up[:5]))}; use only the article's numbers and dates")
         return problems
 
     @staticmethod
@@ -767,11 +776,10 @@ class Summarizer:
 
     def _texts(self, run: _Run, overview: OverviewAnswer, casualties: list[Casualty],
                rollups: list[Any]) -> tuple[str, str]:
-        article_numbers = stated_values(run.text)
+        article_numbers = run.stated_values
 
         def invented(text: str) -> list[int]:
-            found = {m.value for m in find_numbers(text, split_sentences(text)) if m.value is not None}
-            return sorted(n for n in found if n not in article_numbers)
+            return _invented(text, article_numbers)
 
         headline = overview.headline.strip()
         summary = overview.summary.strip()
@@ -800,6 +808,14 @@ _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|c
 
 
 _LOCAL_UNIT = re.compile(r"\s+(?:district|city|county|town|village|island|tehsil|municipality)$", re.IGNORECASE)
+
+
+def _invented(text: str, article_numbers: set[int]) -> list[int]:
+    """Numbers of generated text the article does not state: counts in words or digits, and every run of digits
+    ('March 3rd', '19th century', '2023': an ordinal or a year is made up as easily as a toll)."""
+    found = {m.value for m in find_numbers(text, split_sentences(text)) if m.value is not None}
+    found |= {int(d.replace(",", "")) for d in re.findall(r"\d+(?:,\d{3})+|\d+", text)}
+    return sorted(n for n in found if n not in article_numbers)
 
 
 def _lead(run: _Run) -> str:

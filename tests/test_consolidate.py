@@ -83,6 +83,35 @@ def test_undated_reports_merge_on_strong_place_and_actor_overlap_only():
     assert any("date unresolved" in r for r in strong.reasons)
 
 
+def test_a_countries_conflict_over_a_distinctive_shared_place_is_left_to_the_confirmer():
+    front = actor("Kestrian Freedom Front", roles=["perpetrator"])
+    a = summary("k1", country="Varnia", places=[place("Dorvan")], actors=[front],
+                casualties=[fig("c1", "people", "killed", 44)])
+    b = summary("k2", country="Ostmark", places=[place("Dorvan")], actors=[front],
+                casualties=[fig("c1", "people", "killed", 40)])
+    groups, decisions = group_summaries([("k1", a), ("k2", b)])
+    assert groups == [[0], [1]] and decisions[0].verdict == "borderline"
+    assert any("at most borderline" in r for r in decisions[0].reasons)
+    groups, _ = group_summaries([("k1", a), ("k2", b)], confirm=lambda x, y: True)
+    assert groups == [[0, 1]]
+    apart = summary("k3", country="Ostmark", places=[place("Hallow Creek")], actors=[front],
+                    casualties=[fig("c1", "people", "killed", 40)])
+    groups, decisions = group_summaries([("k1", a), ("k3", apart)], confirm=lambda x, y: True)
+    assert groups == [[0], [1]] and any(r.startswith("different countries") for r in decisions[0].reasons)
+
+
+def test_undated_reports_of_one_region_with_close_tolls_are_asked_about_not_joined():
+    a = summary("r1", event_type="accident", places=[place("Dorvan")], casualties=[fig("c1", "people", "killed", 26)])
+    b = summary("r2", event_type="accident", places=[place("Hallow Creek")],
+                casualties=[fig("c1", "people", "killed", 25)])
+    groups, decisions = group_summaries([("r1", a), ("r2", b)])
+    assert groups == [[0], [1]] and decisions[0].verdict == "borderline"
+    far = summary("r3", event_type="accident", places=[place("Hallow Creek")],
+                  casualties=[fig("c1", "people", "killed", 3)])
+    _, decisions = group_summaries([("r1", a), ("r3", far)])
+    assert decisions[0].verdict == "different_event"
+
+
 def test_vetoed_pair_is_never_joined_through_a_third_report():
     front = actor("Kestrian Freedom Front", roles=["perpetrator"])
     places = [place("Dorvan"), place("Port Elsa")]

@@ -270,6 +270,20 @@ def test_an_invented_place_is_reasked_then_dropped() -> None:
     assert record.prompt_tokens >= 2 * single.prompt_tokens
 
 
+def test_a_date_the_article_never_gives_is_reasked_then_the_summary_falls_back() -> None:
+    made_up = overview(summary="Rebels attacked two police posts in Norvale on March 3rd, killing 12 soldiers.")
+    clean = overview(summary="Rebels attacked two police posts in Norvale, killing at least 12 soldiers.")
+    backend = make_backend([made_up, clean])
+    result = Summarizer(backend).summarize(ARTICLE)
+    overview_calls = [c for c in backend.calls if c["pass"] == "overview"]
+    assert len(overview_calls) == 2
+    assert "the summary has numbers the article does not state: 3" in overview_calls[1]["messages"][-1]["content"]
+    assert result.summary.startswith("Rebels attacked two police posts in Norvale, killing at least 12")
+    stubborn = Summarizer(make_backend([made_up, made_up])).summarize(ARTICLE)
+    assert "March 3rd" not in stubborn.summary
+    assert any(d.kind == "summary" and "[3]" in d.reason for d in stubborn.provenance.dropped)
+
+
 def test_an_event_type_that_contradicts_on_purpose_is_reasked() -> None:
     backend = make_backend([overview(on_purpose="no"), overview()])
     result = Summarizer(backend).summarize(ARTICLE)

@@ -2,7 +2,8 @@
 
 Every pair gets a decision and its reasons recorded (`PairDecision`):
 - vetoes (never the same event): dates more than 3 days apart; one event starting after the other article was
-  published; different countries;
+  published; different countries, unless both name a distinctive place (the country is the model's reading of
+  one report): then the pair is at most borderline;
 - event types from different families (political violence vs protest vs harm nobody meant, disaster or accident;
   'strategic_development' and 'other' are compatible with anything) cost 2: the type is the model's reading of one
   report, and two reports of one bus crash were typed 'accident' and 'violence_against_civilians';
@@ -11,7 +12,8 @@ Every pair gets a decision and its reasons recorded (`PairDecision`):
   same event type (+0.5), same region (+0.5, different regions -1);
 - same_event needs a shared place, a shared perpetrator-side actor or a distinctive name, and a score of at least 3
   (3.5 when either date is unresolved: one shared place with the same type and region is not enough); a pair that falls
-  short by at most 1.5 is borderline: merged only if the optional `confirm` callback (e.g. an LLM) says so.
+  short by at most 1.5 is borderline: merged only if the optional `confirm` callback (e.g. an LLM) says so. Two
+  reports in the same region with close tolls are borderline when the score allows, even with no shared place.
 Events are built by linking same_event pairs, best first, never joining two groups that contain a vetoed pair.
 """
 
@@ -160,9 +162,7 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
                 veto = True
                 reasons.append(f"{r}'s event starts after the other article was published")
     ca, cb = fold(a.where.country), fold(b.where.country)
-    if ca and cb and ca != cb:
-        veto = True
-        reasons.append(f"different countries ({a.where.country} / {b.where.country})")
+    countries_differ = bool(ca and cb and ca != cb)
     fa, fb = _TYPE_FAMILY.get(a.event_type), _TYPE_FAMILY.get(b.event_type)
     if a.event_type == b.event_type:
         score += 0.5
@@ -198,6 +198,15 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     if close:
         score += close[0]
         reasons.append(close[1])
+    at_most_borderline = False
+    if countries_differ:
+        if rare:  # the model's country of one report, against a place few other reports name: the judge settles it
+            at_most_borderline = True
+            reasons.append(f"different countries ({a.where.country} / {b.where.country}), but a distinctive place "
+                           "in both: at most borderline")
+        else:
+            veto = True
+            reasons.append(f"different countries ({a.where.country} / {b.where.country})")
     ka = {k for k in (actors.key(x.name) for x in a.actors) if k}
     kb = {k for k in (actors.key(x.name) for x in b.actors) if k}
     shared_actors = sorted(ka & kb)
@@ -215,11 +224,15 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
         reasons.append("no shared actor")
     threshold = SAME_EVENT_SCORE if (da and db) or published_close else SAME_EVENT_SCORE_UNDATED
     anchored = bool(shared_places or perps or names)
+    # two undated reports in the same region with close tolls (a city and its district named differently, or in
+    # two scripts): not enough to join, enough to ask
+    weakly_anchored = bool(region_a and region_b and places.key(region_a) == places.key(region_b) and close)
     if veto:
         verdict = "different_event"
-    elif anchored and score >= threshold:
+    elif anchored and score >= threshold and not at_most_borderline:
         verdict = "same_event"
-    elif score >= threshold - BORDERLINE_MARGIN and (anchored or (distance is not None and distance <= 1)):
+    elif score >= threshold - BORDERLINE_MARGIN and (anchored or weakly_anchored
+                                                      or (distance is not None and distance <= 1)):
         verdict = "borderline"
         reasons.append(f"score {score:g} below {threshold:g}" if anchored else "no shared place or perpetrator")
     else:
