@@ -176,8 +176,9 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     keys_a, keys_b = batch.place_keys[ra], batch.place_keys[rb]
     region_a, region_b = _region(a, keys_b, places), _region(b, keys_a, places)
     regions = {places.key(r) for r in (region_a, region_b) if r} | {places.key(c) for c in (ca, cb) if c}
+    same_region = bool(region_a and region_b and places.key(region_a) == places.key(region_b))
     if region_a and region_b:
-        if places.key(region_a) == places.key(region_b):
+        if same_region:
             score += 0.5
             reasons.append(f"same region ({a.where.region})")
         else:
@@ -226,7 +227,7 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     anchored = bool(shared_places or perps or names)
     # two undated reports in the same region with close tolls (a city and its district named differently, or in
     # two scripts): not enough to join, enough to ask
-    weakly_anchored = bool(region_a and region_b and places.key(region_a) == places.key(region_b) and close)
+    weakly_anchored = same_region and close is not None
     if veto:
         verdict = "different_event"
     elif anchored and score >= threshold and not at_most_borderline:
