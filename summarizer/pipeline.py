@@ -41,8 +41,9 @@ from summarizer.contract.event import (
 )
 from summarizer.errors import ArticleTooLongError
 from summarizer.extract.actors import build_actors
-from summarizer.extract.attribution import attribution, lexicon_attribution, usable_speaker
+from summarizer.extract.attribution import attribution, continues_quote, lexicon_attribution, usable_speaker
 from summarizer.extract.consequences import detect_consequences
+from summarizer.extract.event_type import settle_event_type
 from summarizer.extract.figures import (
     Reading,
     adds_up,
@@ -68,6 +69,7 @@ from summarizer.files.inputs import article_id, check_text
 from summarizer.lang import (
     Language,
     detect_language,
+    english,
     fallback_lexicon,
     is_about_harm,
     lexicons_hash,
@@ -221,6 +223,9 @@ class _Run:
                     who = self.speakers[-1] if self.speakers else None
             else:
                 who = attribution(sentence, self.speakers)
+            before = self.sentence(sentence.index - 1)
+            if who is None and before is not None and continues_quote(before.text, sentence.text):
+                who = out.get(before.index)  # the second sentence of a quotation its speaker opened
             if who is not None:
                 self.speakers.append(who)
             out[sentence.index] = who
@@ -346,8 +351,9 @@ class Summarizer:
     def _overview_problems(self, run: _Run, answer: OverviewAnswer, writing: str) -> list[str]:
         problems = [f'place "{p}" does not appear in the article' for p in answer.places
                     if p.strip() and locate(run.text, p) is None and locate_transliterated(run.text, p) is None]
-        if answer.country.strip() and not self._country_ok(run, answer.country):
-            problems.append(f'country "{answer.country}" does not appear in the article')
+        if answer.country.strip() and not self._country_ok(answer.country):
+            problems.append(f'country "{answer.country}" is not a country: give the country\'s English name, or "" if '
+                            'the article does not tell')
         if any(_region_part_missing(run.text, part) for part in _region_parts(answer.region)):
             problems.append(f'region "{answer.region}" does not appear in the article')
         accidental = answer.event_type in ACCIDENTAL_TYPES
@@ -370,9 +376,9 @@ class Summarizer:
         return problems
 
     @staticmethod
-    def _country_ok(run: _Run, country: str) -> bool:
-        """Named in the article, or a real country's English name (the article may name only its cities)."""
-        return locate(run.text, country) is not None or is_country_name(country)
+    def _country_ok(country: str) -> bool:
+        """A country's name ('Cundinamarca' is a department of Colombia; the article may name only its cities)."""
+        return is_country_name(canonical_country(country))
 
     # -- assembling -----------------------------------------------------------------------------------------
 
@@ -533,8 +539,10 @@ class Summarizer:
         country = canonical_country(overview.country.strip()) or None
         region = overview.region.strip() or None
         lx = run.language.lexicon
-        if country and not self._country_ok(run, country):
-            run.drop("country", "not found in the article", country)
+        if country and not self._country_ok(country):
+            run.drop("country", "not a country's name", country)
+            if region is None and is_region(run.text, country, lx):
+                region = country  # 'Cundinamarca' given as the country: the article calls it a department
             country = None
         extra: list[str] = []
         if region:  # 'Kullu district, Himachal Pradesh': the district is a place, the state the region
@@ -807,7 +815,7 @@ _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|c
                    r"church|school|hospital|checkpoint|base|headquarters|compound)\b")
 
 
-_LOCAL_UNIT = re.compile(r"\s+(?:district|city|county|town|village|island|tehsil|municipality)$", re.IGNORECASE)
+_LOCAL_UNIT = re.compile(rf"\s+(?:{'|'.join(map(re.escape, english().local_units))})$", re.IGNORECASE)
 
 
 def _invented(text: str, article_numbers: set[int]) -> list[int]:
@@ -824,19 +832,7 @@ def _lead(run: _Run) -> str:
 
 
 def _event_type(run: _Run, answered: EventType) -> EventType:
-    """The model's event type, unless the lead says otherwise in words: harm nobody meant whose lead names a natural
-    hazard is a disaster ('earthquake', 'sismo', 'भूकंप'), not an accident; a lead that names a mishap or a hazard
-    ('bus falls into gorge ... the accident', 'भगदड़') and no attack is harm nobody meant, whatever type of harm done
-    on purpose the model gave (lexicon [events], tests/phrasings/events.tsv)."""
-    lead, lx = _lead(run), run.language.lexicon
-    hazard = names_natural_hazard(lead, lx)
-    if answered == "accident" and hazard:
-        return "disaster"
-    if answered not in ACCIDENTAL_TYPES and answered != "other":
-        mishap, attack = mishap_or_attack(lead, lx)
-        if attack is None and (mishap is not None or hazard):
-            return "disaster" if hazard else "accident"
-    return answered
+    return settle_event_type(_lead(run), run.language.lexicon, answered)
 
 
 def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | None]:
@@ -943,9 +939,13 @@ def _region_part_missing(text: str, part: str) -> bool:
     return all(find(text, name) is None for find in (locate, locate_transliterated) for name in (part, bare))
 
 
+_UNIT_NAMES = ("country", *english().region_words, *english().local_units)
+_UNIT_TAIL = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _UNIT_NAMES))})$")
+
+
 def _bare(name: str) -> str:
-    return re.sub(r"\s+(?:province|state|region|district|city|country|governorate|oblast|town|village|county|township|"
-                  r"municipality|tehsil|neighbou?rhood|suburb)$", "", fold(name))
+    """A place's name without its unit word ('Kullu district' -> 'kullu'), folded."""
+    return _UNIT_TAIL.sub("", fold(name))
 
 
 def _places_in(text: str, where: Where) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import rows
 
+from summarizer.extract.event_type import settle_event_type
 from summarizer.lang import (
     detect_language,
     is_about_harm,
@@ -43,3 +44,9 @@ def test_mishaps_and_attacks_a_lead_names(lang: str, text: str, expected: str) -
     named |= {"attack"} if attack else set()
     wanted = {"mishap": {"mishap"}, "attack": {"attack"}, "both": {"mishap", "attack"}, "neither": set()}
     assert wanted[expected] == named
+
+
+@pytest.mark.parametrize(("lang", "lead", "expected"), rows("event_types.tsv"))
+def test_the_event_type_the_lead_settles(lang: str, lead: str, expected: str) -> None:
+    answered, settled = expected.split(" -> ")
+    assert settle_event_type(lead, lexicon(lang), answered) == settled  # type: ignore[arg-type]

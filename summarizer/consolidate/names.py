@@ -27,9 +27,7 @@ from summarizer.text.names import SAME_ACTOR, SAME_PLACE, fold, is_country_name,
 _STOP = {"of", "the", "and", "for", "in", "a", "an"}
 # the local unit words every place finder knows, in every language ('county', 'district', 'ضلع', 'जिले')
 _UNITS = frozenset(fold(w) for lx in lexicons().values()
-                   for w in (*lx.units_before, *lx.units_after, *lx.region_words)) | {
-    "district", "county", "city", "town", "village", "tehsil", "municipality", "township", "area", "province",
-    "state", "region"}
+                   for w in (*lx.units_before, *lx.units_after, *lx.region_words, *lx.local_units))
 # 'of', 'de', 'la': the words that may open a name before its unit ('the city of Tarel', 'la ciudad de Tarel')
 _OF = frozenset(fold(w) for lx in lexicons().values() for w in (*lx.region_of, *lx.stopwords))
 

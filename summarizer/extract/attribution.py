@@ -19,10 +19,14 @@ _NAME_CHAR = r"(?:[^,.;]|(?<=\b[A-Z])\.)"
 _NAME_END = r"(?=\s*(?:[,;]|(?<!\b[A-Z])\.|$))"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_NAME_CHAR}{{2,80}}?){_NAME_END}", re.IGNORECASE)
 _INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|told|added)\s+"
-                       rf"(?P<who>(?!that\b)(?:the\s+)?{_NAME_CHAR}{{2,60}}?){_NAME_END}")
+                       rf"(?P<who>(?!(?:that|to)\b)(?:the\s+)?{_NAME_CHAR}{{2,100}}?){_NAME_END}")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
+_PASSIVE_AFTER = re.compile(r"\s+to\s+(?:be|have)\b")
 _DETERMINER_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, english().determiners))})\s+$", re.IGNORECASE)
 _SPEAKER_ENDS = english().speaker_ends
+_CIRCUMSTANCE = re.compile(rf"\s+(?:{'|'.join(map(re.escape, english().speaker_circumstances))})\b.*$",
+                           re.IGNORECASE | re.DOTALL)
+_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b")  # lower case: a clause, not a name
 _NOBODY = frozenset(english().no_speakers)
 _NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|Furthermore|"
@@ -42,26 +46,46 @@ def _clean(who: str) -> str:
     who = re.sub(r",?\s+who\b.*$", "", who).strip(" ,;")
     words = who.split()
     end = next((i for i, w in enumerate(words) if i > 0 and w.casefold() in _SPEAKER_ENDS), len(words))
-    return " ".join(words[:end])  # 'officials had already' -> 'officials'
+    who = " ".join(words[:end])  # 'officials had already' -> 'officials'
+    first, _, rest = who.partition(" ")
+    return first + (" " + _CIRCUMSTANCE.sub("", " " + rest).strip() if rest else "")  # '... on a radio station'
+
+
+_TRAILING_NAME = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)$")
+_HEAD = re.compile(r"^(?P<head>.+?)\s+(?:of|from|at|in|with)\s", re.IGNORECASE)
+MAX_SPEAKER_WORDS = 8
+
+
+def _shortened(who: str) -> str | None:
+    """A subject too long to be a speaker's name, cut to the name it holds: its closing name ('The prime minister of
+    the island nation Amadou Diallo' -> 'Amadou Diallo'), else its head ('Dr Anil Perera of the district hospital in
+    Matale' -> 'Dr Anil Perera')."""
+    named = _TRAILING_NAME.search(who)
+    if named:
+        return named.group("name")
+    head = _HEAD.match(who)
+    return head.group("head") if head and len(head.group("head").split()) <= MAX_SPEAKER_WORDS else None
 
 
 def _subject_before(text: str, verb_start: int) -> str | None:
     before, subject = subject_before(text, verb_start)
+    if not subject.strip():  # 'The Red Cross, which had teams there, added': the subject before the apposition
+        before, subject = subject_before(text, verb_start, skip_apposition=True)
     who = _clean(subject)
     named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$", before)
     if named and who and who[0].islower() and not _DISCOURSE.match(named.group("name")):
         who = f"{named.group('name')}, {who}"  # 'Atta Khan, a senior police officer said' keeps the name
     words = who.split()
-    if not words or len(words) > 8:
+    if not words:
         return None
-    return who
+    return who if len(words) <= MAX_SPEAKER_WORDS else _shortened(who)
 
 
 def usable_speaker(who: str, lx: Lexicon | None = None) -> bool:
     """A 'speaker' that holds a number or a harm word (of the article's language, when given: German 'die' is no
     English 'die') is a misread clause ('12 soldiers died'), not a name."""
     harm = bool(outcomes_named(who, lx)) if lx is not None else is_about_harm(who)
-    return not (re.search(r"\d", who) or harm or len(who.split()) > 8
+    return not (re.search(r"\d", who) or harm or len(who.split()) > MAX_SPEAKER_WORDS or _FINITE.search(who)
                 or re.search(r"\b(?:was|were|is|are|has|have|had|been)$", who, re.IGNORECASE))
 
 
@@ -72,8 +96,8 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
     for pattern in (_ACCORDING, _INVERTED):
         candidates += [_clean(m.group("who")) for m in pattern.finditer(text)]
     for m in _SUBJECT.finditer(text):
-        if _DETERMINER_BEFORE.search(text[: m.start()]):
-            continue  # 'Among the reported deaths, 504 were ...': an adjective, nobody speaks
+        if _DETERMINER_BEFORE.search(text[: m.start()]) or _PASSIVE_AFTER.match(text, m.end()):
+            continue  # 'Among the reported deaths, 504 were ...', 'said to be from': nobody speaks
         who = main_subject(text, m.start()) or _subject_before(text, m.start())
         if who:
             candidates.append(who)
@@ -90,6 +114,21 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
             continue
         return who
     return None
+
+
+_QUOTES = (("„", "“"), ("“", "”"), ("«", "»"))  # German first: its closing mark opens an English quotation
+
+
+def continues_quote(previous: str, text: str) -> bool:
+    """Whether `text` goes on with a quotation `previous` opened and left open ('The Red Cross added: “We do not have
+    the list yet.' then 'Seven minors died.”'): its speaker is the previous sentence's."""
+    for opening, closing in _QUOTES:
+        if previous.count(opening) > previous.count(closing):
+            close = text.find(closing)
+            return close >= 0 and (text.find(opening) < 0 or close < text.find(opening))
+    if previous.count('"') % 2 == 1:
+        return text.count('"') % 2 == 1
+    return False
 
 
 _STOP = re.compile(r"[,.;:!?()\[\]«»“”\"—–।۔]")

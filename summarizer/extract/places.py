@@ -122,7 +122,7 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
     return found
 
 
-_UNIT_WORDS = r"(?:district|county|area|city|town|village|tehsil|municipality|township|neighbou?rhood)"
+_UNIT_WORDS = rf"(?:{'|'.join(map(re.escape, english().local_units))})"
 
 
 def containing_region(text: str, names: list[str]) -> str | None:

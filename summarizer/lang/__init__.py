@@ -70,6 +70,7 @@ class Lexicon:
     # local units next to a place's name: before it ('la ciudad de Fresno', 'ضلع باجوڑ') or after it ('the Janga
     # neighborhood', 'बुलढाणा जिले'); list_joiners join several names ('pueblos de San Marcos y Quetzaltenango')
     units_before: tuple[str, ...] = ()
+    local_units: tuple[str, ...] = ()  # 'district', 'county' (English): a place's unit word below the region
     facilities: tuple[str, ...] = ()  # 'hospital', 'stadium': a name holding one is a site, not a place
     # the calendar of a language other than English ([calendar]; English's is text/calendar.py): 12 months' and 7
     # weekdays' (Monday first) names, relative days, what may follow a day's number or join a date's parts
@@ -85,6 +86,8 @@ class Lexicon:
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
     attacks: tuple[str, ...] = ()  # 'attack', 'gunmen', 'bomb': a lead naming one is harm done on purpose
+    protests: tuple[str, ...] = ()  # 'protesters', 'manifestation': a lead naming one tells of a protest
+    riots: tuple[str, ...] = ()  # 'riot', 'émeute': a lead naming one tells of a riot
     # the code reader's words ([reader] of a language with code_reader): regex fragments, in the file's order
     reader_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reader_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -93,6 +96,7 @@ class Lexicon:
     no_speakers: tuple[str, ...] = ()  # 'no one': a statement by nobody was not made
     negations: tuple[str, ...] = ()  # 'not', 'yet to': a negated statement verb states nothing
     speaker_ends: frozenset[str] = frozenset()  # 'already', 'adding': a speaker ends before one
+    speaker_circumstances: tuple[str, ...] = ()  # 'on a local radio station': a speaker ends before one
     # one person counted without a numeral ('the gunman died', 'killed the attacker'): the words that open the
     # noun phrase, and nouns that are never one person ('*men': any word ending so)
     singular_determiners: tuple[str, ...] = ()
@@ -144,6 +148,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         region_words=tuple(w.casefold() for w in data.get("places", {}).get("region_words", [])),
         region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),
         units_before=tuple(w.casefold() for w in data.get("places", {}).get("units_before", [])),
+        local_units=tuple(w.casefold() for w in data.get("places", {}).get("local_units", [])),
         facilities=tuple(w.casefold() for w in data.get("places", {}).get("facilities", [])),
         months=tuple(tuple(w.casefold() for w in forms) for forms in calendar.get("months", [])),
         weekdays=tuple(tuple(w.casefold() for w in forms) for forms in calendar.get("weekdays", [])),
@@ -157,6 +162,8 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         natural_hazards=tuple(w.casefold() for w in data.get("events", {}).get("natural_hazards", [])),
         mishaps=tuple(w.casefold() for w in data.get("events", {}).get("mishaps", [])),
         attacks=tuple(w.casefold() for w in data.get("events", {}).get("attacks", [])),
+        protests=tuple(w.casefold() for w in data.get("events", {}).get("protests", [])),
+        riots=tuple(w.casefold() for w in data.get("events", {}).get("riots", [])),
         reader_groups=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("groups", {}).items()),
         reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
         speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
@@ -164,6 +171,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         no_speakers=tuple(w.casefold() for w in data.get("reader", {}).get("no_speakers", [])),
         negations=tuple(w.casefold() for w in data.get("reader", {}).get("negations", [])),
         speaker_ends=frozenset(w.casefold() for w in data.get("reader", {}).get("speaker_ends", [])),
+        speaker_circumstances=tuple(w.casefold() for w in data.get("reader", {}).get("speaker_circumstances", [])),
         singular_determiners=tuple(w.casefold() for w in data.get("reader", {}).get("singular_determiners", [])),
         not_singular=tuple(w.casefold() for w in data.get("reader", {}).get("not_singular", [])),
     )
@@ -353,6 +361,14 @@ def tells_of_harm(text: str, lx: Lexicon | None) -> bool:
     """Whether `text` tells of something that happened: a harm word, a mishap, an attack or a natural hazard, in
     English or the article's language."""
     return is_about_harm(text) or any(mishap_or_attack(text, lx)) or names_natural_hazard(text, lx)
+
+
+def protest_or_riot(text: str, lx: Lexicon | None) -> Literal["protest", "riot"] | None:
+    """'riot' when `text` names a riot ('rioters', 'émeutes'), else 'protest' when it names a protest ('protesters',
+    'manifestation'), in English or the article's language; None when it names neither."""
+    if _event_word(text, lx, lambda x: x.riots) is not None:
+        return "riot"
+    return "protest" if _event_word(text, lx, lambda x: x.protests) is not None else None
 
 
 def mishap_or_attack(text: str, lx: Lexicon | None) -> tuple[str | None, str | None]:

@@ -178,12 +178,20 @@ poland|portugal|qatar|romania|russia|rwanda|saudi arabia|senegal|serbia|sierra l
 south korea|south sudan|spain|sri lanka|sudan|sweden|switzerland|syria|taiwan|tajikistan|tanzania|thailand|togo
 tunisia|turkey|turkmenistan|uganda|ukraine|united arab emirates|united kingdom|united states|us|usa|uk|uruguay
 uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|costa rica|dominican republic|new zealand|ivory coast|libya
+andorra|antigua and barbuda|bahamas|barbados|belize|bhutan|botswana|brunei|cabo verde|cape verde
+central african republic|comoros|democratic republic of the congo|dr congo|drc|republic of the congo
+cote d'ivoire|dominica|east timor|timor-leste|equatorial guinea|eswatini|swaziland|fiji|gambia|grenada
+guinea-bissau|guyana|iceland|jamaica|kiribati|lesotho|liechtenstein|luxembourg|maldives|malta|marshall islands
+mauritius|micronesia|monaco|nauru|north macedonia|macedonia|palau|papua new guinea|saint kitts and nevis
+saint lucia|saint vincent and the grenadines|samoa|san marino|sao tome and principe|seychelles|singapore
+slovakia|slovenia|solomon islands|suriname|tonga|trinidad and tobago|tuvalu|vanuatu|vatican|czech republic
+bosnia and herzegovina|britain|great britain|palestinian territories|burma|united states of america
 """
 _CAPITAL_LINES = """
 kabul|new delhi|islamabad|tehran|beijing|moscow|washington|kyiv|ankara|cairo|riyadh|baghdad|damascus|beirut
 jerusalem|nairobi|addis ababa|abuja|khartoum|mogadishu|dhaka|kathmandu|colombo|naypyidaw|bangkok|manila|jakarta
 """
-COUNTRY_NAMES = frozenset(n.strip() for n in _COUNTRY_LINES.replace("\n", "|").split("|") if n.strip())
+COUNTRY_NAMES = frozenset(fold(n) for n in _COUNTRY_LINES.replace("\n", "|").split("|") if n.strip())
 CAPITALS = frozenset(n.strip() for n in _CAPITAL_LINES.replace("\n", "|").split("|") if n.strip())
 COUNTRIES = COUNTRY_NAMES | CAPITALS
 

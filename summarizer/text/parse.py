@@ -19,6 +19,10 @@ from summarizer.lang import Language, Lexicon, detect_language, english, fallbac
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rep", "sen", "gov",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
                   "vs", "etc", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "co", "corp", "ltd", "jr", "sr"}
+# '4:30 p.m. Sunday', '9 a.m. local time': a time of day, not a sentence's end, before a day, a month or a zone
+_CLOCK = {"a.m", "p.m"}
+_CLOCK_NEXT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+                         r"Dec)[a-z]*\b|(?:GMT|UTC|ET|EST|EDT|CET|IST|PKT|PST|local time)\b")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 # full stops of scripts without capital letters: Devanagari danda, Urdu full stop, Arabic question mark, CJK stops
 _SCRIPT_STOPS = "।॥۔؟。！？"
@@ -79,8 +83,9 @@ def split_sentences(text: str) -> list[Sentence]:
             follows = text[j : j + 3]
             if (j >= n or follows[:1].isspace()) and prev not in _ABBREVIATIONS and not re.fullmatch(r"[a-z]", prev):
                 rest = text[j:].lstrip()
-                if not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘«¿¡(–—-•*[" \
-                        or (rest[0].isalpha() and not rest[0].islower()):  # a script without capitals
+                if (not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘«¿¡(–—-•*[" \
+                        or (rest[0].isalpha() and not rest[0].islower())) \
+                        and not (prev in _CLOCK and _CLOCK_NEXT.match(rest)):  # a script without capitals
                     cut = j
             i = j - 1
         if cut is not None:

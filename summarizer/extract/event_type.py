@@ -1,0 +1,28 @@
+"""The event type the lead's own words settle, over the model's answer (lexicon [events], tests/phrasings/events.tsv
+and event_types.tsv)."""
+
+from __future__ import annotations
+
+from summarizer.contract.event import ACCIDENTAL_TYPES, EventType
+from summarizer.lang import Lexicon, mishap_or_attack, names_natural_hazard, protest_or_riot
+
+
+def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> EventType:
+    """The model's event type, unless the lead says otherwise in words:
+    - harm nobody meant whose lead names a natural hazard is a disaster ('earthquake', 'sismo', 'भूकंप'), not an
+      accident;
+    - a lead that names a mishap or a hazard ('bus falls into gorge ... the accident', 'incendio', 'भगदड़') and no
+      attack is harm nobody meant, whatever type of harm done on purpose the model gave;
+    - harm to people protesting or rioting ('police opened fire on protesters', 'émeutes') is a protest or a riot,
+      not violence against civilians.
+    """
+    hazard = names_natural_hazard(lead, lx)
+    if answered == "accident" and hazard:
+        return "disaster"
+    if answered not in ACCIDENTAL_TYPES and answered != "other":
+        mishap, attack = mishap_or_attack(lead, lx)
+        if attack is None and (mishap is not None or hazard):
+            return "disaster" if hazard else "accident"
+    if answered == "violence_against_civilians":
+        return protest_or_riot(lead, lx) or answered
+    return answered
