@@ -113,7 +113,7 @@ from summarizer.text.parse import (
     split_sentences,
     stated_values,
 )
-from summarizer.text.transliterate import locate_transliterated
+from summarizer.text.transliterate import locate_transliterated, names_country
 from summarizer.text.windows import window_near
 
 A = TypeVar("A", bound=PassModel)
@@ -577,8 +577,8 @@ class Summarizer:
             if region and _bare(name) == _bare(region) and (_bare(name) not in listed or is_region(run.text, name, lx)
                                                             or held is not None):
                 continue
-            if is_country_name(name) or is_region(run.text, name, lx):
-                run.drop("place", "a country or a first-level region, not a place", name)
+            if is_country_name(name) or is_country_name(_DIRECTION.sub("", name)) or is_region(run.text, name, lx):
+                run.drop("place", "a country, a part of it or a first-level region, not a place", name)
                 continue
             if region and _bare(region).startswith(_bare(name) + " "):
                 run.drop("place", "the start of the region's name, not a place", name)  # 'Agusan' of 'Agusan del Sur'
@@ -612,7 +612,8 @@ class Summarizer:
             for word in sorted(words):
                 if word not in place.spellings and same_place(word, place.name) and " " not in place.name:
                     place.spellings.append(word)
-        return Where(country=country, region=region, places=places)
+        return Where(country=country, country_named=names_country(run.text, country) if country else None,
+                     region=region, places=places)
 
     def _statements(self, run: _Run, known: dict[str, str]) -> list[Statement]:
         """Statements are read by code; the model is asked only for a speaker the grammar does not give."""
@@ -929,9 +930,25 @@ def _happenings(incidents: list[Incident], where: Where) -> int:
     return len({root(i) for i in range(len(incidents))})
 
 
+_UNITS_EN = "|".join(map(re.escape, english().local_units))
+_PART_OF = re.compile(rf"^(?P<inner>[A-Z].*?)\s+(?:{_UNITS_EN})\s+of\s+(?:the\s+)?(?P<outer>.+)$")
+_NAME_WORD = re.compile(rf"^(?:[A-Z][\w’'.-]*|{_UNITS_EN})$")
+_DIRECTION = re.compile(rf"^(?:{'|'.join(map(re.escape, english().directions))})\s+", re.IGNORECASE)
+
+
 def _region_parts(region: str) -> list[str]:
-    """'Kullu district, Himachal Pradesh' -> its parts, each to be found in the article (a district by its name)."""
-    return [part.strip() for part in region.split(",") if part.strip()]
+    """'Kullu district, Himachal Pradesh' -> its parts, each to be found in the article (a district by its name);
+    'Banjar area of Kullu district' -> 'Banjar', 'Kullu district'; 'Janga suburb of the state capital' -> 'Janga'
+    (what holds it is kept when it is a name)."""
+    parts: list[str] = []
+    for part in (p.strip() for p in region.split(",")):
+        m = _PART_OF.match(part)
+        if m is None:
+            parts += [part] if part else []
+            continue
+        outer = m.group("outer").strip()
+        parts += [m.group("inner").strip(), *([outer] if all(_NAME_WORD.match(w) for w in outer.split()) else [])]
+    return parts
 
 
 def _region_part_missing(text: str, part: str) -> bool:

@@ -47,6 +47,7 @@ def fig(cid: str, group: str, outcome: str, value: int | None, qualifier: str = 
 
 def summary(aid: str, *, outlet: str | None = None, start: date | None = None, event_type: str = "battle",
             country: str = "Varnia", region: str = "Kestria", places: list[Place] | None = None,
+            country_named: bool | None = None,
             actors: list[Actor] | None = None, casualties: list[Casualty] | None = None,
             statements: list[Statement] | None = None, consequences: list[Consequence] | None = None,
             published: date | None = None, **extra: Any) -> EventSummary:
@@ -55,7 +56,7 @@ def summary(aid: str, *, outlet: str | None = None, start: date | None = None, e
         headline="h", summary="s", event_type=event_type,  # type: ignore[arg-type]
         when=When(start=start, end=start, precision="day" if start else "unknown",
                   basis="explicit" if start else "unresolved"),
-        where=Where(country=country, region=region, places=places or []),
+        where=Where(country=country, country_named=country_named, region=region, places=places or []),
         actors=actors or [], casualties=casualties or [], statements=statements or [],
         consequences=consequences or [],
         provenance=Provenance(backend="fake", model="m", prompt_hash="p", schema_hash="s"), **extra,

@@ -100,6 +100,20 @@ def test_a_countries_conflict_over_a_distinctive_shared_place_is_left_to_the_con
     assert groups == [[0], [1]] and any(r.startswith("different countries") for r in decisions[0].reasons)
 
 
+def test_a_country_the_article_does_not_name_is_not_weighed():
+    front = actor("Kestrian Freedom Front", roles=["perpetrator"])
+    a = summary("k1", country="Varnia", places=[place("Dorvan")], actors=[front],
+                casualties=[fig("c1", "people", "killed", 44)])
+    b = summary("k2", country="Ostmark", country_named=False, places=[place("Dorvan")], actors=[front],
+                casualties=[fig("c1", "people", "killed", 40)])
+    groups, decisions = group_summaries([("k1", a), ("k2", b)])
+    assert groups == [[0, 1]] and decisions[0].verdict == "same_event"
+    assert any("not weighed: k2 does not name its country" in r for r in decisions[0].reasons)
+    named = b.model_copy(update={"where": b.where.model_copy(update={"country_named": True})})
+    groups, decisions = group_summaries([("k1", a), ("k2", named)])
+    assert groups == [[0], [1]] and any("at most borderline" in r for r in decisions[0].reasons)
+
+
 def test_undated_reports_of_one_region_with_close_tolls_are_asked_about_not_joined():
     a = summary("r1", event_type="accident", places=[place("Dorvan")], casualties=[fig("c1", "people", "killed", 26)])
     b = summary("r2", event_type="accident", places=[place("Hallow Creek")],

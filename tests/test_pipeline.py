@@ -683,3 +683,19 @@ def test_a_date_in_the_story_stays_the_event_day() -> None:
 def date_line_date(line: str) -> date:
     return {"Posted: Saturday, May 14, 2011": date(2011, 5, 14), "October 17, 2009": date(2009, 10, 17)}[line]
 
+
+
+@pytest.mark.parametrize(("places", "expected"), [
+    (["Banjar area of Kullu district"], ["Banjar"]),  # the district that holds it is the region
+    (["Banjar", "eastern India"], ["Banjar"]),
+    (["Tarel suburb of the state capital"], ["Tarel", "Banjar"]),  # 'in the Banjar area': code's own reading
+])
+def test_a_place_the_model_describes_is_read_for_its_names(places: list[str], expected: list[str]) -> None:
+    article = ("Bus falls into gorge in Banjar\n"
+               "A bus fell into a gorge in the Banjar area of Kullu district in eastern India, killing 12 people, "
+               "police said. It had left Tarel, a suburb of the state capital, at dawn.\n")
+    answer = overview(event_type="accident", on_purpose="no", headline="Bus falls into gorge in Banjar",
+                      summary="A bus fell into a gorge in Banjar, killing 12 people.", country="India", region="",
+                      places=places)
+    found = Summarizer(make_backend([answer])).summarize(article).where.places
+    assert [p.name for p in found] == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import rows
 
-from summarizer.text.transliterate import locate_transliterated, skeleton
+from summarizer.text.transliterate import locate_transliterated, names_country, skeleton
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("transliteration.tsv"))
@@ -19,3 +19,9 @@ def test_a_latin_name_found_by_sound(lang: str, text: str, expected: str) -> Non
 
 def test_spellings_of_one_name_share_a_skeleton() -> None:
     assert skeleton("Buldhana") == skeleton("Buldana") == skeleton("BULDHANA") == "bldn"
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("countries_named.tsv"))
+def test_whether_the_article_names_the_country(lang: str, text: str, expected: str) -> None:
+    country, article = text.split(": ", 1)
+    assert names_country(article, country) == (expected == "yes")

@@ -3,7 +3,8 @@
 Every pair gets a decision and its reasons recorded (`PairDecision`):
 - vetoes (never the same event): dates more than 3 days apart; one event starting after the other article was
   published; different countries, unless both name a distinctive place (the country is the model's reading of
-  one report): then the pair is at most borderline;
+  one report): then the pair is at most borderline; a country its article does not name (`where.country_named`
+  false: the model inferred it) is not weighed;
 - event types from different families (political violence vs protest vs harm nobody meant, disaster or accident;
   'strategic_development' and 'other' are compatible with anything) cost 2: the type is the model's reading of one
   report, and two reports of one bus crash were typed 'accident' and 'violence_against_civilians';
@@ -162,7 +163,8 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
                 veto = True
                 reasons.append(f"{r}'s event starts after the other article was published")
     ca, cb = fold(a.where.country), fold(b.where.country)
-    countries_differ = bool(ca and cb and ca != cb)
+    guessed = [r for r, s in ((ra, a), (rb, b)) if s.where.country_named is False]
+    countries_differ = bool(ca and cb and ca != cb) and not guessed
     fa, fb = _TYPE_FAMILY.get(a.event_type), _TYPE_FAMILY.get(b.event_type)
     if a.event_type == b.event_type:
         score += 0.5
@@ -200,6 +202,9 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
         score += close[0]
         reasons.append(close[1])
     at_most_borderline = False
+    if ca and cb and ca != cb and guessed:  # a country the model inferred from places weighs nothing
+        reasons.append(f"different countries ({a.where.country} / {b.where.country}), not weighed: "
+                       f"{', '.join(guessed)} does not name its country")
     if countries_differ:
         if rare:  # the model's country of one report, against a place few other reports name: the judge settles it
             at_most_borderline = True

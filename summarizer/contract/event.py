@@ -200,6 +200,9 @@ class Place(Strict):
 
 class Where(Strict):
     country: str | None = None
+    country_named: bool | None = Field(
+        default=None, description="Whether the article names the country (or its adjective); false when the model "
+                                  "inferred it from the places, null when not checked.")
     region: str | None = Field(default=None, description="First-level administrative region (province/state).")
     places: list[Place] = Field(default_factory=list, description="Places named in the article, each once.")
 

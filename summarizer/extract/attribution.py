@@ -21,6 +21,7 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_NAME_CHAR}{{2,80}}?){_NAME
 _INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|told|added)\s+"
                        rf"(?P<who>(?!(?:that|to)\b)(?:the\s+)?{_NAME_CHAR}{{2,100}}?){_NAME_END}")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
+_APPOSED = re.compile(r"^[^,“”\"]{2,60},[^,“”\"]{3,90},\s*$")  # the sentence's subject, an apposition, then its verb
 _PASSIVE_AFTER = re.compile(r"\s+to\s+(?:be|have)\b")
 _DETERMINER_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, english().determiners))})\s+$", re.IGNORECASE)
 _SPEAKER_ENDS = english().speaker_ends
@@ -99,7 +100,9 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
         if _DETERMINER_BEFORE.search(text[: m.start()]) or _PASSIVE_AFTER.match(text, m.end()):
             continue  # 'Among the reported deaths, 504 were ...', 'said to be from': nobody speaks
         who = main_subject(text, m.start()) or _subject_before(text, m.start())
-        if who:
+        if who and _APPOSED.match(text[: m.start()]):
+            candidates.insert(0, who)  # 'Four officials, speaking on condition of anonymity, said the attacks ...'
+        elif who:
             candidates.append(who)
     for who in candidates:
         if not who or _NOT_A_SOURCE.match(who) or who.casefold() in _NOBODY:  # 'No one immediately claimed'
@@ -116,13 +119,25 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
     return None
 
 
-_QUOTES = (("„", "“"), ("“", "”"), ("«", "»"))  # German first: its closing mark opens an English quotation
+_QUOTES = (("„", "“"), ("“", "”"), ("«", "»"))
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    """Whether `position` lies inside a quotation the text opens before it and has not closed."""
+    before = text[:position]
+    return any(before.count(opening) > before.count(closing) for opening, closing in _quote_marks(text)) \
+        or before.count('"') % 2 == 1
+
+
+def _quote_marks(text: str) -> tuple[tuple[str, str], ...]:
+    """The quotation marks a text uses: German „…“ (whose closing mark opens an English quotation), else “…” and «…»."""
+    return _QUOTES[:1] if _QUOTES[0][0] in text else _QUOTES[1:]
 
 
 def continues_quote(previous: str, text: str) -> bool:
     """Whether `text` goes on with a quotation `previous` opened and left open ('The Red Cross added: “We do not have
     the list yet.' then 'Seven minors died.”'): its speaker is the previous sentence's."""
-    for opening, closing in _QUOTES:
+    for opening, closing in _quote_marks(previous):
         if previous.count(opening) > previous.count(closing):
             close = text.find(closing)
             return close >= 0 and (text.find(opening) < 0 or close < text.find(opening))
@@ -140,8 +155,16 @@ def _words_after(text: str, limit: int = 8) -> str:
 
 
 def _words_before(text: str, limit: int = 6) -> str:
+    text = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", text)  # 'District Police Officer (DPO) according to': the gloss
     cuts = list(_STOP.finditer(text))
     return " ".join(text[cuts[-1].end() if cuts else 0 :].split()[-limit:]).strip()
+
+
+def _after_last(words: str, bounds: frozenset[str]) -> str:
+    """The words after the last of `bounds` ('तारेल में पुलिस' -> 'पुलिस'), or all of them."""
+    split = words.split()
+    last = max((i for i, w in enumerate(split) if w.casefold() in bounds), default=-1)
+    return " ".join(split[last + 1 :])
 
 
 def _between_aux(before: str, lx: Lexicon) -> str:
@@ -185,10 +208,15 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     """The source of a sentence in a language read by its lexicon: 'selon la police' -> 'la police',
     'पुलिस के अनुसार' -> 'पुलिस', ', dijo el ministro' -> 'el ministro'; None when there is none."""
     lowered = text.casefold()
+    skip = "|".join(re.escape(w) for w in sorted(lx.source_skip, key=len, reverse=True))
 
     def find(phrase: str) -> list[int]:
         p = phrase.casefold()
-        hits = [m.start() for m in re.finditer(re.escape(p), lowered)]
+        first, _, rest = p.partition(" ")
+        # time words may stand between a phrase's first word and the rest ('نے جمعے کو بتایا')
+        pattern = re.escape(p) if not (rest and skip) else \
+            rf"{re.escape(first)}(?:\s+(?:{skip}))*\s+{re.escape(rest)}"
+        hits = [m.start() for m in re.finditer(pattern, lowered)]
         # whole words in a spaced script: no letter joined on at either end of a phrase that starts or ends with one
         return [h for h in hits if not lx.spaced or (
             (h == 0 or not p[0].isalpha() or not lowered[h - 1].isalpha())
@@ -198,7 +226,7 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     for phrase in lx.source_after:  # 'según informó el Servicio Geológico': the verb is not the source
         candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)]
     for phrase in lx.source_before:
-        candidates += [(h, _words_before(text[:h], 4)) for h in find(phrase)]
+        candidates += [(h, _after_last(_words_before(text[:h], 4), lx.source_starts_after)) for h in find(phrase)]
     for phrase in lx.source_verbs:
         for h in find(phrase):
             inverted = re.search(r"[,–—]\s*$", text[:h]) or text[:h].strip().casefold() in lx.source_inverters
@@ -207,7 +235,9 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     for phrase in lx.source_final_verbs:  # 'Das hat die örtliche Polizei am Samstag mitgeteilt'
         for h in find(phrase):
             candidates.append((h, _between_aux(text[:h], lx)))
-    for _, who in sorted(candidates):
+    # a source named inside a quotation is the quoted speaker's own ('«... selon les survivants», a écrit X'): the
+    # speaker outside it comes first
+    for _, _, who in sorted((_inside_quote(text, h), h, who) for h, who in candidates):
         words = who.split()
         for i, word in enumerate(words):  # a source ends where the clause's verb or its figure begins
             if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or outcomes_named(word, lx):

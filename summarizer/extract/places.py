@@ -7,9 +7,9 @@ Only places in sentences where something happened are kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from summarizer.lang import Lexicon, english
+from summarizer.lang import Lexicon, english, per_lexicon
 from summarizer.text.calendar import MONTHS, WEEKDAYS
 from summarizer.text.names import fold, is_country_name
 from summarizer.text.parse import Sentence
@@ -62,10 +62,11 @@ _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w’'-]+"
 _SCRIPT_WORD = r"[^\s\d.,;:!?()\[\]\"'“”‘’«»،۔।|/-]+"
 
 
-def _alternation(words: tuple[str, ...]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@per_lexicon
 def _unit_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
     """The lexicon's local units as patterns whose group `names` holds one name or a list of them."""
     of = _alternation(lx.region_of)
@@ -77,6 +78,11 @@ def _unit_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
         name, edge_before, edge_after = _SCRIPT_WORD, r"(?<!\S)", r"(?!\S)"
     joiners = _alternation(lx.list_joiners)
     names = rf"{name}(?:\s*,\s*{name})*(?:\s+(?:{joiners})\s+{name})?" if joiners else name
+    if not lx.spaced and lx.stopwords:
+        # a name after its unit, in a script without capitals, runs up to three words to the postposition that
+        # closes it ('ضلع ڈیرہ اسماعیل خان میں'); without one in reach it is one word
+        stop = rf"(?:{_alternation(lx.stopwords)})(?!\S)"
+        names = rf"(?:(?!{stop}){_SCRIPT_WORD}(?:\s+(?!{stop}){_SCRIPT_WORD}){{1,2}}(?=\s+{stop})|{names})"
     found = []
     if lx.units_before:
         of_part = rf"(?:(?i:{of})\s+)?" if of else ""

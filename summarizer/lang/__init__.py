@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 DATA = Path(__file__).resolve().parent / "data"
 Outcome = Literal["killed", "injured", "abducted", "missing", "escaped", "arrested"]
@@ -48,6 +48,7 @@ class Lexicon:
     source_documents: frozenset[str] = frozenset()  # 'balance', 'bilan': a figure's document, not its source
     source_by: frozenset[str] = frozenset()  # 'por', 'par': after a document word, its issuer follows
     source_skip: tuple[str, ...] = ()  # 'mercredi', 'ayer': time words before a source named after its verb
+    source_starts_after: frozenset[str] = frozenset()  # 'میں' ('in'): a source named before its verb starts after one
     source_pronouns: frozenset[str] = frozenset()
     # the whole of what stands before a verb of saying when its subject follows it ('Lo ha riferito un politico
     # locale', 'Así lo informó la policía')
@@ -71,6 +72,7 @@ class Lexicon:
     # neighborhood', 'बुलढाणा जिले'); list_joiners join several names ('pueblos de San Marcos y Quetzaltenango')
     units_before: tuple[str, ...] = ()
     local_units: tuple[str, ...] = ()  # 'district', 'county' (English): a place's unit word below the region
+    directions: tuple[str, ...] = ()  # 'eastern' (English): before a country, a part of it, not a place
     facilities: tuple[str, ...] = ()  # 'hospital', 'stadium': a name holding one is a site, not a place
     # the calendar of a language other than English ([calendar]; English's is text/calendar.py): 12 months' and 7
     # weekdays' (Monday first) names, relative days, what may follow a day's number or join a date's parts
@@ -133,6 +135,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_documents=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_documents", [])),
         source_by=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_by", [])),
         source_skip=tuple(w.casefold() for w in data.get("attribution", {}).get("source_skip", [])),
+        source_starts_after=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_starts_after", [])),
         source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
         source_final_verbs=tuple(w.casefold() for w in data.get("attribution", {}).get("source_final_verbs", [])),
@@ -149,6 +152,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),
         units_before=tuple(w.casefold() for w in data.get("places", {}).get("units_before", [])),
         local_units=tuple(w.casefold() for w in data.get("places", {}).get("local_units", [])),
+        directions=tuple(w.casefold() for w in data.get("places", {}).get("directions", [])),
         facilities=tuple(w.casefold() for w in data.get("places", {}).get("facilities", [])),
         months=tuple(tuple(w.casefold() for w in forms) for forms in calendar.get("months", [])),
         weekdays=tuple(tuple(w.casefold() for w in forms) for forms in calendar.get("weekdays", [])),
@@ -175,6 +179,22 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         singular_determiners=tuple(w.casefold() for w in data.get("reader", {}).get("singular_determiners", [])),
         not_singular=tuple(w.casefold() for w in data.get("reader", {}).get("not_singular", [])),
     )
+
+
+_T = TypeVar("_T")
+
+
+def per_lexicon(build: Callable[[Lexicon], _T]) -> Callable[[Lexicon], _T]:
+    """What `build` makes of a lexicon (its patterns), built once per lexicon (a lexicon holds dicts, so it is not
+    hashable: keyed by its code)."""
+    built: dict[str, _T] = {}
+
+    def get(lx: Lexicon) -> _T:
+        if lx.code not in built:
+            built[lx.code] = build(lx)
+        return built[lx.code]
+
+    return get
 
 
 @lru_cache(maxsize=1)

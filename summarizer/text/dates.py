@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from summarizer.lang import Lexicon
+from summarizer.lang import Lexicon, per_lexicon
 from summarizer.text.calendar import MONTH_PATTERN_TITLE, WEEKDAYS, month_number
 
 _MONTH = rf"(?P<month>{MONTH_PATTERN_TITLE})\.?"
@@ -41,6 +41,7 @@ def _month(text: str) -> int:
     return month_number(text)
 
 
+@per_lexicon
 def _lexicon_dates(lx: Lexicon) -> tuple[re.Pattern[str], dict[str, int]] | None:
     """A language's '17 novembre 2019', '17 de noviembre de 2019', '17. November', '1 जुलाई 2023' (day first), and
     its month names -> numbers; None for a language without a calendar (English's is the patterns above)."""
@@ -48,11 +49,9 @@ def _lexicon_dates(lx: Lexicon) -> tuple[re.Pattern[str], dict[str, int]] | None
         return None
     names = {form: i + 1 for i, forms in enumerate(lx.months) for form in forms}
     months = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    suffix = "|".join(re.escape(x) for x in lx.day_suffixes)
+    suffix = rf"(?:{'|'.join(re.escape(x) for x in lx.day_suffixes)})?" if lx.day_suffixes else ""
     joiner = rf"(?:(?:{'|'.join(re.escape(j) for j in lx.date_joiners)})\s+)?" if lx.date_joiners else ""
-    pattern = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:{suffix})?\s*{joiner}(?P<month>{months}){_END}"
-                         rf"(?:,?\s*{joiner}(?P<year>(?:19|20)\d\d)(?!\d))?" if suffix else
-                         rf"(?<![\w.])(?P<day>\d{{1,2}})\s*{joiner}(?P<month>{months}){_END}"
+    pattern = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}}){suffix}\s*{joiner}(?P<month>{months}){_END}"
                          rf"(?:,?\s*{joiner}(?P<year>(?:19|20)\d\d)(?!\d))?", re.IGNORECASE)
     return pattern, names
 

@@ -6,13 +6,11 @@ The model classifies what the code finds; it never has to recall or copy a numbe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
 
 from summarizer.contract.event import QUALIFIERS, Qualifier
-from summarizer.lang import Language, Lexicon, detect_language, english, fallback_lexicon
+from summarizer.lang import Language, Lexicon, detect_language, english, fallback_lexicon, per_lexicon
 
 # --- sentences -------------------------------------------------------------------------------------------------
 
@@ -185,21 +183,6 @@ def breakdown_flags(text: str, mentions: list[NumberMention]) -> list[bool]:
 
 # --- numbers in any language with a lexicon -----------------------------------------------------------------------
 
-_T = TypeVar("_T")
-
-
-def _per_lexicon(build: Callable[[Lexicon], _T]) -> Callable[[Lexicon], _T]:
-    """Patterns built once per lexicon (a lexicon holds dicts, so it is not hashable: keyed by its code)."""
-    built: dict[str, _T] = {}
-
-    def get(lx: Lexicon) -> _T:
-        if lx.code not in built:
-            built[lx.code] = build(lx)
-        return built[lx.code]
-
-    return get
-
-
 _INDEFINITE = frozenset({"un", "une", "uno", "una", "unos", "unas", "um", "uma", "uns", "umas", "ein", "eine", "einen",
                          "einem", "einer", "a", "an", "ایک", "एक"})
 
@@ -274,7 +257,7 @@ def _phrase_pattern(phrase: str, spaced: bool) -> str:
     return rf"(?<![^\W\d_]){body}(?![^\W\d_])" if spaced else body
 
 
-@_per_lexicon
+@per_lexicon
 def _vague_patterns(lx: Lexicon) -> list[tuple[re.Pattern[str], int]]:
     words = lx.vague_counts if lx.vague_counts is not None else tuple(lx.vague)
     return [(re.compile(_phrase_pattern(word, lx.spaced), re.IGNORECASE), lx.vague[word])
@@ -290,7 +273,7 @@ def _vague_amounts(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
     return found
 
 
-@_per_lexicon
+@per_lexicon
 def _count_noun_pattern(lx: Lexicon) -> re.Pattern[str] | None:
     """People right after a vague amount ('dozens of people', 'several police officers'), when the lexicon lists
     its count nouns."""
@@ -300,7 +283,7 @@ def _count_noun_pattern(lx: Lexicon) -> re.Pattern[str] | None:
     return re.compile(rf"^\s+(?:of\s+)?(?:\w+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
 
 
-@_per_lexicon
+@per_lexicon
 def _qualifier_patterns(lx: Lexicon) -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
     """(before, after): the longest phrase of a kind first ('more than' before 'over')."""
     before = [(re.compile(_phrase_pattern(p, lx.spaced) + r"\s*$", re.IGNORECASE), kind)
@@ -327,7 +310,7 @@ def _qualifier(text: str, start: int, end: int, lx: Lexicon) -> tuple[Qualifier,
     return "exact", start, end
 
 
-@_per_lexicon
+@per_lexicon
 def _not_a_count_patterns(lx: Lexicon) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
                                                  re.Pattern[str] | None]:
     """(unit after, word before, phrase around): a date, time, duration or amount; a phrase counting nobody."""
@@ -359,7 +342,7 @@ def _not_a_count(text: str, start: int, end: int, written: str, value: int | Non
             and text[max(0, start - 1) : start] != "+")
 
 
-@_per_lexicon
+@per_lexicon
 def _scale_pattern(lx: Lexicon) -> re.Pattern[str] | None:
     """Digits and a scale word after them, glued or not ('50mila', '50 mil'); None for a language without any."""
     if not lx.scale_words:
@@ -443,7 +426,7 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
     return mentions
 
 
-@_per_lexicon
+@per_lexicon
 def _range_patterns(lx: Lexicon) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     return [(re.compile(_phrase_pattern(opener, lx.spaced) + r"\s*$", re.IGNORECASE),
              re.compile(r"\s*" + _phrase_pattern(joiner, lx.spaced) + r"\s*", re.IGNORECASE))

@@ -13,7 +13,8 @@ import re
 from anyascii import anyascii
 
 from summarizer.contract.event import Evidence
-from summarizer.text.grounding import span
+from summarizer.text.grounding import locate, span
+from summarizer.text.names import fold
 
 MIN_CONSONANTS = 4
 MAX_WORDS = 3
@@ -45,3 +46,14 @@ def locate_transliterated(text: str, name: str) -> Evidence | None:
             if skeleton("".join(anyascii(w.group(0)) for w in run)) == target:
                 return span(text, run[0].start(), run[-1].end())
     return None
+
+
+COUNTRY_STEM = 5  # 'Pakistani', 'Guinée', 'colombianos': a word that starts as the country's name names it
+
+
+def names_country(text: str, country: str) -> bool:
+    """Whether the article names the country: its name, a word that starts as it does, or its name spelled by sound
+    in another script ('پاکستان'). A country it does not name is the model's inference from the places."""
+    stem = fold(country)[:COUNTRY_STEM]
+    return locate(text, country) is not None or locate_transliterated(text, country) is not None or (
+        len(stem) == COUNTRY_STEM and any(fold(w).startswith(stem) for w in re.findall(r"\w+", text)))
