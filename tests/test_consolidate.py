@@ -114,6 +114,15 @@ def test_a_country_the_article_does_not_name_is_not_weighed():
     assert groups == [[0], [1]] and any("at most borderline" in r for r in decisions[0].reasons)
 
 
+def test_a_city_one_report_gives_as_its_region_is_a_place_the_other_names():
+    a = summary("m1", event_type="accident", region="Dorvan", places=[],
+                casualties=[fig("c1", "civilians", "killed", 7)])
+    b = summary("m2", event_type="accident", region="", places=[place("Dorvan")],
+                casualties=[fig("c1", "civilians", "killed", 7)])
+    groups, decisions = group_summaries([("m1", a), ("m2", b)])
+    assert groups == [[0, 1]] and decisions[0].shared_places == ["Dorvan"]
+
+
 def test_undated_reports_of_one_region_with_close_tolls_are_asked_about_not_joined():
     a = summary("r1", event_type="accident", places=[place("Dorvan")], casualties=[fig("c1", "people", "killed", 26)])
     b = summary("r2", event_type="accident", places=[place("Hallow Creek")],

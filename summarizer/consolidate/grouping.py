@@ -186,8 +186,11 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
         else:
             score -= 1.0
             reasons.append(f"different regions ({a.where.region} / {b.where.region})")
-    pa = keys_a - {r for r in regions if r}
-    pb = keys_b - {r for r in regions if r}
+    # a city one report gives as its region and the other as a place ('Antananarivo') is a place both name
+    as_place_a = {k for k in (places.key(_REGION_WORD.sub("", fold(a.where.region))),) if k and k in keys_b}
+    as_place_b = {k for k in (places.key(_REGION_WORD.sub("", fold(b.where.region))),) if k and k in keys_a}
+    pa = (keys_a | as_place_a) - {r for r in regions if r}
+    pb = (keys_b | as_place_b) - {r for r in regions if r}
     shared_places = sorted(pa & pb)
     rare = [k for k in shared_places if batch.distinctive(batch.place_df[k])]
     score += min(4.0, float(len(shared_places) + len(rare)))  # a place few other reports name counts double
