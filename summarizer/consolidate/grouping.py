@@ -106,8 +106,12 @@ def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
 _REGION_WORD = re.compile(r"^(?:the )?(?:province|state|region) of |\s+(?:province|state|region|governorate)$")
 
 
+def _region_name(s: EventSummary) -> str:
+    return _REGION_WORD.sub("", fold(s.where.region))  # 'Balochistan province' is 'Balochistan'
+
+
 def _region(s: EventSummary, other_places: set[str], places: PlaceIndex) -> str:
-    region = _REGION_WORD.sub("", fold(s.where.region))  # 'Balochistan province' is 'Balochistan'
+    region = _region_name(s)
     if not region or region == fold(s.where.country) or places.key(region) in other_places:
         return ""
     return region
@@ -164,7 +168,8 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
                 reasons.append(f"{r}'s event starts after the other article was published")
     ca, cb = fold(a.where.country), fold(b.where.country)
     guessed = [r for r, s in ((ra, a), (rb, b)) if s.where.country_named is False]
-    countries_differ = bool(ca and cb and ca != cb) and not guessed
+    countries_conflict = bool(ca and cb and ca != cb)
+    countries_differ = countries_conflict and not guessed
     fa, fb = _TYPE_FAMILY.get(a.event_type), _TYPE_FAMILY.get(b.event_type)
     if a.event_type == b.event_type:
         score += 0.5
@@ -187,10 +192,10 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
             score -= 1.0
             reasons.append(f"different regions ({a.where.region} / {b.where.region})")
     # a city one report gives as its region and the other as a place ('Antananarivo') is a place both name
-    as_place_a = {k for k in (places.key(_REGION_WORD.sub("", fold(a.where.region))),) if k and k in keys_b}
-    as_place_b = {k for k in (places.key(_REGION_WORD.sub("", fold(b.where.region))),) if k and k in keys_a}
-    pa = (keys_a | as_place_a) - {r for r in regions if r}
-    pb = (keys_b | as_place_b) - {r for r in regions if r}
+    as_place = {k for k, other in ((places.key(_region_name(a)), keys_b), (places.key(_region_name(b)), keys_a))
+                if k and k in other}
+    pa = (keys_a | as_place) - {r for r in regions if r}
+    pb = (keys_b | as_place) - {r for r in regions if r}
     shared_places = sorted(pa & pb)
     rare = [k for k in shared_places if batch.distinctive(batch.place_df[k])]
     score += min(4.0, float(len(shared_places) + len(rare)))  # a place few other reports name counts double
@@ -205,7 +210,7 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
         score += close[0]
         reasons.append(close[1])
     at_most_borderline = False
-    if ca and cb and ca != cb and guessed:  # a country the model inferred from places weighs nothing
+    if countries_conflict and guessed:  # a country the model inferred from places weighs nothing
         reasons.append(f"different countries ({a.where.country} / {b.where.country}), not weighed: "
                        f"{', '.join(guessed)} does not name its country")
     if countries_differ:
