@@ -82,7 +82,7 @@ from summarizer.lang import (
     tells_of_harm,
 )
 from summarizer.llm import prompts
-from summarizer.llm.client import article_scope, call_model
+from summarizer.llm.client import Fault, article_scope, call_model, mend
 from summarizer.llm.passes import (
     MAX_FIGURES_PER_PASS,
     OverviewAnswer,
@@ -273,11 +273,22 @@ class Summarizer:
              problems_of: Callable[[A], list[str]], **variables: Any) -> A:
         """One pass. `problems_of` is its grounding check, run as the form's validator: an answer holding items the
         article does not support is re-asked once by instructor (see `llm.client.call_model`)."""
-        messages = [*run.prefix]
-        messages[-1] = {"role": "user", "content": messages[-1]["content"] + "\n" + prompts.render(name, **variables)}
+        messages = _pass_messages(run, name, **variables)
         answer, record, _ = call_model(self.backend, name, messages, model, max_tokens=max_tokens,
                                        check=problems_of if self.reask else None)
         run.records.append(record)
+        return answer
+
+    def _overview(self, run: _Run, writing: str) -> OverviewAnswer:
+        """The overview pass. Its fields at fault (an invented place, a region that is not in the article, a type
+        that contradicts on_purpose...) are asked again once, alone (`llm.client.mend`): the headline and summary,
+        the longest fields, are written again only when they are at fault."""
+        messages = _pass_messages(run, "overview", language=writing)
+        answer, record, raw = call_model(self.backend, "overview", messages, OverviewAnswer, max_tokens=400)
+        run.records.append(record)
+        faults = self._overview_problems(run, answer, writing) if self.reask else []
+        if faults:
+            answer = mend(self.backend, "overview", messages, answer, raw, faults, record, max_tokens=400)
         return answer
 
     def _summarize(self, text: str) -> EventSummary:
@@ -295,8 +306,7 @@ class Summarizer:
                 "the model may misread them")
 
         writing = run.language.name if self.summary_language == "article" and run.language.supported else "English"
-        overview = self._ask(run, "overview", OverviewAnswer, 400, lambda a: self._overview_problems(run, a, writing),
-                             language=writing)
+        overview = self._overview(run, writing)
         overview = overview.model_copy(update={"headline": strip_stray_script(overview.headline, writing, text),
                                                "summary": strip_stray_script(overview.summary, writing, text)})
         where = self._where(run, overview)
@@ -348,31 +358,36 @@ class Summarizer:
 
     # -- problems (what the re-ask is told) -----------------------------------------------------------------
 
-    def _overview_problems(self, run: _Run, answer: OverviewAnswer, writing: str) -> list[str]:
-        problems = [f'place "{p}" does not appear in the article' for p in answer.places
-                    if p.strip() and locate(run.text, p) is None and locate_transliterated(run.text, p) is None]
+    def _overview_problems(self, run: _Run, answer: OverviewAnswer, writing: str) -> list[Fault]:
+        """(field, what is wrong with it) for every field of the overview answer the article does not support."""
+        problems: list[Fault] = [("places", f'place "{p}" does not appear in the article') for p in answer.places
+                                 if p.strip() and locate(run.text, p) is None
+                                 and locate_transliterated(run.text, p) is None]
         if answer.country.strip() and not self._country_ok(answer.country):
-            problems.append(f'country "{answer.country}" is not a country: give the country\'s English name, or "" if '
-                            'the article does not tell')
+            problems.append(("country", f'country "{answer.country}" is not a country: give the country\'s English '
+                                        'name, or "" if the article does not tell'))
         if any(_region_part_missing(run.text, part) for part in _region_parts(answer.region)):
-            problems.append(f'region "{answer.region}" does not appear in the article')
+            problems.append(("region", f'region "{answer.region}" does not appear in the article'))
         accidental = answer.event_type in ACCIDENTAL_TYPES
         mishap, attack = mishap_or_attack(_lead(run), run.language.lexicon)
         if accidental and attack is not None and mishap is None and not names_natural_hazard(_lead(run),
                                                                                             run.language.lexicon):
-            problems.append(f'event_type "{answer.event_type}" is harm nobody meant, but the article opens with an '
-                            f'attack ("{attack}") and no accident: harm done on purpose is one of the other types')
+            problems += [(f, f'event_type "{answer.event_type}" is harm nobody meant, but the article opens with an '
+                             f'attack ("{attack}") and no accident: harm done on purpose is one of the other types')
+                         for f in ("on_purpose", "event_type")]
         if answer.event_type != "other" and accidental != (answer.on_purpose == "no"):
-            problems.append(f'event_type "{answer.event_type}" does not fit on_purpose "{answer.on_purpose}": harm '
-                            'nobody meant is "accident" or "disaster", harm done on purpose is one of the others')
+            problems += [(f, f'event_type "{answer.event_type}" does not fit on_purpose "{answer.on_purpose}": harm '
+                             'nobody meant is "accident" or "disaster", harm done on purpose is one of the others')
+                         for f in ("on_purpose", "event_type")]
         for label, value in (("headline", answer.headline), ("summary", answer.summary)):
             stray = stray_script(value, writing, run.text)
             if stray:
-                problems.append(f"the {label} must be in {writing} only; it contains {', '.join(stray[:5])}")
+                problems.append((label, f"the {label} must be in {writing} only; it contains {', '.join(stray[:5])}"))
             made_up = _invented(value, run.stated_values)
             if made_up:  # 'on March 3rd', 'since the 19th century': a date or number the article never gives
-                problems.append(f"the {label} has numbers the article does not state: "
-                                f"{', '.join(map(str, made_up[:5]))}; use only the article's numbers and dates")
+                numbers = ", ".join(map(str, made_up[:5]))
+                problems.append((label, f"the {label} has numbers the article does not state: {numbers}; use only "
+                                        "the article's numbers and dates"))
         return problems
 
     @staticmethod
@@ -825,6 +840,13 @@ def _invented(text: str, article_numbers: set[int]) -> list[int]:
     found = {m.value for m in find_numbers(text, split_sentences(text)) if m.value is not None}
     found |= {int(d.replace(",", "")) for d in re.findall(r"\d+(?:,\d{3})+|\d+", text)}
     return sorted(n for n in found if n not in article_numbers)
+
+
+def _pass_messages(run: _Run, name: str, **variables: Any) -> list[dict[str, Any]]:
+    """The article prefix with the pass's instructions after the article (the prefix's tokens are reused)."""
+    messages = [*run.prefix]
+    messages[-1] = {"role": "user", "content": messages[-1]["content"] + "\n" + prompts.render(name, **variables)}
+    return messages
 
 
 def _lead(run: _Run) -> str:

@@ -19,6 +19,7 @@ import pytest
 from phrasing_tables import rows
 from pydantic import BaseModel
 
+from summarizer.backends.base import request_schema
 from summarizer.backends.fake import FakeBackend
 from summarizer.contract.event import Casualty, EventSummary, Evidence
 from summarizer.errors import ArticleTooLongError, InputError, ModelOutputError
@@ -297,6 +298,38 @@ def test_a_corrected_reask_answer_is_used() -> None:
     result = Summarizer(backend).summarize(ARTICLE)
     assert result.where.region == "Norvale"
     assert not [d for d in result.provenance.dropped if d.kind == "region"]
+
+
+def test_the_reask_asks_only_for_the_fields_at_fault_and_keeps_the_others() -> None:
+    first = overview(places=["Piedraluz", "Atlantis City"], headline="Rebels attack police posts in Norvale")
+    second = json.dumps({"places": ["Piedraluz"]})
+    backend = make_backend([first, second])
+    result = Summarizer(backend).summarize(ARTICLE)
+    asked = [request_schema(c) for c in backend.calls if c["pass"] == "overview"]
+    assert asked[0] is not None and "headline" in asked[0]["properties"]
+    assert asked[1] is not None and sorted(asked[1]["properties"]) == ["places"]
+    assert 'only these items: "places"' in backend.calls[1]["messages"][-1]["content"]
+    assert result.headline == "Rebels attack police posts in Norvale"  # not written again
+    assert [p.name for p in result.where.places] == ["Piedraluz"]
+    assert not [d for d in result.provenance.dropped if d.kind == "place"]  # the second answer was right
+
+
+def test_a_type_at_fault_is_asked_again_with_on_purpose() -> None:
+    backend = make_backend([overview(on_purpose="no"), json.dumps({"on_purpose": "yes", "event_type": "battle"})])
+    result = Summarizer(backend).summarize(ARTICLE)
+    asked = request_schema([c for c in backend.calls if c["pass"] == "overview"][1])
+    assert asked is not None and sorted(asked["properties"]) == ["event_type", "on_purpose"]
+    assert result.event_type == "battle"
+
+
+def test_a_reask_answer_that_breaks_its_form_twice_leaves_the_first_answer() -> None:
+    backend = make_backend([overview(region="Atlantis"), "not JSON", "{still not"])
+    result = Summarizer(backend).summarize(ARTICLE)
+    assert [c["pass"] for c in backend.calls].count("overview") == 3
+    assert result.where.region is None  # the first answer's region, dropped as before
+    assert any(d.kind == "region" and d.content == "Atlantis" for d in result.provenance.dropped)
+    (record,) = [p for p in result.provenance.passes if p.name == "overview"]
+    assert record.retries >= 1
 
 
 def test_no_reask_when_disabled() -> None:

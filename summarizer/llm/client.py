@@ -18,9 +18,12 @@ from summarizer.backends import deadline
 from summarizer.backends.base import Backend
 from summarizer.contract.event import PassRecord
 from summarizer.errors import BackendError, DeadlineExceeded, InputError, ModelOutputError, SummarizerError
-from summarizer.llm.passes import UNGROUNDED, Check, grounded_by
+from summarizer.llm import prompts
+from summarizer.llm.passes import MAX_PROBLEMS_TOLD, UNGROUNDED, Check, PassModel, fields_form, grounded_by
 
 T = TypeVar("T", bound=BaseModel)
+P = TypeVar("P", bound=PassModel)
+Fault = tuple[str, str]  # (the field at fault, what is wrong with it)
 
 VALIDATION_RETRIES = 1  # re-asks after an answer that breaks its form (invalid JSON or schema)
 GROUNDING_REASKS = 1  # re-asks after an answer that names what the article does not hold
@@ -43,6 +46,28 @@ def call_model(backend: Backend, name: str, messages: list[dict[str, Any]], resp
             if f"{name} pass" in str(exc):
                 raise
             raise DeadlineExceeded(f"{name} pass: {exc}") from exc
+
+
+def mend(backend: Backend, name: str, messages: list[dict[str, Any]], answer: P, raw: str, faults: list[Fault],
+         record: PassRecord, *, max_tokens: int) -> P:
+    """`answer` with the fields at fault asked again, once: the model sees its answer and the problems and fills a
+    form of those fields only, so the fields it got right are neither paid for again nor changed. What the second
+    answer still gets wrong is returned all the same (the caller drops what is not supported); a second answer that
+    breaks its form leaves the first as it was. `record` (the first answer's) counts both calls."""
+    fields = tuple(f for f in type(answer).model_fields if any(f == field for field, _ in faults))
+    problems = list(dict.fromkeys(problem for _, problem in faults))[:MAX_PROBLEMS_TOLD]
+    followup = [*messages, {"role": "assistant", "content": raw},
+                {"role": "user", "content": prompts.render("reask", problems=problems, fields=fields)}]
+    record.retries += 1
+    try:
+        fix, second, _ = call_model(backend, name, followup, fields_form(type(answer), fields), max_tokens=max_tokens)
+    except ModelOutputError:
+        return answer
+    record.prompt_tokens += second.prompt_tokens
+    record.completion_tokens += second.completion_tokens
+    record.latency_s = round(record.latency_s + second.latency_s, 3)
+    record.retries += second.retries
+    return answer.model_copy(update=fix.model_dump())
 
 
 def prepare(backend: Backend) -> None:

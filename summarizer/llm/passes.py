@@ -58,6 +58,25 @@ class PassModel(BaseModel):
         return self
 
 
+class FieldsForm(PassModel):
+    """Some fields of a pass's form, asked again after the answer got them wrong (`llm.client.mend`). The grammar
+    holds the model to these fields; whatever else a replayed answer holds is ignored."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _only_asked(cls, data: Any) -> Any:
+        return {k: v for k, v in data.items() if k in cls.model_fields} if isinstance(data, dict) else data
+
+
+@lru_cache(maxsize=64)
+def fields_form(model: type[PassModel], fields: tuple[str, ...]) -> type[PassModel]:
+    """The form of `model` cut down to `fields` (constraints and descriptions kept)."""
+    chosen: dict[str, Any] = {name: (info.annotation, info) for name, info in model.model_fields.items()
+                              if name in fields}
+    form: type[PassModel] = create_model(f"{model.__name__}Fields", __base__=FieldsForm, **chosen)
+    return form
+
+
 class StatementAnswer(PassModel):
     by: Name = Field(description="Who made the statement, as written in the article.")
     about: Name = Field(description="Whom or what it is about, as written in the article.")
