@@ -340,6 +340,23 @@ def test_title_case_headline_words_and_weekdays_are_not_distinctive_names():
     assert not any("distinctive names" in r for r in decisions[0].reasons)
 
 
+def test_an_undated_pair_anchored_only_by_names_in_the_leads_is_at_most_borderline():
+    lead = "A regional train of Varnian Rail derailed near {}, officials of Varnian Rail said; 40 people were hurt."
+    a = summary("t1", event_type="accident", region="", places=[place("Dorvan")],
+                casualties=[fig("c1", "people", "injured", 40, "exact")]).model_copy(
+        update={"summary": lead.format("Dorvan")})
+    b = summary("t2", event_type="accident", region="", places=[place("Hallow Creek")],
+                casualties=[fig("c1", "people", "injured", 41, "exact")]).model_copy(
+        update={"summary": lead.format("Hallow Creek")})
+    (decision,) = group_summaries([("t1", a), ("t2", b)])[1]
+    assert any("distinctive names in both leads: rail, varnian" in r for r in decision.reasons)
+    assert decision.verdict == "borderline" and decision.score >= 3.5  # enough for places, not for names alone
+    dated = [("t1", a.model_copy(update={"when": a.when.model_copy(update={"start": date(2031, 5, 10)})})),
+             ("t2", b.model_copy(update={"when": b.when.model_copy(update={"start": date(2031, 5, 10)})}))]
+    (same_day,) = group_summaries(dated)[1]
+    assert same_day.verdict == "same_event"  # the same day and the same names: enough
+
+
 def test_a_region_that_is_the_other_reports_place_is_not_a_different_region():
     a = summary("r1", region="Palmyra", places=[place("Homs")])
     b = summary("r2", region="Homs Governorate", places=[place("Palmyra")])

@@ -14,7 +14,8 @@ Every pair gets a decision and its reasons recorded (`PairDecision`):
 - same_event needs a shared place, a shared perpetrator-side actor or a distinctive name, and a score of at least 3
   (3.5 when either date is unresolved: one shared place with the same type and region is not enough); a pair that falls
   short by at most 1.5 is borderline: merged only if the optional `confirm` callback (e.g. an LLM) says so. Two
-  reports in the same region with close tolls are borderline when the score allows, even with no shared place.
+  reports in the same region with close tolls are borderline when the score allows, even with no shared place; an
+  undated pair anchored only by names in the model's leads is at most borderline.
 Events are built by linking same_event pairs, best first, never joining two groups that contain a vetoed pair.
 """
 
@@ -238,6 +239,11 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
         reasons.append("no shared actor")
     threshold = SAME_EVENT_SCORE if (da and db) or published_close else SAME_EVENT_SCORE_UNDATED
     anchored = bool(shared_places or perps or names)
+    if names and not (shared_places or perps) and not (da and db):
+        # names read from the model's own English headline and summary ('Deutsche Bahn', 'Bavaria'), with no
+        # date to agree on: two similar events of one country share them, so the judge settles it
+        at_most_borderline = True
+        reasons.append("undated, anchored only by names in the model's leads: at most borderline")
     # two undated reports in the same region with close tolls (a city and its district named differently, or in
     # two scripts): not enough to join, enough to ask
     weakly_anchored = same_region and close is not None
@@ -248,7 +254,8 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     elif score >= threshold - BORDERLINE_MARGIN and (anchored or weakly_anchored
                                                       or (distance is not None and distance <= 1)):
         verdict = "borderline"
-        reasons.append(f"score {score:g} below {threshold:g}" if anchored else "no shared place or perpetrator")
+        if score < threshold or not anchored:
+            reasons.append(f"score {score:g} below {threshold:g}" if anchored else "no shared place or perpetrator")
     else:
         verdict = "different_event"
         reasons.append(f"score {score:g} below {threshold:g}" if anchored else "no shared place or perpetrator")
