@@ -41,7 +41,13 @@ from summarizer.contract.event import (
 )
 from summarizer.errors import ArticleTooLongError
 from summarizer.extract.actors import build_actors
-from summarizer.extract.attribution import attribution, continues_quote, lexicon_attribution, usable_speaker
+from summarizer.extract.attribution import (
+    attribution,
+    continues_quote,
+    lexicon_attribution,
+    resumes_quote,
+    usable_speaker,
+)
 from summarizer.extract.consequences import detect_consequences
 from summarizer.extract.event_type import settle_event_type
 from summarizer.extract.figures import (
@@ -55,10 +61,12 @@ from summarizer.extract.figures import (
 )
 from summarizer.extract.places import (
     EVENT_WORDS,
+    LOCAL_UNITS_EN,
     containing_region,
     find_places,
     is_facility,
     is_region,
+    place_candidates,
     region_name,
     unit_places,
 )
@@ -224,8 +232,9 @@ class _Run:
             else:
                 who = attribution(sentence, self.speakers)
             before = self.sentence(sentence.index - 1)
-            if who is None and before is not None and continues_quote(before.text, sentence.text):
-                who = out.get(before.index)  # the second sentence of a quotation its speaker opened
+            if who is None and before is not None and (continues_quote(before.text, sentence.text)
+                                                       or resumes_quote(before.text, sentence.text)):
+                who = out.get(before.index)  # the second sentence (or quotation) of a quotation's speaker
             if who is not None:
                 self.speakers.append(who)
             out[sentence.index] = who
@@ -280,15 +289,41 @@ class Summarizer:
         return answer
 
     def _overview(self, run: _Run, writing: str) -> OverviewAnswer:
-        """The overview pass. Its fields at fault (an invented place, a region that is not in the article, a type
-        that contradicts on_purpose...) are asked again once, alone (`llm.client.mend`): the headline and summary,
-        the longest fields, are written again only when they are at fault."""
+        """The overview pass. An answer whose event type is at fault (a type that contradicts on_purpose, harm
+        nobody meant in an article that opens with an attack) is re-asked whole by instructor, as every pass is:
+        the type is judged with the headline and summary written beside it (asked alone, the small model turned a
+        mine explosion into remote violence). Any other field at fault (an invented place, a region that is not in
+        the article, a number the headline invents) is asked again alone (`llm.client.mend`), so the headline and
+        summary are written again only when they are at fault."""
         messages = _pass_messages(run, "overview", language=writing)
-        answer, record, raw = call_model(self.backend, "overview", messages, OverviewAnswer, max_tokens=400)
+        whole: list[bool] = []
+
+        def typed_wrong(answer: OverviewAnswer) -> list[str]:
+            faults = self._overview_problems(run, answer, writing)
+            if not any(field in _JUDGED_WHOLE for field, _ in faults):
+                return []
+            whole.append(True)
+            return list(dict.fromkeys(problem for _, problem in faults))
+
+        answer, record, raw = call_model(self.backend, "overview", messages, OverviewAnswer, max_tokens=400,
+                                         check=typed_wrong if self.reask else None)
         run.records.append(record)
-        faults = self._overview_problems(run, answer, writing) if self.reask else []
+        if not self.reask:
+            return answer
+        faults = [] if whole else self._overview_problems(run, answer, writing)
+        choices: tuple[str, ...] = ()
+        lx = run.language.lexicon
+        if lx is not None and not lx.spaced:
+            # a script without capitals: the model writes English names of its own ('Kabul') for places it cannot
+            # read, so its places are asked again as a choice among the phrases code finds before a locative
+            grounded = [p for p in answer.places if p.strip() and _place_problem(run, p) is None]
+            choices = tuple(dict.fromkeys([*grounded, *place_candidates(run.sentences, lx,
+                                                                        lambda t: tells_of_harm(t, lx))]))
+            if choices and not grounded and all(field != "places" for field, _ in faults):
+                faults.append(("places", "no place is given as the article writes it"))
         if faults:
-            answer = mend(self.backend, "overview", messages, answer, raw, faults, record, max_tokens=400)
+            answer = mend(self.backend, "overview", messages, answer, raw, faults, record, max_tokens=400,
+                          choices=(("places", choices),) if choices else ())
         return answer
 
     def _summarize(self, text: str) -> EventSummary:
@@ -360,9 +395,7 @@ class Summarizer:
 
     def _overview_problems(self, run: _Run, answer: OverviewAnswer, writing: str) -> list[Fault]:
         """(field, what is wrong with it) for every field of the overview answer the article does not support."""
-        problems: list[Fault] = [("places", f'place "{p}" does not appear in the article') for p in answer.places
-                                 if p.strip() and locate(run.text, p) is None
-                                 and locate_transliterated(run.text, p) is None]
+        problems: list[Fault] = [("places", problem) for p in answer.places if (problem := _place_problem(run, p))]
         if answer.country.strip() and not self._country_ok(answer.country):
             problems.append(("country", f'country "{answer.country}" is not a country: give the country\'s English '
                                         'name, or "" if the article does not tell'))
@@ -831,7 +864,7 @@ _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|c
                    r"church|school|hospital|checkpoint|base|headquarters|compound)\b")
 
 
-_LOCAL_UNIT = re.compile(rf"\s+(?:{'|'.join(map(re.escape, english().local_units))})$", re.IGNORECASE)
+_LOCAL_UNIT = re.compile(rf"\s+(?:{LOCAL_UNITS_EN})$", re.IGNORECASE)
 
 
 def _invented(text: str, article_numbers: set[int]) -> list[int]:
@@ -840,6 +873,15 @@ def _invented(text: str, article_numbers: set[int]) -> list[int]:
     found = {m.value for m in find_numbers(text, split_sentences(text)) if m.value is not None}
     found |= {int(d.replace(",", "")) for d in re.findall(r"\d+(?:,\d{3})+|\d+", text)}
     return sorted(n for n in found if n not in article_numbers)
+
+
+_JUDGED_WHOLE = ("event_type", "on_purpose")  # overview fields at fault that re-ask the whole answer
+
+
+def _place_problem(run: _Run, place: str) -> str | None:
+    if not place.strip() or locate(run.text, place) is not None or locate_transliterated(run.text, place) is not None:
+        return None
+    return f'place "{place}" does not appear in the article'
 
 
 def _pass_messages(run: _Run, name: str, **variables: Any) -> list[dict[str, Any]]:
@@ -952,9 +994,8 @@ def _happenings(incidents: list[Incident], where: Where) -> int:
     return len({root(i) for i in range(len(incidents))})
 
 
-_UNITS_EN = "|".join(map(re.escape, english().local_units))
-_PART_OF = re.compile(rf"^(?P<inner>[A-Z].*?)\s+(?:{_UNITS_EN})\s+of\s+(?:the\s+)?(?P<outer>.+)$")
-_NAME_WORD = re.compile(rf"^(?:[A-Z][\w’'.-]*|{_UNITS_EN})$")
+_PART_OF = re.compile(rf"^(?P<inner>[A-Z].*?)\s+(?:{LOCAL_UNITS_EN})\s+of\s+(?:the\s+)?(?P<outer>.+)$")
+_NAME_WORD = re.compile(rf"^(?:[A-Z][\w’'.-]*|{LOCAL_UNITS_EN})$")
 _DIRECTION = re.compile(rf"^(?:{'|'.join(map(re.escape, english().directions))})\s+", re.IGNORECASE)
 
 

@@ -314,12 +314,16 @@ def test_the_reask_asks_only_for_the_fields_at_fault_and_keeps_the_others() -> N
     assert not [d for d in result.provenance.dropped if d.kind == "place"]  # the second answer was right
 
 
-def test_a_type_at_fault_is_asked_again_with_on_purpose() -> None:
-    backend = make_backend([overview(on_purpose="no"), json.dumps({"on_purpose": "yes", "event_type": "battle"})])
+def test_a_type_at_fault_is_asked_again_whole_with_every_problem() -> None:
+    # asked alone, the small model judged the type without the headline and summary beside it and got it wrong
+    backend = make_backend([overview(on_purpose="no", region="Atlantis"), overview()])
     result = Summarizer(backend).summarize(ARTICLE)
-    asked = request_schema([c for c in backend.calls if c["pass"] == "overview"][1])
-    assert asked is not None and sorted(asked["properties"]) == ["event_type", "on_purpose"]
-    assert result.event_type == "battle"
+    calls = [c for c in backend.calls if c["pass"] == "overview"]
+    asked = request_schema(calls[1])
+    assert len(calls) == 2 and asked is not None and "headline" in asked["properties"]
+    told = calls[1]["messages"][-1]["content"]
+    assert 'does not fit on_purpose "no"' in told and 'region "Atlantis"' in told
+    assert result.event_type == "battle" and result.where.region == "Norvale"
 
 
 def test_a_reask_answer_that_breaks_its_form_twice_leaves_the_first_answer() -> None:
@@ -330,6 +334,41 @@ def test_a_reask_answer_that_breaks_its_form_twice_leaves_the_first_answer() -> 
     assert any(d.kind == "region" and d.content == "Atlantis" for d in result.provenance.dropped)
     (record,) = [p for p in result.provenance.passes if p.name == "overview"]
     assert record.retries >= 1
+
+
+URDU_ARTICLE = ("تاریل میں دھماکا، 12 افراد جاں بحق\n"
+                "تاریل میں ایک شادی کی تقریب میں دھماکے کے نتیجے میں 12 افراد جاں بحق ہو گئے، پولیس نے بتایا۔\n")
+
+
+@pytest.mark.parametrize("first_places", [["Kabul"], []])
+def test_places_in_a_script_without_capitals_are_asked_again_as_a_choice(first_places: list[str]) -> None:
+    first = overview(places=first_places, country="", region="", headline="Blast at a wedding kills 12",
+                     summary="A blast at a wedding killed 12 people, police said.")
+    backend = FakeBackend({"overview": [first, json.dumps({"places": ["تاریل"]})]})
+    result = Summarizer(backend).summarize(URDU_ARTICLE)
+    asked = request_schema([c for c in backend.calls if c["pass"] == "overview"][1])
+    assert asked is not None and sorted(asked["properties"]) == ["places"]
+    assert "تاریل" in asked["properties"]["places"]["items"]["enum"]
+    assert "Kabul" not in asked["properties"]["places"]["items"]["enum"]
+    assert asked["properties"]["places"]["maxItems"] == 3  # a small model asked to choose copies the whole list
+    assert '"تاریل"' in backend.calls[1]["messages"][-1]["content"]  # the choices are shown
+    assert [p.name for p in result.where.places] == ["تاریل"]
+    assert result.headline == "Blast at a wedding kills 12"
+
+
+def test_a_grounded_place_in_a_script_without_capitals_is_not_asked_again() -> None:
+    answer = overview(places=["تاریل"], country="", region="", headline="Blast at a wedding kills 12",
+                      summary="A blast at a wedding killed 12 people, police said.")
+    backend = FakeBackend({"overview": [answer]})
+    result = Summarizer(backend).summarize(URDU_ARTICLE)
+    assert [c["pass"] for c in backend.calls].count("overview") == 1
+    assert [p.name for p in result.where.places] == ["تاریل"]
+
+
+def test_no_place_in_a_script_with_capitals_is_not_asked_again() -> None:
+    backend = make_backend([overview(places=[])])
+    Summarizer(backend).summarize(ARTICLE)
+    assert [c["pass"] for c in backend.calls].count("overview") == 1
 
 
 def test_no_reask_when_disabled() -> None:

@@ -12,6 +12,7 @@ from summarizer.lang import (
     lexicon,
     mishap_or_attack,
     names_natural_hazard,
+    outcome_near,
     outcomes_named,
 )
 
@@ -50,3 +51,10 @@ def test_mishaps_and_attacks_a_lead_names(lang: str, text: str, expected: str) -
 def test_the_event_type_the_lead_settles(lang: str, lead: str, expected: str) -> None:
     answered, settled = expected.split(" -> ")
     assert settle_event_type(lead, lexicon(lang), answered) == settled  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("outcome_near.tsv"))
+def test_the_harm_word_nearest_a_number(lang: str, text: str, expected: str) -> None:
+    number, _, outcome = expected.partition("=")
+    at = text.index(number)
+    assert (outcome_near(text, at, at + len(number), lexicon(lang)) or "-") == outcome

@@ -146,6 +146,20 @@ def continues_quote(previous: str, text: str) -> bool:
     return False
 
 
+def resumes_quote(previous: str, text: str) -> bool:
+    """Whether `text` opens a quotation right after `previous` closed one and named its speaker in a short tail
+    ('“Horrendous scene,” X said.' then '“Six deceased.'): one speaker's quotations, the speaker the previous
+    sentence's."""
+    marks = _quote_marks(previous + text)
+    if not text.lstrip().startswith((*(opening for opening, _ in marks), '"')):
+        return False
+    closed = max((previous.rfind(closing) for _, closing in (*marks, ('"', '"'))), default=-1)
+    if closed < 0 or _inside_quote(previous, len(previous)):
+        return False
+    tail = previous[closed + 1 :].strip()
+    return tail.endswith(".") and 1 < len(tail.split()) <= 6
+
+
 _STOP = re.compile(r"[,.;:!?()\[\]«»“”\"—–।۔]")
 
 

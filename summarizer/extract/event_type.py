@@ -4,7 +4,13 @@ and event_types.tsv)."""
 from __future__ import annotations
 
 from summarizer.contract.event import ACCIDENTAL_TYPES, EventType
-from summarizer.lang import Lexicon, mishap_or_attack, names_natural_hazard, protest_or_riot
+from summarizer.lang import (
+    Lexicon,
+    explosion_without_fighting,
+    mishap_or_attack,
+    names_natural_hazard,
+    protest_or_riot,
+)
 
 
 def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> EventType:
@@ -14,7 +20,9 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
     - a lead that names a mishap or a hazard ('bus falls into gorge ... the accident', 'incendio', 'भगदड़') and no
       attack is harm nobody meant, whatever type of harm done on purpose the model gave;
     - harm to people protesting or rioting ('police opened fire on protesters', 'émeutes') is a protest or a riot,
-      not violence against civilians.
+      not violence against civilians;
+    - a 'battle' whose lead names an explosion and no fighting ('a blast at a rally', 'دھماکا') is explosions/remote
+      violence: nobody fought.
     """
     hazard = names_natural_hazard(lead, lx)
     if answered == "accident" and hazard:
@@ -25,4 +33,6 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
             return "disaster" if hazard else "accident"
     if answered == "violence_against_civilians":
         return protest_or_riot(lead, lx) or answered
+    if answered == "battle" and explosion_without_fighting(lead, lx):
+        return "explosion_remote_violence"
     return answered

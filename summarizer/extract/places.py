@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from summarizer.lang import Lexicon, english, per_lexicon
+from summarizer.lang import Lexicon, english, harm_pattern, per_lexicon
 from summarizer.text.calendar import MONTHS, WEEKDAYS
 from summarizer.text.names import fold, is_country_name
 from summarizer.text.parse import Sentence
@@ -128,7 +128,60 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
     return found
 
 
-_UNIT_WORDS = rf"(?:{'|'.join(map(re.escape, english().local_units))})"
+MAX_PLACE_CANDIDATES = 24
+_DATELINE = re.compile(r"\s*(?P<name>\S+(?:\s+\S+){0,2})\s*:\s")
+
+
+def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[[str], bool]) -> list[str]:
+    """Phrases an article in a script without capitals may name a place with, for the model to choose from (it
+    writes English names of its own for what it cannot read): the run of one to three name words before a locative
+    ('ڈیرہ اسماعیل خان میں' offers ڈیرہ اسماعیل خان) and a dateline before a colon ('सबरीमाला :'), in the opening
+    lines and in sentences where something happened. Stopwords, unit and region words, words of harm and of events,
+    and buildings are no names. In order of first mention, at most MAX_PLACE_CANDIDATES; none in a script with
+    capitals or a language without locatives."""
+    if lx.spaced or not lx.locatives:
+        return []
+    harm = harm_pattern(lx.code)
+    qualifiers = [p for kinds in (lx.qualifiers_before, lx.qualifiers_after) for ps in kinds.values() for p in ps]
+    phrases = (*lx.units_before, *lx.units_after, *lx.region_words, *lx.list_joiners, *lx.locatives, *qualifiers)
+    not_names = {w.casefold() for w in (*lx.stopwords, *lx.number_words, *(p for x in phrases for p in x.split()))}
+    units_after = {w.casefold() for w in lx.units_after}
+    events = _alternation((*lx.attacks, *lx.mishaps, *lx.natural_hazards, *lx.protests, *lx.riots, *lx.explosions,
+                           *lx.fighting))
+
+    def name_word(word: str) -> bool:
+        return (re.fullmatch(_SCRIPT_WORD, word) is not None and word.casefold() not in not_names
+                and not (harm is not None and harm.search(word)) and not (events and re.search(events, word))
+                and not is_facility(word, lx))
+
+    locative = re.compile(rf"(?<!\S)(?:{_alternation(lx.locatives)})(?!\S)")
+    found: list[str] = []
+    for sentence in sentences:
+        opening = sentence.index <= 2
+        if not (opening or happened(sentence.text)):
+            continue
+        runs: list[list[str]] = []
+        dateline = _DATELINE.match(sentence.text) if opening else None
+        if dateline and all(name_word(w) for w in dateline.group("name").split()):
+            runs.append(dateline.group("name").split())
+        for m in locative.finditer(sentence.text):
+            before = sentence.text[: m.start()].split()
+            if before and before[-1].casefold() in units_after:
+                before.pop()  # 'तारेल गांव से': the name before its unit word
+            run: list[str] = []
+            for word in reversed(before[-3:]):
+                if not name_word(word):
+                    break
+                run.insert(0, word)
+            runs += [run] if run else []
+        for name in (" ".join(words) for words in runs):
+            if name not in found:
+                found.append(name)
+    return found[:MAX_PLACE_CANDIDATES]
+
+
+LOCAL_UNITS_EN = "|".join(map(re.escape, english().local_units))  # 'district|county|...': built once, shared
+_UNIT_WORDS = rf"(?:{LOCAL_UNITS_EN})"
 
 
 def containing_region(text: str, names: list[str]) -> str | None:

@@ -85,11 +85,19 @@ class Lexicon:
     day_first: bool = False  # '18/11/2019' is the 18th of November
     units_after: tuple[str, ...] = ()
     list_joiners: tuple[str, ...] = ()
+    # words right after a place's name in a script without capitals ('میں', 'में', 'के पास'): the words before one
+    # are offered to the model as the places it may copy (extract/places.py `place_candidates`)
+    locatives: tuple[str, ...] = ()
+    # how many words after a number its harm word may come: verb-final languages put adverbs between them
+    # ('7 लोग गंभीर रूप से घायल': 5 words)
+    harm_words_after: int = 4
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
     attacks: tuple[str, ...] = ()  # 'attack', 'gunmen', 'bomb': a lead naming one is harm done on purpose
     protests: tuple[str, ...] = ()  # 'protesters', 'manifestation': a lead naming one tells of a protest
     riots: tuple[str, ...] = ()  # 'riot', 'émeute': a lead naming one tells of a riot
+    explosions: tuple[str, ...] = ()  # 'blast', 'دھماک': with no `fighting` word, a lead of a bombing
+    fighting: tuple[str, ...] = ()  # 'clash', 'ambush', 'gunmen': armed people fighting
     # the code reader's words ([reader] of a language with code_reader): regex fragments, in the file's order
     reader_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reader_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -163,11 +171,15 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         day_first=calendar.get("numeric") == "day_first",
         units_after=tuple(w.casefold() for w in data.get("places", {}).get("units_after", [])),
         list_joiners=tuple(w.casefold() for w in data.get("places", {}).get("list_joiners", [])),
+        locatives=tuple(w.casefold() for w in data.get("places", {}).get("locatives", [])),
+        harm_words_after=int(numbers.get("harm_words_after", 4)),
         natural_hazards=tuple(w.casefold() for w in data.get("events", {}).get("natural_hazards", [])),
         mishaps=tuple(w.casefold() for w in data.get("events", {}).get("mishaps", [])),
         attacks=tuple(w.casefold() for w in data.get("events", {}).get("attacks", [])),
         protests=tuple(w.casefold() for w in data.get("events", {}).get("protests", [])),
         riots=tuple(w.casefold() for w in data.get("events", {}).get("riots", [])),
+        explosions=tuple(w.casefold() for w in data.get("events", {}).get("explosions", [])),
+        fighting=tuple(w.casefold() for w in data.get("events", {}).get("fighting", [])),
         reader_groups=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("groups", {}).items()),
         reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
         speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
@@ -391,6 +403,13 @@ def protest_or_riot(text: str, lx: Lexicon | None) -> Literal["protest", "riot"]
     return "protest" if _event_word(text, lx, lambda x: x.protests) is not None else None
 
 
+def explosion_without_fighting(text: str, lx: Lexicon | None) -> bool:
+    """Whether `text` names an explosion ('blast', 'suicide bomber', 'دھماکا') and no fighting ('clash', 'ambush',
+    'gunmen'), in English or the article's language."""
+    return _event_word(text, lx, lambda x: x.explosions) is not None \
+        and _event_word(text, lx, lambda x: x.fighting) is None
+
+
 def mishap_or_attack(text: str, lx: Lexicon | None) -> tuple[str | None, str | None]:
     """The word for a mishap ('accident', 'stampede', 'हादसा') and the word for an attack ('gunmen', 'bombing')
     that `text` names, each None when it names none."""
@@ -427,12 +446,14 @@ def outcomes_named(text: str, lx: Lexicon | None) -> set[Outcome]:
 _CLAUSE_END = re.compile(r"[,;:()\[\]—–\-]|\s(?:and|y|et|und|e|aur|اور|और)\s")
 
 
-def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_after: int = 4,
+def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_after: int | None = None,
                  words_before: int = 3) -> Outcome | None:
     """The outcome of the harm word nearest to a number within its clause ('7 लोग घायल' -> injured), from the
-    lexicon of the article's language; None when no harm word is that close."""
+    lexicon of the article's language; None when no harm word is that close (`words_after`: the lexicon's
+    `harm_words_after` unless given)."""
     if lx is None:
         return None
+    words_after = lx.harm_words_after if words_after is None else words_after
     after = text[end : end + 80]
     stop = _CLAUSE_END.search(after)
     after = " ".join(after[: stop.start() if stop else len(after)].split()[:words_after])

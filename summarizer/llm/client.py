@@ -19,7 +19,16 @@ from summarizer.backends.base import Backend
 from summarizer.contract.event import PassRecord
 from summarizer.errors import BackendError, DeadlineExceeded, InputError, ModelOutputError, SummarizerError
 from summarizer.llm import prompts
-from summarizer.llm.passes import MAX_PROBLEMS_TOLD, UNGROUNDED, Check, PassModel, fields_form, grounded_by
+from summarizer.llm.passes import (
+    MAX_CHOSEN,
+    MAX_PROBLEMS_TOLD,
+    UNGROUNDED,
+    Check,
+    Choices,
+    PassModel,
+    fields_form,
+    grounded_by,
+)
 
 T = TypeVar("T", bound=BaseModel)
 P = TypeVar("P", bound=PassModel)
@@ -49,18 +58,22 @@ def call_model(backend: Backend, name: str, messages: list[dict[str, Any]], resp
 
 
 def mend(backend: Backend, name: str, messages: list[dict[str, Any]], answer: P, raw: str, faults: list[Fault],
-         record: PassRecord, *, max_tokens: int) -> P:
+         record: PassRecord, *, max_tokens: int, choices: Choices = ()) -> P:
     """`answer` with the fields at fault asked again, once: the model sees its answer and the problems and fills a
-    form of those fields only, so the fields it got right are neither paid for again nor changed. What the second
+    form of those fields only, so the fields it got right are neither paid for again nor changed. A field with
+    `choices` (phrases code found in the article) may hold only those, and the prompt lists them. What the second
     answer still gets wrong is returned all the same (the caller drops what is not supported); a second answer that
     breaks its form leaves the first as it was. `record` (the first answer's) counts both calls."""
     fields = tuple(f for f in type(answer).model_fields if any(f == field for field, _ in faults))
+    choices = tuple((f, values) for f, values in choices if f in fields and values)
     problems = list(dict.fromkeys(problem for _, problem in faults))[:MAX_PROBLEMS_TOLD]
     followup = [*messages, {"role": "assistant", "content": raw},
-                {"role": "user", "content": prompts.render("reask", problems=problems, fields=fields)}]
+                {"role": "user", "content": prompts.render("reask", problems=problems, fields=fields,
+                                                           choices=choices, most=MAX_CHOSEN)}]
     record.retries += 1
+    form = fields_form(type(answer), fields, choices)
     try:
-        fix, second, _ = call_model(backend, name, followup, fields_form(type(answer), fields), max_tokens=max_tokens)
+        fix, second, _ = call_model(backend, name, followup, form, max_tokens=max_tokens)
     except ModelOutputError:
         return answer
     record.prompt_tokens += second.prompt_tokens

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 from pydantic_core import PydanticCustomError
@@ -68,11 +68,26 @@ class FieldsForm(PassModel):
         return {k: v for k, v in data.items() if k in cls.model_fields} if isinstance(data, dict) else data
 
 
+Choices = tuple[tuple[str, tuple[str, ...]], ...]  # (field, the only values it may hold)
+MAX_CHOSEN = 3  # a list field with choices: a small model asked to choose copies the list, so it holds at most 3
+
+
 @lru_cache(maxsize=64)
-def fields_form(model: type[PassModel], fields: tuple[str, ...]) -> type[PassModel]:
-    """The form of `model` cut down to `fields` (constraints and descriptions kept)."""
-    chosen: dict[str, Any] = {name: (info.annotation, info) for name, info in model.model_fields.items()
-                              if name in fields}
+def fields_form(model: type[PassModel], fields: tuple[str, ...], choices: Choices = ()) -> type[PassModel]:
+    """The form of `model` cut down to `fields` (constraints and descriptions kept). A field with choices holds
+    only those values (a list field: a list of at most MAX_CHOSEN of them; a text field: one of them or "")."""
+    allowed = dict(choices)
+    chosen: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name not in fields:
+            continue
+        if allowed.get(name):
+            values = Literal[allowed[name]]  # type: ignore[valid-type]
+            many = get_origin(info.annotation) is list
+            most = min(MAX_CHOSEN, *(m.max_length for m in info.metadata if getattr(m, "max_length", None)))
+            chosen[name] = (list[values], Field(max_length=most)) if many else (Literal[(*allowed[name], "")], ...)
+        else:
+            chosen[name] = (info.annotation, info)
     form: type[PassModel] = create_model(f"{model.__name__}Fields", __base__=FieldsForm, **chosen)
     return form
 

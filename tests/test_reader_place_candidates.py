@@ -1,0 +1,28 @@
+"""The places offered to the model as its choices in a script without capitals (extract.places.place_candidates),
+row by row: place_candidates.tsv."""
+
+from __future__ import annotations
+
+import pytest
+from phrasing_tables import rows
+
+from summarizer.extract.places import place_candidates
+from summarizer.lang import lexicon, tells_of_harm
+from summarizer.text.parse import split_sentences
+
+
+def _names(part: str) -> list[str]:
+    return [n.strip() for n in part.split("|") if n.strip()]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("place_candidates.tsv"))
+def test_the_words_before_a_locative_are_offered_as_places(lang: str, text: str, expected: str) -> None:
+    lx = lexicon(lang)
+    assert lx is not None
+    offered = place_candidates(split_sentences(text), lx, lambda t: tells_of_harm(t, lx))
+    if expected == "-":
+        assert offered == []
+        return
+    wanted, _, unwanted = expected.partition("!")
+    assert set(_names(wanted)) <= set(offered), offered
+    assert not set(_names(unwanted)) & set(offered), offered
