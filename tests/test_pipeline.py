@@ -348,9 +348,10 @@ def test_places_in_a_script_without_capitals_are_asked_again_as_a_choice(first_p
     result = Summarizer(backend).summarize(URDU_ARTICLE)
     asked = request_schema([c for c in backend.calls if c["pass"] == "overview"][1])
     assert asked is not None and sorted(asked["properties"]) == ["places"]
-    assert "تاریل" in asked["properties"]["places"]["items"]["enum"]
-    assert "Kabul" not in asked["properties"]["places"]["items"]["enum"]
-    assert asked["properties"]["places"]["maxItems"] == 3  # a small model asked to choose copies the whole list
+    items = asked["properties"]["places"]["items"]
+    offered = items.get("enum") or [items["const"]]  # one choice left: pydantic writes it as a constant
+    assert "تاریل" in offered and "Kabul" not in offered and "تقریب" not in offered  # a wedding is no place
+    assert asked["properties"]["places"]["maxItems"] == 1  # a small model asked to choose copies the list's first
     assert '"تاریل"' in backend.calls[1]["messages"][-1]["content"]  # the choices are shown
     assert [p.name for p in result.where.places] == ["تاریل"]
     assert result.headline == "Blast at a wedding kills 12"

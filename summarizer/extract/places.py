@@ -137,14 +137,15 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
     writes English names of its own for what it cannot read): the run of one to three name words before a locative
     ('ڈیرہ اسماعیل خان میں' offers ڈیرہ اسماعیل خان) and a dateline before a colon ('सबरीमाला :'), in the opening
     lines and in sentences where something happened. Stopwords, unit and region words, words of harm and of events,
-    and buildings are no names. In order of first mention, at most MAX_PLACE_CANDIDATES; none in a script with
-    capitals or a language without locatives."""
+    buildings and the lexicon's `not_places` (a bus, a convention) are no names. In order of first mention, at
+    most MAX_PLACE_CANDIDATES; none in a script with capitals or a language without locatives."""
     if lx.spaced or not lx.locatives:
         return []
     harm = harm_pattern(lx.code)
     qualifiers = [p for kinds in (lx.qualifiers_before, lx.qualifiers_after) for ps in kinds.values() for p in ps]
     phrases = (*lx.units_before, *lx.units_after, *lx.region_words, *lx.list_joiners, *lx.locatives, *qualifiers)
-    not_names = {w.casefold() for w in (*lx.stopwords, *lx.number_words, *(p for x in phrases for p in x.split()))}
+    not_names = {w.casefold() for w in (*lx.stopwords, *lx.number_words, *lx.not_places,
+                                         *(p for x in phrases for p in x.split()))}
     units_after = {w.casefold() for w in lx.units_after}
     events = _alternation((*lx.attacks, *lx.mishaps, *lx.natural_hazards, *lx.protests, *lx.riots, *lx.explosions,
                            *lx.fighting))

@@ -88,6 +88,9 @@ class Lexicon:
     # words right after a place's name in a script without capitals ('میں', 'में', 'के पास'): the words before one
     # are offered to the model as the places it may copy (extract/places.py `place_candidates`)
     locatives: tuple[str, ...] = ()
+    # common nouns that stand before a locative and never name a place ('बस में': in the bus, 'کنونشن میں': at the
+    # convention): never offered as a place
+    not_places: tuple[str, ...] = ()
     # how many words after a number its harm word may come: verb-final languages put adverbs between them
     # ('7 लोग गंभीर रूप से घायल': 5 words)
     harm_words_after: int = 4
@@ -172,6 +175,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         units_after=tuple(w.casefold() for w in data.get("places", {}).get("units_after", [])),
         list_joiners=tuple(w.casefold() for w in data.get("places", {}).get("list_joiners", [])),
         locatives=tuple(w.casefold() for w in data.get("places", {}).get("locatives", [])),
+        not_places=tuple(w.casefold() for w in data.get("places", {}).get("not_places", [])),
         harm_words_after=int(numbers.get("harm_words_after", 4)),
         natural_hazards=tuple(w.casefold() for w in data.get("events", {}).get("natural_hazards", [])),
         mishaps=tuple(w.casefold() for w in data.get("events", {}).get("mishaps", [])),
@@ -450,13 +454,15 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
                  words_before: int = 3) -> Outcome | None:
     """The outcome of the harm word nearest to a number within its clause ('7 लोग घायल' -> injured), from the
     lexicon of the article's language; None when no harm word is that close (`words_after`: the lexicon's
-    `harm_words_after` unless given)."""
+    `harm_words_after` unless given; a phrase of several words must start within them)."""
     if lx is None:
         return None
     words_after = lx.harm_words_after if words_after is None else words_after
     after = text[end : end + 80]
     stop = _CLAUSE_END.search(after)
-    after = " ".join(after[: stop.start() if stop else len(after)].split()[:words_after])
+    clause = after[: stop.start() if stop else len(after)].split()
+    after = " ".join(clause)
+    reach = len(" ".join(clause[:words_after]))  # a harm phrase must start within `words_after` words
     before_text = text[max(0, start - 60) : start]
     stops = list(_CLAUSE_END.finditer(before_text))
     before = " ".join(before_text[stops[-1].end() if stops else 0 :].split()[-words_before:])
@@ -468,7 +474,7 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
             word = stem.rstrip("$")
             for side, chunk, weight in (("after", after, 0), ("before", before, 1)):
                 at = chunk.casefold().find(word.casefold())
-                if at < 0 or (lx.spaced and at > 0 and chunk[at - 1].isalpha()):
+                if at < 0 or (lx.spaced and at > 0 and chunk[at - 1].isalpha()) or (side == "after" and at >= reach):
                     continue
                 # nearer wins; at the same place the longer word ('shot dead' over 'shot')
                 distance = (at if side == "after" else len(chunk) - at) * 200 + weight * 100 - len(word)
