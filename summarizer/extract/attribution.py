@@ -18,7 +18,7 @@ _PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|t
 _NAME_CHAR = r"(?:[^,.;]|(?<=\b[A-Z])\.)"
 _NAME_END = r"(?=\s*(?:[,;]|(?<!\b[A-Z])\.|$))"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_NAME_CHAR}{{2,80}}?){_NAME_END}", re.IGNORECASE)
-_INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|told|added)\s+"
+_INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|added)\s+"
                        rf"(?P<who>(?!(?:that|to)\b)(?:the\s+)?{_NAME_CHAR}{{2,100}}?){_NAME_END}")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
 _APPOSED = re.compile(r"^[^,“”\"]{2,60},[^,“”\"]{3,90},\s*$")  # the sentence's subject, an apposition, then its verb

@@ -253,6 +253,9 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
     after = _group_after(text, mention, others)
     if after is not None:
         group, phrase, end = after
+        prior = _group_before(text, mention) if re.fullmatch(r"others", phrase, re.IGNORECASE) else None
+        if prior is not None and prior[0] != "people":
+            group = prior[0]  # 'Three soldiers were killed while five others were wounded': five soldiers
         # a head noun that says what happened ('15 bodies') settles it; else the nearest harm word
         outcome = _said_by_noun(phrase) or _outcome_near(text, mention, end, others)
         doer = bool(_ACTIVE_HARM.match(text[end : mention.sentence.end]))

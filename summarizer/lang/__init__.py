@@ -41,6 +41,9 @@ class Lexicon:
     qualifiers_after: dict[str, tuple[str, ...]]
     harm: dict[str, tuple[str, ...]]
     script_markers: frozenset[str] = field(default_factory=frozenset)
+    # how a sentence frames its figure ('revising an earlier toll', 'se actualizó a'): regular expressions by status
+    # (`[status]`: superseded, claimed, revised, disputed, confirmed), read by `status_pattern`
+    status: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source_after: tuple[str, ...] = ()  # 'selon', 'según': the source follows
     source_before: tuple[str, ...] = ()  # 'के अनुसार', 'zufolge': the source precedes
     source_verbs: tuple[str, ...] = ()  # 'dijo', 'a indiqué': after a comma the source follows, else precedes
@@ -138,6 +141,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         qualifiers_before={k: tuple(v) for k, v in data.get("qualifiers", {}).items()},
         qualifiers_after={k: tuple(v) for k, v in data.get("qualifiers_after", {}).items()},
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
+        status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
         source_after=tuple(data.get("attribution", {}).get("source_after", [])),
         source_before=tuple(data.get("attribution", {}).get("source_before", [])),
@@ -326,6 +330,17 @@ def harm_pattern(code: str) -> re.Pattern[str] | None:
         return None
     body = "|".join(re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s) for s in stems)
     return re.compile(rf"(?<![^\W\d_])(?:{body})" if lx.spaced else f"(?:{body})", re.IGNORECASE)
+
+
+@cache
+def status_pattern(code: str, status: str) -> re.Pattern[str] | None:
+    """The language's words that frame a figure as `status` (word-start match for spaced scripts); None if none."""
+    lx = lexicon(code)
+    words = lx.status.get(status, ()) if lx is not None else ()
+    if not words:
+        return None
+    body = "|".join(f"(?:{w})" for w in words)
+    return re.compile(rf"(?<![^\W\d_])(?:{body})" if lx is not None and lx.spaced else f"(?:{body})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from summarizer.contract.event import FigureStatus, SourceKind
+from summarizer.lang import status_pattern
 
 # Every fuzzy-match threshold of the package, on one scale (rapidfuzz's 0..100), with what it decides.
 SAME_QUOTE = 90.0  # grounding: a model's quote and the article text found for it
@@ -144,23 +145,20 @@ def source_kind(source: str | None, perpetrators: list[str], known: dict[str, st
     return "other"
 
 
-_NOT_CONFIRMED = re.compile(r"\b(?:not\s+(?:been\s+)?(?:officially\s+|independently\s+)?(?:confirmed|verified)|"
-                            r"unconfirmed|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verif))", re.I)
+def figure_status(kind: SourceKind, sentence: str, just_before: str = "", language: str = "en") -> FigureStatus:
+    """Status of a figure from who gave it and how its sentence frames it, by the words of the article's language
+    and of English (`[status]` in the lexicons): a superseded figure ('an earlier toll of five') is a report of its
+    own, then claimed, revised, disputed and confirmed in that order."""
+    def says(status: str, text: str) -> bool:
+        return any(p is not None and p.search(text) for p in {status_pattern(c, status) for c in (language, "en")})
 
-
-def figure_status(kind: SourceKind, sentence: str, just_before: str = "") -> FigureStatus:
-    """Status of a figure from who gave it and how its sentence frames it."""
-    lowered = sentence.lower()
-    if re.search(r"\b(?:earlier|initial|previous|original|first)\b[\w\s]{0,20}$", just_before, re.IGNORECASE):
-        return "reported"  # the superseded figure of a revision is a report of its own
-    if kind == "perpetrator" or re.search(r"\bclaim(?:ed|s|ing)?\s+(?:to\s+have\s+)?(?:it\s+had\s+)?kill", lowered):
+    if says("superseded", just_before):
+        return "reported"
+    if kind == "perpetrator" or says("claimed", sentence):
         return "claimed"
-    if re.search(r"\brevis\w*|\bupdated\s+(?:death\s+)?toll|\braised\s+the\s+(?:death\s+)?toll", lowered):
-        return "revised"
-    if _NOT_CONFIRMED.search(sentence) or re.search(r"\bdisputed?\b|\bdenied\b", lowered):
-        return "disputed"
-    if re.search(r"\bconfirm(?:ed|s)\b", lowered):
-        return "confirmed"
+    for status in ("revised", "disputed", "confirmed"):
+        if says(status, sentence):
+            return status
     return "reported"
 
 
