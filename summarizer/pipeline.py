@@ -53,6 +53,7 @@ from summarizer.extract.event_type import settle_event_type
 from summarizer.extract.figures import (
     Reading,
     adds_up,
+    bare_count,
     counted_mention,
     read_description,
     read_figure,
@@ -521,10 +522,13 @@ class Summarizer:
                 if group is None and description.casefold() != "none" and near is not None and stated is not None:
                     group = "people"  # '48 people' with its harm word beside the number in the article
                 outcome = near or reading.outcome
-                named = outcomes_named(m.sentence.text, lx) if near is None and outcome is not None else set()
+                if group is None and outcome is None and stated == m.value:
+                    group = bare_count(description)  # '4 people': who, and not what happened
+                named = outcomes_named(m.sentence.text, lx) if near is None and group is not None else set()
                 if len(named) == 1 and outcome not in named:
                     # the sentence names one outcome and the answer another ('20 pilgrims were injured, two of them
-                    # seriously': 2 is not killed): the sentence's words stand
+                    # seriously': 2 is not killed) or none ('4 people' for 'Quatre jeunes hommes ont été tués'): the
+                    # sentence's words stand
                     outcome = next(iter(named))
                 if group is None or outcome is None:
                     cand.group = cand.outcome = None

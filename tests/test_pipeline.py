@@ -582,6 +582,16 @@ def test_an_outcome_the_sentence_does_not_name_gives_way_to_the_one_it_names() -
     assert (2, "injured") in figures and (2, "killed") not in figures
 
 
+@pytest.mark.parametrize(("answer", "expected"), [("4 people", {(4, "killed")}), ("4 people rescued", set())])
+def test_an_answer_that_says_who_and_not_what_happened_takes_the_one_outcome_its_sentence_names(
+        answer: str, expected: set[tuple[int, str]]) -> None:
+    article = ("Fusillade à Tarel\n"
+               "Quatre jeunes hommes ont été tués à Tarel samedi soir, selon la police.\n")
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({"Quatre": answer})]})
+    figures = {(c.value, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
+    assert figures == expected
+
+
 def test_an_answer_stands_where_the_sentence_names_more_than_one_outcome() -> None:
     article = ("Bousculade à Tarel\n"
                "Vingt pèlerins ont été blessés à Tarel et le bilan des morts est de trois, dont deux enfants.\n")

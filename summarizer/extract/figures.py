@@ -168,6 +168,18 @@ def read_description(description: str) -> Reading:
     return Reading(reading.group or "people", outcome, reading.group_text, sure=True)
 
 
+def bare_count(description: str) -> Group | None:
+    """The group of a description that says who and nothing of what happened ('4 people', '3 young men'); None when
+    it says more ('12 people rescued') or names no group."""
+    mentions = find_numbers(description, split_sentences(description))
+    if len(mentions) != 1:
+        return None
+    found = _group_after(description, mentions[0], [])
+    if found is None or description[found[2] :].strip(" .").strip():
+        return None
+    return found[0]
+
+
 def reading_value(description: str) -> int | None:
     """The number a model's description states ('1 gunman killed' -> 1)."""
     mentions = find_numbers(description, split_sentences(description))
