@@ -247,6 +247,7 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     # two undated reports in the same region with close tolls (a city and its district named differently, or in
     # two scripts): not enough to join, enough to ask
     weakly_anchored = same_region and close is not None
+    short = f"score {score:g} below {threshold:g}" if anchored else "no shared place or perpetrator"
     if veto:
         verdict = "different_event"
     elif anchored and score >= threshold and not at_most_borderline:
@@ -254,11 +255,11 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     elif score >= threshold - BORDERLINE_MARGIN and (anchored or weakly_anchored
                                                       or (distance is not None and distance <= 1)):
         verdict = "borderline"
-        if score < threshold or not anchored:
-            reasons.append(f"score {score:g} below {threshold:g}" if anchored else "no shared place or perpetrator")
+        if score < threshold or not anchored:  # not when only `at_most_borderline` held it back
+            reasons.append(short)
     else:
         verdict = "different_event"
-        reasons.append(f"score {score:g} below {threshold:g}" if anchored else "no shared place or perpetrator")
+        reasons.append(short)
     decision = PairDecision(
         a=ra, b=rb, verdict=verdict, score=round(score, 2), date_distance_days=distance,
         shared_places=[places.display(k) for k in shared_places],
