@@ -522,13 +522,16 @@ class Summarizer:
                 if group is None and description.casefold() != "none" and near is not None and stated is not None:
                     group = "people"  # '48 people' with its harm word beside the number in the article
                 outcome = near or reading.outcome
-                if group is None and outcome is None and stated == m.value:
-                    group = bare_count(description)  # '4 people': who, and not what happened
-                named = outcomes_named(m.sentence.text, lx) if near is None and group is not None else set()
+                who = bare_count(description) if group is None and outcome is None and stated == m.value else None
+                if who is not None:
+                    # '4 people' for 'Quatre jeunes hommes ont été tués': who, and not what happened; a harm word
+                    # after the number in its clause tells that ('four officials told Reuters' has none)
+                    later = outcome_near(run.text, m.raw_start, m.end, lx, words_after=BARE_REACH, words_before=0)
+                    group, outcome = (who, later) if later is not None else (None, None)
+                named = outcomes_named(m.sentence.text, lx) if near is None and outcome is not None else set()
                 if len(named) == 1 and outcome not in named:
                     # the sentence names one outcome and the answer another ('20 pilgrims were injured, two of them
-                    # seriously': 2 is not killed) or none ('4 people' for 'Quatre jeunes hommes ont été tués'): the
-                    # sentence's words stand
+                    # seriously': 2 is not killed): the sentence's words stand
                     outcome = next(iter(named))
                 if group is None or outcome is None:
                     cand.group = cand.outcome = None
@@ -879,6 +882,8 @@ def _invented(text: str, article_numbers: set[int]) -> list[int]:
     found |= {int(d.replace(",", "")) for d in re.findall(r"\d+(?:,\d{3})+|\d+", text)}
     return sorted(n for n in found if n not in article_numbers)
 
+
+BARE_REACH = 8  # words after a number its harm word may come when the model said only who it counts
 
 _JUDGED_WHOLE = ("event_type", "on_purpose")  # overview fields at fault that re-ask the whole answer
 

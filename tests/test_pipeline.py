@@ -582,12 +582,17 @@ def test_an_outcome_the_sentence_does_not_name_gives_way_to_the_one_it_names() -
     assert (2, "injured") in figures and (2, "killed") not in figures
 
 
-@pytest.mark.parametrize(("answer", "expected"), [("4 people", {(4, "killed")}), ("4 people rescued", set())])
-def test_an_answer_that_says_who_and_not_what_happened_takes_the_one_outcome_its_sentence_names(
-        answer: str, expected: set[tuple[int, str]]) -> None:
-    article = ("Fusillade à Tarel\n"
-               "Quatre jeunes hommes ont été tués à Tarel samedi soir, selon la police.\n")
-    backend = FakeBackend({"overview": [overview()], "figures": [_described({"Quatre": answer})]})
+@pytest.mark.parametrize(("sentence", "answer", "expected"), [
+    ("Quatre jeunes hommes ont été tués à Tarel samedi soir, selon la police.", "4 people", {(4, "killed")}),
+    ("Quatre jeunes hommes ont été tués à Tarel samedi soir, selon la police.", "4 people rescued", set()),
+    # a speaker's count: the harm word is not after it ('four security officials told Reuters')
+    ("Des rebelles ont été tués à Tarel, ont déclaré quatre responsables à Reuters.", "4 officials", set()),
+])
+def test_an_answer_that_says_who_and_not_what_happened_takes_the_harm_word_after_its_number(
+        sentence: str, answer: str, expected: set[tuple[int, str]]) -> None:
+    article = f"Fusillade à Tarel\n{sentence}\n"
+    backend = FakeBackend({"overview": [overview()],
+                           "figures": [_described({"Quatre": answer, "quatre": answer})]})
     figures = {(c.value, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
     assert figures == expected
 

@@ -123,6 +123,12 @@ def _group_before(text: str, mention: NumberMention) -> tuple[Group, str] | None
     return (best[1], best[2]) if best else None
 
 
+def _groups_before(text: str, mention: NumberMention) -> set[Group]:
+    """Every group named in the mention's sentence before it."""
+    before = text[mention.sentence.start : mention.raw_start]
+    return {group for group, pattern in _GROUP_RE if pattern.search(before)}
+
+
 def _outcome_near(text: str, mention: NumberMention, from_pos: int, others: list[NumberMention]) -> Outcome | None:
     reach = VAGUE_REACH if mention.value is None else VERB_REACH_AFTER
     after = text[from_pos : min(mention.sentence.end, from_pos + reach)]
@@ -265,9 +271,11 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
     after = _group_after(text, mention, others)
     if after is not None:
         group, phrase, end = after
-        prior = _group_before(text, mention) if re.fullmatch(r"others", phrase, re.IGNORECASE) else None
-        if prior is not None and prior[0] != "people":
-            group = prior[0]  # 'Three soldiers were killed while five others were wounded': five soldiers
+        named = _groups_before(text, mention) if re.fullmatch(r"others", phrase, re.IGNORECASE) else set()
+        if len(named) == 1 and named != {"people"}:
+            # 'Three soldiers were killed while five others were wounded': five soldiers (after 'Two soldiers and
+            # one interpreter were killed', 'three others' are only people)
+            group = next(iter(named))
         # a head noun that says what happened ('15 bodies') settles it; else the nearest harm word
         outcome = _said_by_noun(phrase) or _outcome_near(text, mention, end, others)
         doer = bool(_ACTIVE_HARM.match(text[end : mention.sentence.end]))

@@ -480,7 +480,7 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
     reach = len(" ".join(clause[:words_after]))  # a harm phrase must start within `words_after` words
     before_text = text[max(0, start - 60) : start]
     stops = list(_CLAUSE_END.finditer(before_text))
-    before = " ".join(before_text[stops[-1].end() if stops else 0 :].split()[-words_before:])
+    before = " ".join(before_text[stops[-1].end() if stops else 0 :].split()[-words_before:] if words_before else [])
     best: tuple[int, Outcome] | None = None
     for outcome, stems in lx.harm.items():
         if outcome not in OUTCOMES:
