@@ -297,13 +297,15 @@ class Summarizer:
         the article, a number the headline invents) is asked again alone (`llm.client.mend`), so the headline and
         summary are written again only when they are at fault."""
         messages = _pass_messages(run, "overview", language=writing)
-        whole: list[bool] = []
+        faults: list[Fault] = []  # the faults of the answer last checked: the one returned
+        whole = False
 
         def typed_wrong(answer: OverviewAnswer) -> list[str]:
+            nonlocal faults, whole
             faults = self._overview_problems(run, answer, writing)
             if not any(field in _JUDGED_WHOLE for field, _ in faults):
                 return []
-            whole.append(True)
+            whole = True
             return list(dict.fromkeys(problem for _, problem in faults))
 
         answer, record, raw = call_model(self.backend, "overview", messages, OverviewAnswer, max_tokens=400,
@@ -311,7 +313,8 @@ class Summarizer:
         run.records.append(record)
         if not self.reask:
             return answer
-        faults = [] if whole else self._overview_problems(run, answer, writing)
+        if whole:
+            faults = []  # re-asked whole already: what is still wrong is dropped, not asked a third time
         choices: tuple[str, ...] = ()
         lx = run.language.lexicon
         if lx is not None and not lx.spaced:

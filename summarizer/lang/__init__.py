@@ -329,7 +329,12 @@ def harm_pattern(code: str) -> re.Pattern[str] | None:
     if not stems:
         return None
     body = "|".join(re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s) for s in stems)
-    return re.compile(rf"(?<![^\W\d_])(?:{body})" if lx.spaced else f"(?:{body})", re.IGNORECASE)
+    return _word_start(body, lx.spaced)
+
+
+def _word_start(body: str, spaced: bool) -> re.Pattern[str]:
+    """`body` matched at a word's start in a spaced script, anywhere in one without spaces between words."""
+    return re.compile(rf"(?<![^\W\d_])(?:{body})" if spaced else f"(?:{body})", re.IGNORECASE)
 
 
 @cache
@@ -339,8 +344,7 @@ def status_pattern(code: str, status: str) -> re.Pattern[str] | None:
     words = lx.status.get(status, ()) if lx is not None else ()
     if not words:
         return None
-    body = "|".join(f"(?:{w})" for w in words)
-    return re.compile(rf"(?<![^\W\d_])(?:{body})" if lx is not None and lx.spaced else f"(?:{body})", re.IGNORECASE)
+    return _word_start("|".join(f"(?:{w})" for w in words), lx is not None and lx.spaced)
 
 
 @lru_cache(maxsize=1)
