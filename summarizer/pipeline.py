@@ -71,6 +71,15 @@ from summarizer.extract.places import (
     region_name,
     unit_places,
 )
+from summarizer.extract.regions import (
+    covers,
+    gazetteer_name,
+    known_regions,
+    own_name,
+    region_country,
+    region_in_lead,
+    region_spellings,
+)
 from summarizer.extract.rollups import compute_rollups
 from summarizer.extract.statements import read_statements
 from summarizer.files.cache import ResultCache, cache_key
@@ -597,12 +606,16 @@ class Summarizer:
         country = canonical_country(overview.country.strip()) or None
         region = overview.region.strip() or None
         lx = run.language.lexicon
+        extra: list[str] = []
         if country and not self._country_ok(country):
             run.drop("country", "not a country's name", country)
-            if region is None and is_region(run.text, country, lx):
-                region = country  # 'Cundinamarca' given as the country: the article calls it a department
+            known = gazetteer_name(country, None)
+            if known is not None or (region is None and is_region(run.text, country, lx)):
+                # 'Cundinamarca' given as the country: a region (the gazetteer's, or the article calls it one);
+                # what the model gave as the region is then a place
+                extra += [region] if region and known is not None else []
+                region = known or country
             country = None
-        extra: list[str] = []
         if region:  # 'Kullu district, Himachal Pradesh': the district is a place, the state the region
             parts = _region_parts(region)
             if any(_region_part_missing(run.text, part) for part in parts):
@@ -611,7 +624,7 @@ class Summarizer:
             local = [part for part in parts if _LOCAL_UNIT.search(part)]
             extra += [_LOCAL_UNIT.sub("", part).strip() for part in local]
             rest = [part for part in parts if part not in local]
-            region = rest[-1] if rest else None
+            region = self._checked_region(run, rest[-1], country) if rest else None
         # a name the model gives as both region and place is a place (a city is not a first-level region)
         # 'Kullu district, Himachal Pradesh' as one place is two names, each found (or not) in the article alone
         given = [part for name in overview.places for part in _region_parts(name)]
@@ -623,8 +636,13 @@ class Summarizer:
             run.drop("place", "a country's adjective, not a place", name)
             names.remove(name)
         held: str | None = None
-        if region is None:  # a place the article calls a state or province is the region
-            region = next((region_name(n, lx) for n in names if n.strip() and is_region(run.text, n, lx)), None)
+        if region is None:  # a place the article calls a state or province, or a region's own name, is the region
+            region = next((own_name(n) or region_name(n, lx) for n in names
+                           if n.strip() and (is_region(run.text, n, lx) or own_name(n))), None)
+        if region is None:  # else the region the article names first (the gazetteer's)
+            lead = run.sentences[min(LEAD_SENTENCES, len(run.sentences)) - 1].end if run.sentences else 0
+            named = region_in_lead(run.text, lead, country)
+            region = named.name if named else None
         if region is None:  # else the one place that holds the others ('Kullu district of Himachal Pradesh')
             region = held = containing_region(run.text, names)
         places: list[Place] = []
@@ -635,7 +653,8 @@ class Summarizer:
             if region and _bare(name) == _bare(region) and (_bare(name) not in listed or is_region(run.text, name, lx)
                                                             or held is not None):
                 continue
-            if is_country_name(name) or is_country_name(_DIRECTION.sub("", name)) or is_region(run.text, name, lx):
+            if (is_country_name(name) or is_country_name(_DIRECTION.sub("", name)) or is_region(run.text, name, lx)
+                    or own_name(name)):
                 run.drop("place", "a country, a part of it or a first-level region, not a place", name)
                 continue
             if region and _bare(region).startswith(_bare(name) + " "):
@@ -659,11 +678,17 @@ class Summarizer:
             elif spelled not in match.spellings:
                 match.spellings.append(spelled)
         if region and not is_region(run.text, region, lx) and (
-                any(_bare(region) == _bare(p.name) for p in places)
+                (any(_bare(region) == _bare(p.name) for p in places) and not known_regions(region))
                 or (country and re.search(rf"\b{re.escape(_bare(country))}\b", _bare(region)))):
-            # a city given as the region as well as a place, the country itself or a part of it ('northern Iraq')
+            # a city given as the region as well as a place, the country itself or a part of it ('northern Iraq'); a
+            # region a city shares its name with is both ('Murcia')
             run.drop("region", "a place or the country, not a first-level region", region)
             region = None
+        home = region_country(None, region) if region else None
+        if home and home != country:  # the region the article names is in one country ('Khyber Pakhtunkhwa')
+            if country:
+                run.drop("country", f"the article's region {region} is in {home}", country)
+            country = home
         # other spellings of the same places elsewhere in the text (Noshki / Nushki)
         words = set(re.findall(r"\b[A-Z][a-z]{3,}\b", run.text))
         for place in places:
@@ -672,6 +697,20 @@ class Summarizer:
                     place.spellings.append(word)
         return Where(country=country, country_named=names_country(run.text, country) if country else None,
                      region=region, places=places)
+
+    @staticmethod
+    def _checked_region(run: _Run, region: str, country: str | None) -> str | None:
+        """The model's region under the gazetteer's English name ('Bayern' -> 'Bavaria'); None when the gazetteer lists
+        every region of the country and this is none of them nor called one by the article ('Beirut' for Syria)."""
+        lx = run.language.lexicon
+        bare = region_name(region, lx)  # 'Tabasco province' -> 'Tabasco'
+        known = gazetteer_name(bare, country)
+        if known is not None:
+            return known
+        if country and covers(country) and not is_region(run.text, region, lx):
+            run.drop("region", f"none of the first-level regions of {country}", region)
+            return None
+        return bare or region
 
     def _statements(self, run: _Run, known: dict[str, str]) -> list[Statement]:
         """Statements are read by code; the model is asked only for a speaker the grammar does not give."""
@@ -1028,7 +1067,9 @@ def _region_parts(region: str) -> list[str]:
 
 
 def _region_part_missing(text: str, part: str) -> bool:
-    bare = _LOCAL_UNIT.sub("", part).strip()
+    bare = region_name(_LOCAL_UNIT.sub("", part).strip(), None)  # 'Tabasco province' is 'Tabasco state'
+    if any(region_spellings(text, region) for region in known_regions(bare)):  # 'Bavaria' written 'Bayern'
+        return False
     return all(find(text, name) is None for find in (locate, locate_transliterated) for name in (part, bare))
 
 

@@ -172,7 +172,8 @@ def test_where(summary: EventSummary) -> None:
     ("Piedraluz", ["Piedraluz"], None, ["Piedraluz"]),  # a town given as region and place is a place, not a region
     ("Chile", ["Piedraluz"], None, ["Piedraluz"]),  # the country is not its own region
     ("northern Chile", ["Piedraluz"], None, ["Piedraluz"]),  # nor is a part of it named by the country
-    ("Piedraluz", [], "Piedraluz", []),  # only as region: the model did not call it a place
+    # only as region, and the gazetteer lists Chile's regions: a town is none of them
+    ("Piedraluz", [], None, []),
     ("Valmira district, Norvale", [], "Norvale", ["Valmira"]),  # a district before the province is a place
     ("Norvale", ["Norvale", "Piedraluz"], "Norvale", ["Piedraluz"]),  # the article's province is not a place
 ])

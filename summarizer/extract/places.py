@@ -209,10 +209,15 @@ def _region_words(lx: Lexicon | None) -> tuple[tuple[str, ...], tuple[str, ...]]
 
 
 def region_name(name: str, lx: Lexicon | None) -> str:
-    """The name without a trailing region word: 'Gansu province' -> 'Gansu'."""
-    words, _ = _region_words(lx)
-    tail = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.sub(rf"\s+(?:{tail})$", "", name.strip(), flags=re.IGNORECASE) if tail else name.strip()
+    """The name without its region word: 'Gansu province' -> 'Gansu', 'Región de Valparaíso' -> 'Valparaíso'."""
+    words, of = _region_words(lx)
+    if not words:
+        return name.strip()
+    word = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    joined = "|".join(re.escape(w) for w in sorted(of, key=len, reverse=True))
+    head = rf"^(?:the\s+)?(?:{word})\s+(?:(?:{joined})\s+)?(?=\S)" if joined else rf"^(?:{word})\s+(?=\S)"
+    bare = re.sub(rf"\s+(?:{word})$", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(head, "", bare, flags=re.IGNORECASE)
 
 
 def is_region(text: str, name: str, lx: Lexicon | None) -> bool:

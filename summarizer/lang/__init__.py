@@ -250,8 +250,9 @@ def lexicon(code: str) -> Lexicon | None:
 
 
 def lexicons_hash() -> bytes:
-    """The bytes of every lexicon file: a change in a word list must not be served from the result cache."""
-    return b"".join(path.read_bytes() for path in sorted(DATA.glob("*.toml")))
+    """The bytes of every lexicon and gazetteer file: a change in a word list must not be served from the result
+    cache."""
+    return b"".join(path.read_bytes() for path in sorted([*DATA.glob("*.toml"), *DATA.glob("gazetteer/*.toml")]))
 
 
 # --- which language -----------------------------------------------------------------------------------------------

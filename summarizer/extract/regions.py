@@ -1,0 +1,147 @@
+"""First-level regions known by name: a gazetteer (`lang/data/gazetteer/regions.toml`), not a word list of the code.
+
+The model names the region in English; an article in Urdu writes 'خیبر پختونخوا', one in German 'Bayern'. The
+gazetteer gives every region of the countries it covers with the names articles use for it, so code can
+- find the model's region in the article under another name or script (`region_spellings`),
+- tell that a name the model gave as the region is none of its country's regions ('Beirut' for Syria),
+- read the region from the article when the model gave none (`regions_named`), and
+- know the region's country ('Khyber Pakhtunkhwa' is in Pakistan) when no other country has a region of that name.
+
+A name marked shared (also a city's, an island's, a country's or a common word's: 'Murcia', 'Kursk', 'Georgia') is
+never read from the text by itself: the article must call it a region ('Región de Murcia'), which `is_region` reads.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from summarizer.lang import DATA
+from summarizer.text.names import fold
+from summarizer.text.transliterate import skeleton
+
+GAZETTEER = DATA / "gazetteer" / "regions.toml"
+SHARED_MARK = "*"
+MIN_SKELETON = 5  # 'Baluchistan' and 'Balochistan' are one name; a short skeleton ('Uva') is too ambiguous
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str  # the English name the summary writes
+    country: str
+    spellings: tuple[str, ...]  # every name of it, the English one first
+    shared: tuple[str, ...]  # the spellings that are also a city's, an island's or a common word's
+
+
+@cache
+def regions() -> tuple[Region, ...]:
+    with GAZETTEER.open("rb") as handle:
+        data = tomllib.load(handle)
+    out: list[Region] = []
+    for country, table in data.items():
+        for row in table["regions"]:
+            names = [n.strip() for n in row.split("|") if n.strip()]
+            spellings = tuple(n.rstrip(SHARED_MARK) for n in names)
+            shared = tuple(n.rstrip(SHARED_MARK) for n in names if n.endswith(SHARED_MARK))
+            out.append(Region(name=spellings[0], country=country, spellings=spellings, shared=shared))
+    return tuple(out)
+
+
+@cache
+def _by_fold() -> dict[str, tuple[Region, ...]]:
+    table: dict[str, list[Region]] = {}
+    for region in regions():
+        for spelling in region.spellings:
+            table.setdefault(fold(spelling), []).append(region)
+    return {key: tuple(dict.fromkeys(found)) for key, found in table.items()}
+
+
+def covers(country: str | None) -> bool:
+    """Whether the gazetteer lists every region of `country` (its English name)."""
+    return bool(country) and any(fold(r.country) == fold(country) for r in regions())
+
+
+def known_regions(name: str) -> tuple[Region, ...]:
+    """The regions `name` is a spelling of (a name two countries give a region, 'Punjab', is two); by folding, then
+    by the consonants any Latin spelling keeps ('Baluchistan' is 'Balochistan')."""
+    found = _by_fold().get(fold(name), ())
+    if found or not re.search(r"[A-Za-z]", name):
+        return found
+    target = skeleton(name)
+    if len(target) < MIN_SKELETON:
+        return ()
+    return tuple(r for r in regions() if any(re.search(r"[A-Za-z]", s) and skeleton(s) == target
+                                              for s in r.spellings))
+
+
+def region_country(region: Region | None, name: str) -> str | None:
+    """The country of a region named `name`, when no other country has a region of that name."""
+    countries = {r.country for r in known_regions(name)} | ({region.country} if region else set())
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` is whole words: no letter, digit or vowel sign joins it on either side."""
+    def joins(ch: str) -> bool:
+        return ch.isalnum() or unicodedata.category(ch).startswith("M")
+    return (start == 0 or not joins(text[start - 1])) and (end == len(text) or not joins(text[end]))
+
+
+def region_spellings(text: str, region: Region) -> list[tuple[int, int]]:
+    """Where the article writes the region under any of its names, shared names included (the model named it)."""
+    return [(m.start(), m.end()) for spelling in region.spellings
+            for m in re.finditer(re.escape(spelling), text) if _word_at(text, m.start(), m.end())]
+
+
+def regions_named(text: str) -> list[tuple[int, Region]]:
+    """The regions the article names by a name of their own (not a shared one), in the order it first names them;
+    a name inside a longer one ('Virginia' in 'West Virginia', 'Papua' in 'West Papua') is not a naming."""
+    hits: list[tuple[int, int, Region]] = []
+    for region in regions():
+        for spelling in region.spellings:
+            if spelling in region.shared:
+                continue
+            hits += [(m.start(), m.end(), region) for m in re.finditer(re.escape(spelling), text)
+                     if _word_at(text, m.start(), m.end())]
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, Region]] = []
+    for start, end, region in hits:
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in kept):
+            continue
+        kept.append((start, end, region))  # the same name twice is two countries' regions ('Punjab')
+    first: dict[Region, int] = {}
+    for start, _, region in kept:
+        first.setdefault(region, start)
+    return sorted(((start, region) for region, start in first.items()), key=lambda x: x[0])
+
+
+def gazetteer_name(name: str, country: str | None) -> str | None:
+    """The English name of the region `name` spells ('Bayern' -> 'Bavaria'), of `country` when one is given; None
+    when the gazetteer knows no such region, or two of different names."""
+    names = {r.name for r in known_regions(name) if country is None or fold(r.country) == fold(country)}
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def own_name(name: str) -> str | None:
+    """The English name of the region `name` is a name of its own for ('Yunnan', 'Bayern'): then it is a region,
+    never a place; None for a name a city shares ('Murcia') or no region's."""
+    found = {r.name for r in _by_fold().get(fold(name), ()) if not any(fold(s) == fold(name) for s in r.shared)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def region_in_lead(text: str, lead_end: int, country: str | None) -> Region | None:
+    """The region the article names first, by a name of its own: of the model's country when it names one of
+    that country's; else, within the lead (before `lead_end`), of any country when the gazetteer does not cover the
+    model's country (the model reads 'the Afghan border' in an Urdu report from Khyber Pakhtunkhwa as Afghanistan);
+    None otherwise."""
+    named = regions_named(text)
+    if country:
+        same = [region for _, region in named if fold(region.country) == fold(country)]
+        if same:
+            return same[0]
+        if covers(country):
+            return None
+    return next((region for start, region in named if start < lead_end), None)
