@@ -538,7 +538,8 @@ class Summarizer:
                 if who is not None:
                     # '4 people' for 'Quatre jeunes hommes ont été tués': who, and not what happened; a harm word
                     # after the number in its clause tells that ('four officials told Reuters' has none)
-                    later = outcome_near(run.text, m.raw_start, m.end, lx, words_after=BARE_REACH, words_before=0)
+                    later = (outcome_near(run.text, m.raw_start, m.end, lx, words_after=BARE_REACH, words_before=0)
+                             or _harm_after_noun(run, m.sentence, description))
                     group, outcome = (who, later) if later is not None else (None, None)
                 named = outcomes_named(m.sentence.text, lx) if near is None and outcome is not None else set()
                 if len(named) == 1 and outcome not in named:
@@ -926,6 +927,7 @@ def _invented(text: str, article_numbers: set[int]) -> list[int]:
 
 
 BARE_REACH = 8  # words after a number its harm word may come when the model said only who it counts
+NOUN_REACH = 2  # words after the noun of such an answer its harm word may come ('gunmen killed', 'civilians were hurt')
 
 _JUDGED_WHOLE = ("event_type", "on_purpose")  # overview fields at fault that re-ask the whole answer
 
@@ -934,6 +936,19 @@ def _place_problem(run: _Run, place: str) -> str | None:
     if not place.strip() or locate(run.text, place) is not None or locate_transliterated(run.text, place) is not None:
         return None
     return f'place "{place}" does not appear in the article'
+
+
+def _harm_after_noun(run: _Run, sentence: Sentence, description: str) -> Outcome | None:
+    """The harm word right after the noun of a who-only answer where the sentence writes it ('108 gunmen' for 'the
+    number of gunmen killed ... has reached 108'); None when the noun is not in the sentence or no harm word follows
+    it ('four security officials told Reuters')."""
+    words = description.split()
+    noun = words[-1] if len(words) > 1 else ""
+    m = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", sentence.text, re.IGNORECASE) if noun else None
+    if m is None:
+        return None
+    start, end = sentence.start + m.start(), sentence.start + m.end()
+    return outcome_near(run.text, start, end, run.language.lexicon, words_after=NOUN_REACH, words_before=0)
 
 
 def _pass_messages(run: _Run, name: str, **variables: Any) -> list[dict[str, Any]]:

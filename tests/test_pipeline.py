@@ -588,12 +588,15 @@ def test_an_outcome_the_sentence_does_not_name_gives_way_to_the_one_it_names() -
     ("Quatre jeunes hommes ont été tués à Tarel samedi soir, selon la police.", "4 people rescued", set()),
     # a speaker's count: the harm word is not after it ('four security officials told Reuters')
     ("Des rebelles ont été tués à Tarel, ont déclaré quatre responsables à Reuters.", "4 officials", set()),
+    # the harm word follows the answer's noun, not the number ('the number of gunmen killed ... has reached 108')
+    ("The number of gunmen killed in Tarel since Monday has reached four, police said.", "4 gunmen",
+     {(4, "killed")}),
 ])
 def test_an_answer_that_says_who_and_not_what_happened_takes_the_harm_word_after_its_number(
         sentence: str, answer: str, expected: set[tuple[int, str]]) -> None:
     article = f"Fusillade à Tarel\n{sentence}\n"
     backend = FakeBackend({"overview": [overview()],
-                           "figures": [_described({"Quatre": answer, "quatre": answer})]})
+                           "figures": [_described({"Quatre": answer, "quatre": answer, "four": answer})]})
     figures = {(c.value, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
     assert figures == expected
 
