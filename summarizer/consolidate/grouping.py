@@ -31,6 +31,7 @@ from summarizer.consolidate.figures import FAMILY
 from summarizer.consolidate.names import ActorIndex, PlaceIndex
 from summarizer.contract.consolidated import PairDecision
 from summarizer.contract.event import ACCIDENTAL_TYPES, EventSummary
+from summarizer.extract.regions import known_regions
 from summarizer.text.calendar import MONTHS, WEEKDAYS
 from summarizer.text.names import fold
 
@@ -105,6 +106,11 @@ def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
 
 
 _REGION_WORD = re.compile(r"^(?:the )?(?:province|state|region) of |\s+(?:province|state|region|governorate)$")
+
+
+def shares_a_city(name: str) -> bool:
+    """Whether `name` is a region's name that a city (or an island) also bears ('Murcia', 'Mayotte')."""
+    return any(fold(spelling) == fold(name) for region in known_regions(name) for spelling in region.shared)
 
 
 def _region_name(s: EventSummary) -> str:
@@ -195,8 +201,12 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     # a city one report gives as its region and the other as a place ('Antananarivo') is a place both name
     as_place = {k for k, other in ((places.key(_region_name(a)), keys_b), (places.key(_region_name(b)), keys_a))
                 if k and k in other}
-    pa = (keys_a | as_place) - {r for r in regions if r}
-    pb = (keys_b | as_place) - {r for r in regions if r}
+    # a region a city shares its name with ('Murcia'), given as a place by one report, is a place both name
+    towns = {k for k, s in ((places.key(_region_name(a)), a), (places.key(_region_name(b)), b))
+             if k in as_place and shares_a_city(s.where.region or "")}
+    wide = {r for r in regions if r} - towns
+    pa = (keys_a | as_place) - wide
+    pb = (keys_b | as_place) - wide
     shared_places = sorted(pa & pb)
     rare = [k for k in shared_places if batch.distinctive(batch.place_df[k])]
     score += min(4.0, float(len(shared_places) + len(rare)))  # a place few other reports name counts double
