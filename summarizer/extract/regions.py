@@ -134,14 +134,15 @@ def own_name(name: str) -> str | None:
 
 def region_in_lead(text: str, lead_end: int, country: str | None) -> Region | None:
     """The region the article names first, by a name of its own: of the model's country when it names one of
-    that country's; else, within the lead (before `lead_end`), of any country when the gazetteer does not cover the
-    model's country (the model reads 'the Afghan border' in an Urdu report from Khyber Pakhtunkhwa as Afghanistan);
-    None otherwise."""
+    that country's; anywhere when the model gave no country; else, within the lead (before `lead_end`), of any
+    country when the gazetteer does not cover the model's country (the model reads 'the Afghan border' in an Urdu
+    report from Khyber Pakhtunkhwa as Afghanistan); None otherwise."""
     named = regions_named(text)
-    if country:
-        same = [region for _, region in named if fold(region.country) == fold(country)]
-        if same:
-            return same[0]
-        if covers(country):
-            return None
+    if not country:
+        return named[0][1] if named else None
+    same = [region for _, region in named if fold(region.country) == fold(country)]
+    if same:
+        return same[0]
+    if covers(country):
+        return None
     return next((region for start, region in named if start < lead_end), None)
