@@ -31,6 +31,7 @@ from summarizer.consolidate.figures import FAMILY
 from summarizer.consolidate.names import ActorIndex, PlaceIndex
 from summarizer.contract.consolidated import PairDecision
 from summarizer.contract.event import ACCIDENTAL_TYPES, EventSummary
+from summarizer.extract.places import region_name
 from summarizer.extract.regions import known_regions
 from summarizer.text.calendar import MONTHS, WEEKDAYS
 from summarizer.text.names import fold
@@ -105,7 +106,6 @@ def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
     return {k for k in (places.key(p.name) for p in s.where.places) if k}
 
 
-_REGION_WORD = re.compile(r"^(?:the )?(?:province|state|region) of |\s+(?:province|state|region|governorate)$")
 
 
 def shares_a_city(name: str) -> bool:
@@ -114,7 +114,7 @@ def shares_a_city(name: str) -> bool:
 
 
 def _region_name(s: EventSummary) -> str:
-    return _REGION_WORD.sub("", fold(s.where.region))  # 'Balochistan province' is 'Balochistan'
+    return fold(region_name(s.where.region or "", None))  # 'Balochistan province' is 'Balochistan'
 
 
 def _region(s: EventSummary, other_places: set[str], places: PlaceIndex) -> str:
@@ -199,11 +199,10 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
             score -= 1.0
             reasons.append(f"different regions ({a.where.region} / {b.where.region})")
     # a city one report gives as its region and the other as a place ('Antananarivo') is a place both name
-    as_place = {k for k, other in ((places.key(_region_name(a)), keys_b), (places.key(_region_name(b)), keys_a))
-                if k and k in other}
+    given = ((places.key(_region_name(a)), a, keys_b), (places.key(_region_name(b)), b, keys_a))
+    as_place = {k for k, _, other in given if k and k in other}
     # a region a city shares its name with ('Murcia'), given as a place by one report, is a place both name
-    towns = {k for k, s in ((places.key(_region_name(a)), a), (places.key(_region_name(b)), b))
-             if k in as_place and shares_a_city(s.where.region or "")}
+    towns = {k for k, s, _ in given if k in as_place and shares_a_city(s.where.region or "")}
     wide = {r for r in regions if r} - towns
     pa = (keys_a | as_place) - wide
     pb = (keys_b | as_place) - wide
