@@ -119,6 +119,31 @@ def test_other_runtime_errors_are_backend_errors() -> None:
 
 
 
+class VocabStandIn(StandIn):
+    """A stand-in with a five-token vocabulary: what the script guard reads."""
+
+    PIECES = (b"{", b" police", "人员".encode(), "کے".encode(), b" 12")
+
+    def n_vocab(self) -> int:
+        return len(self.PIECES)
+
+    def detokenize(self, tokens: list[int], special: bool = False) -> bytes:
+        return b"".join(self.PIECES[t] for t in tokens)
+
+
+def test_each_request_bans_the_tokens_of_scripts_its_messages_do_not_use(tmp_path: Path) -> None:
+    stand_in = VocabStandIn()
+    backend = backend_with(stand_in)
+    backend._model_file = tmp_path / "model.gguf"
+    backend._model_file.write_bytes(b"weights")
+    backend.create(messages=[{"role": "system", "content": "Answer in JSON."},
+                             {"role": "user", "content": "Police said 12 were killed."}])
+    assert stand_in.banned_tokens.tolist() == [False, False, True, True, False]  # type: ignore[attr-defined]
+    backend.create(messages=[{"role": "user", "content": "پولیس کے مطابق 12 افراد ہلاک"}])
+    assert stand_in.banned_tokens.tolist() == [False, False, True, False, False]  # type: ignore[attr-defined]
+    assert (tmp_path / "model.gguf.scripts.npz").is_file()
+
+
 def test_a_background_load_that_fails_fails_at_first_use_in_the_callers_thread() -> None:
     backend = LlamaBackend(Path("/nonexistent/model.gguf"))
     backend.warm_up()

@@ -144,3 +144,33 @@ def test_no_grammar_and_install_keep_stock_behaviour(llm: SampleThenCheckLlama) 
     llm.create_chat_completion_openai_v1(messages=POEM, max_tokens=4, temperature=0.0)
     assert not isinstance(llm._sampler, SampleThenCheckSampler)  # no grammar: llama-cpp-python's own chain
     assert install(llm) is llm
+
+
+class Phrase(Strict):
+    text: str = Field(max_length=40)
+
+
+CHINESE = [{"role": "user", "content": "Write the phrase 'security personnel' in Chinese characters."}]
+
+
+@pytest.mark.model
+def test_banned_tokens_are_never_sampled(llm: SampleThenCheckLlama) -> None:
+    """A request whose messages hold no Chinese gets no Chinese back when the tokens of scripts it does not use are
+    banned (`backends.scripts`); the same request without the ban does write Chinese, so the ban is what holds."""
+    from summarizer.backends.scripts import TokenScripts, scripts_in
+
+    def has_cjk(text: str) -> bool:
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+    free, _ = _generate(llm, sample_then_check=True, messages=CHINESE, schema=Phrase, **PROJECT_DEFAULT)
+    assert has_cjk(json.loads(free)["text"]), free
+    table = TokenScripts.build(llm.detokenize([t], special=False) for t in range(llm.n_vocab()))
+    llm.banned_tokens = table.banned(scripts_in(m["content"] for m in CHINESE))  # type: ignore[attr-defined]
+    try:
+        text, tokens = _generate(llm, sample_then_check=True, messages=CHINESE, schema=Phrase, **PROJECT_DEFAULT)
+    finally:
+        del llm.banned_tokens  # type: ignore[attr-defined]
+    Phrase.model_validate(json.loads(text))
+    assert not has_cjk(text), text
+    banned = table.banned(frozenset({"LATIN"}))
+    assert banned is not None and not any(banned[t] for t in tokens)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.backends import deadline
 from summarizer.backends.base import JSON_SCHEMA_MODE, BackendInfo, Sampling
+from summarizer.backends.scripts import TokenScripts, scripts_in
 from summarizer.errors import BackendError, ModelNotAvailableError
 from summarizer.files.model_store import QWEN_1_5B, ensure_model
 
@@ -99,6 +100,8 @@ class LlamaBackend:
         self.info = BackendInfo(name=f"local/{name}", model=name, mode=JSON_SCHEMA_MODE,
                                 concurrent=False, context_tokens=n_ctx, sampling=self.sampling)
         self._loaded: Any = None
+        self._model_file: Path | None = None
+        self._scripts: TokenScripts | None = None
         self._lock = threading.Lock()
         self._loader: threading.Thread | None = None
         self._load_error: Exception | None = None
@@ -133,6 +136,7 @@ class LlamaBackend:
         path = self._path or ensure_model()
         if not path.is_file():
             raise ModelNotAvailableError(f"model file not found: {path}")
+        self._model_file = path
         try:
             return self._llama_class(model_path=str(path), n_ctx=self._n_ctx, n_threads=self._threads,
                                      n_threads_batch=self._threads, n_batch=512, verbose=False,
@@ -150,6 +154,18 @@ class LlamaBackend:
         data = llama_cpp.llama_perf_context(self._loaded.ctx)
         return {"prompt_tokens": int(data.n_p_eval), "prompt_s": data.t_p_eval_ms / 1000,
                 "generated_tokens": int(data.n_eval), "generation_s": data.t_eval_ms / 1000}
+
+    def _foreign_scripts(self, messages: list[dict[str, Any]]) -> Any:
+        """The tokens holding letters of a script the messages never use (`backends.scripts`): none is sampled, so an
+        answer about an English article is not written partly in Chinese."""
+        llama = self._llama
+        if self._scripts is None and self._model_file is not None:
+            self._scripts = TokenScripts.for_model(self._model_file, llama.n_vocab(),
+                                                   lambda token: llama.detokenize([token], special=False))
+        if self._scripts is None:
+            return None
+        texts = [m.get("content") for m in messages]
+        return self._scripts.banned(scripts_in(t for t in texts if isinstance(t, str)))
 
     def count_tokens(self, text: str) -> int:
         return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
@@ -171,6 +187,7 @@ class LlamaBackend:
         try:
             deadline.check("local model")
             llama = self._llama
+            llama.banned_tokens = self._foreign_scripts(kwargs.get("messages") or [])
             try:
                 return llama.create_chat_completion_openai_v1(**kwargs)  # type: ignore[no-any-return]
             except ValueError as exc:  # e.g. "Requested tokens exceed context window"

@@ -24,8 +24,9 @@ draws a second random number), exactly as in llama.cpp; the output is still gram
 How to use: construct `SampleThenCheckLlama` instead of `llama_cpp.Llama` (same arguments). Everything above
 `Llama._init_sampler` (generate, create_completion, create_chat_completion[_openai_v1] with response_format,
 temperature, top_p, repeat_penalty, seed, ...) is unchanged. For an already-built `Llama`, `install(llama)` does
-the same. Setting `llama.sample_then_check = False` restores llama-cpp-python's own grammar-first sampling (used by
-the tests and the benchmark to compare the two on one loaded model).
+the same. A `llama.banned_tokens` mask (numpy bool per token), set before a call, keeps those tokens out of that
+call's grammar-constrained sampling. Setting `llama.sample_then_check = False` restores llama-cpp-python's own
+grammar-first sampling (used by the tests and the benchmark to compare the two on one loaded model).
 
 llama-cpp-python internals relied on (check them on a version bump; `tests/test_llama_sampler.py` catches a
 change in behaviour):
@@ -69,10 +70,13 @@ class SampleThenCheckSampler:
     """Stands in for `llama_cpp._internals.LlamaSampler` in `Llama.sample`: chain first, grammar on the result.
 
     Owns `chain` (a grammar-less chain built by llama-cpp-python) and a separate llama.cpp grammar sampler.
-    Counters `n_sampled` / `n_rejected` tell how often the full-vocabulary fallback ran.
+    `banned` (per token, True for a token that may not be sampled: `backends.scripts`) is checked beside the
+    grammar: a banned sampled token is rejected like a grammar-invalid one, and the fallback masks every banned
+    token before the grammar. Counters `n_sampled` / `n_rejected` tell how often the full-vocabulary fallback ran.
     """
 
-    def __init__(self, chain: LlamaSampler, grammar: LlamaGrammar, vocab: Any, n_vocab: int) -> None:
+    def __init__(self, chain: LlamaSampler, grammar: LlamaGrammar, vocab: Any, n_vocab: int,
+                 banned: npt.NDArray[np.bool_] | None = None) -> None:
         grammar_ptr = C.llama_sampler_init_grammar(vocab, grammar._grammar.encode("utf-8"),
                                                    grammar._root.encode("utf-8"))
         if not grammar_ptr:
@@ -81,6 +85,7 @@ class SampleThenCheckSampler:
         self.grammar = grammar_ptr
         self._finalizer = weakref.finalize(self, C.llama_sampler_free, grammar_ptr)
         self.n_vocab = n_vocab
+        self.banned = banned if banned is not None and banned.shape == (n_vocab,) and banned.any() else None
         self.n_sampled = 0
         self.n_rejected = 0
         self._buf: npt.NDArray[np.void] = np.zeros(n_vocab, dtype=_TOKEN_DATA)
@@ -127,9 +132,11 @@ class SampleThenCheckSampler:
         C.llama_sampler_apply(self.chain.sampler, ctypes.byref(self._cur))
         token = self._selected()
         self.n_sampled += 1
-        if not self._is_valid(token):
+        if (self.banned is not None and self.banned[token]) or not self._is_valid(token):
             self.n_rejected += 1
             self._set_logits(ctx, idx)
+            if self.banned is not None:
+                self._buf["logit"][self.banned] = -math.inf
             C.llama_sampler_apply(self.grammar, ctypes.byref(self._cur))
             C.llama_sampler_apply(self.chain.sampler, ctypes.byref(self._cur))
             token = self._selected()
@@ -162,7 +169,8 @@ def _init_sampler(llama: Llama, base: Any, **kwargs: Any) -> LlamaSampler | Samp
         sampler: LlamaSampler = base(grammar=grammar, **kwargs)
         return sampler
     chain: LlamaSampler = base(grammar=None, **kwargs)
-    return SampleThenCheckSampler(chain, grammar, llama._model.vocab, llama._n_vocab)
+    return SampleThenCheckSampler(chain, grammar, llama._model.vocab, llama._n_vocab,
+                                  banned=getattr(llama, "banned_tokens", None))
 
 
 class SampleThenCheckLlama(Llama):

@@ -6,16 +6,17 @@ The model never sees these schemas through the grammar, so every field is descri
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Annotated, Any, Literal, get_origin
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
-from summarizer.contract.event import EventType
+from summarizer.contract.event import ACCIDENTAL_TYPES, EventType
 from summarizer.llm import prompts
 
 UNGROUNDED = "ungrounded"  # the error type of an answer that fails its check (instructor re-asks with its message)
@@ -99,7 +100,30 @@ class StatementAnswer(PassModel):
     about: Name = Field(description="Whom or what it is about, as written in the article.")
 
 
+MEANT_TYPES: tuple[EventType, ...] = tuple(t for t in get_args(EventType) if t not in ACCIDENTAL_TYPES)
+UNMEANT_TYPES: tuple[EventType, ...] = (*ACCIDENTAL_TYPES, "other")
+
+
+def _type_follows_purpose(schema: dict[str, Any]) -> None:
+    """The overview's form as two alternatives: harm done on purpose (on_purpose "yes": one of the types of meant harm,
+    or "other") and harm nobody meant ("no": "accident", "disaster" or "other"). on_purpose is written first, so a
+    grammar built from this form never lets event_type contradict it: the small model answered "no" beside
+    "violence_against_civilians" for bus crashes, and each such answer cost a whole re-ask."""
+    title = schema.pop("title", None)
+    alternatives = []
+    for purpose, types in (("yes", MEANT_TYPES), ("no", UNMEANT_TYPES)):
+        alternative = copy.deepcopy(schema)
+        fields = alternative["properties"]
+        fields["on_purpose"] = {**fields["on_purpose"], "enum": [purpose]}
+        fields["event_type"] = {**fields["event_type"], "enum": list(types)}
+        alternatives.append(alternative)
+    schema.clear()
+    schema.update({"title": title, "anyOf": alternatives} if title else {"anyOf": alternatives})
+
+
 class OverviewAnswer(PassModel):
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, json_schema_extra=_type_follows_purpose)
+
     headline: Annotated[str, StringConstraints(max_length=120)]
     summary: Annotated[str, StringConstraints(max_length=400)]
     on_purpose: Literal["yes", "no"] = Field(description="Did people cause the harm on purpose? (checks event_type)")
