@@ -26,7 +26,8 @@ from summarizer.errors import ArticleTooLongError, InputError, ModelOutputError
 from summarizer.extract.rollups import compute_rollups
 from summarizer.files.cache import ResultCache
 from summarizer.llm import prompts
-from summarizer.pipeline import Summarizer
+from summarizer.llm.passes import SUMMARY_CHARS
+from summarizer.pipeline import Summarizer, finished
 from summarizer.text.grounding import is_grounded
 
 ARTICLE = """Rebels storm police posts in Chile's far north
@@ -313,6 +314,19 @@ def test_the_reask_asks_only_for_the_fields_at_fault_and_keeps_the_others() -> N
     assert result.headline == "Rebels attack police posts in Norvale"  # not written again
     assert [p.name for p in result.where.places] == ["Piedraluz"]
     assert not [d for d in result.provenance.dropped if d.kind == "place"]  # the second answer was right
+
+
+FLOOD = ("Floods in the hills\nHeavy rain flooded Aldeia Nova and Monte Branco on Monday, and nine people were "
+         "killed, the fire service said.\n")
+
+
+def test_a_mended_place_list_keeps_the_places_the_first_answer_got_right() -> None:
+    first = overview(places=["Aldeia Nova", "Lisbon"], region="", event_type="disaster", on_purpose="no",
+                     headline="Floods kill nine", summary="Floods killed nine people, the fire service said.")
+    backend = make_backend([first, json.dumps({"places": ["Monte Branco"]})])  # asked again: the right one dropped
+    result = Summarizer(backend).summarize(FLOOD)
+    assert [c["pass"] for c in backend.calls].count("overview") == 2
+    assert sorted(p.name for p in result.where.places) == ["Aldeia Nova", "Monte Branco"]
 
 
 def test_a_type_at_fault_is_asked_again_whole_with_every_problem() -> None:
@@ -791,3 +805,19 @@ def test_a_place_the_model_describes_is_read_for_its_names(places: list[str], ex
                       places=places)
     found = Summarizer(make_backend([answer])).summarize(article).where.places
     assert [p.name for p in found] == expected
+
+
+@pytest.mark.parametrize(("summary", "kept"), [
+    # cut by the grammar at the cap: the unfinished sentence goes
+    ("Gunmen attacked a police post in Norvale, killing 12. " + "Officials said the attacks also resulted in the "
+     "deaths of approximately 10 police and security, 1" + "x" * 400, "Gunmen attacked a police post in Norvale, "
+     "killing 12."),
+    # at the cap but finished
+    ("A bus fell into a gorge. " + "y" * 373 + ".", "A bus fell into a gorge. " + "y" * 373 + "."),
+    # short and unfinished: not the grammar's cut, left as written
+    ("A bus fell into a gorge. Rescue work goes on", "A bus fell into a gorge. Rescue work goes on"),
+    # one unfinished sentence and nothing before it: kept rather than emptied
+    ("z" * 400, "z" * 400),
+])
+def test_a_summary_cut_at_its_cap_keeps_its_finished_sentences(summary: str, kept: str) -> None:
+    assert finished(summary[:SUMMARY_CHARS]) == kept[:SUMMARY_CHARS]
