@@ -16,6 +16,7 @@ from summarizer.lang import (
 def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> EventType:
     """The model's event type, unless the lead says otherwise in words:
     - harm nobody meant whose lead names a natural hazard is a disaster ('earthquake', 'sismo', 'भूकंप'), not an
+      accident; a 'disaster' whose lead names a mishap ('stampede', 'incendio') and no natural hazard is an
       accident;
     - a lead that names a mishap or a hazard ('bus falls into gorge ... the accident', 'incendio', 'भगदड़') and no
       attack is harm nobody meant, whatever type of harm done on purpose the model gave;
@@ -27,6 +28,8 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
     hazard = names_natural_hazard(lead, lx)
     if answered == "accident" and hazard:
         return "disaster"
+    if answered == "disaster" and not hazard and mishap_or_attack(lead, lx)[0] is not None:
+        return "accident"
     if answered not in ACCIDENTAL_TYPES and answered != "other":
         mishap, attack = mishap_or_attack(lead, lx)
         if attack is None and (mishap is not None or hazard):
