@@ -106,8 +106,6 @@ def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
     return {k for k in (places.key(p.name) for p in s.where.places) if k}
 
 
-
-
 def shares_a_city(name: str) -> bool:
     """Whether `name` is a region's name that a city (or an island) also bears ('Murcia', 'Mayotte')."""
     return any(fold(spelling) == fold(name) for region in known_regions(name) for spelling in region.shared)
