@@ -58,6 +58,7 @@ from summarizer.extract.figures import (
     read_description,
     read_figure,
     reading_value,
+    refers_back,
     singular_counts,
 )
 from summarizer.extract.places import (
@@ -127,6 +128,7 @@ from summarizer.text.parse import (
     NumberMention,
     Sentence,
     breakdown_flags,
+    ends_sentence,
     find_numbers,
     paragraph_span,
     split_sentences,
@@ -143,6 +145,7 @@ MAX_COUNT_QUESTIONS = 6  # sentences about harm without a number asked about per
 MAX_COUNTED = 20  # a count read without a numeral above this is a misreading
 LEAD_SENTENCES = 3  # the headline and first sentences: what the article is about
 DATE_LINE_WORDS = 8  # a line this short holding the date the model took is the page's date line, not the story
+GENERIC_GROUP: Group = "people"  # the group of a count that names nobody more precisely
 RESERVED_TOKENS = 1800  # pass instructions + the longest answer, on top of the article
 _STATEMENT_LABELS: dict[str, str] = {
     "claim_of_responsibility": "a claim of responsibility",
@@ -526,7 +529,7 @@ class Summarizer:
                     # ("none", or no description at all) does not overrule the harm word beside a number without a
                     # noun of its own; who they were is not told, so they count as people. A number with its own
                     # noun is the model's to judge ('Five soldiers killed 3 militants': 5 is "none").
-                    cand.group, cand.by = "people", by
+                    cand.group, cand.by = GENERIC_GROUP, by
                     continue
                 stated = reading_value(description)
                 if stated is not None and m.value is not None and stated != m.value:
@@ -535,12 +538,12 @@ class Summarizer:
                     if reading.outcome is not None and adds_up(stated, m.value, together):
                         # the model added up counts that share its verb ('Two soldiers and one interpreter were
                         # killed' -> '3 people killed'): what happened is its answer; who, code's reading or people
-                        reading = Reading(cand.group or "people", reading.outcome, None)
+                        reading = Reading(cand.group or GENERIC_GROUP, reading.outcome, None)
                     else:  # the model described another number: keep only what code can tell
-                        reading = Reading("people", near, None) if near else Reading(None, None, None)
+                        reading = Reading(GENERIC_GROUP, near, None) if near else Reading(None, None, None)
                 group = reading.group if reading.group is not None or description.casefold() == "none" else None
                 if group is None and description.casefold() != "none" and near is not None and stated is not None:
-                    group = "people"  # '48 people' with its harm word beside the number in the article
+                    group = GENERIC_GROUP  # '48 people' with its harm word beside the number in the article
                 outcome = near or reading.outcome
                 who = bare_count(description) if group is None and outcome is None and stated == m.value else None
                 if who is not None:
@@ -758,6 +761,7 @@ class Summarizer:
                     known: dict[str, str]) -> list[Casualty]:
         sources = _figure_sources(run, {c.sentence for c in candidates})
         chosen: list[Casualty] = []
+        named: list[Candidate] = []  # the candidate each chosen figure was read from
         for cand in candidates:
             if cand.group is None or cand.outcome is None:
                 continue
@@ -770,6 +774,7 @@ class Summarizer:
             kind = source_kind(source, claimants, known)
             value, qualifier = m.value, m.qualifier
             low, high = stated_bounds(value, qualifier, m.vague_floor)
+            named.append(cand)
             chosen.append(Casualty(
                 id="", group=cand.group, outcome=cand.outcome, value=value, low=low, high=high,
                 qualifier=qualifier,
@@ -779,19 +784,28 @@ class Summarizer:
                                      run.language.code),
                 evidence=span(run.text, m.sentence.start, m.sentence.end),
             ))
-        kept = self._dedupe(run, self._drop_headline_repeats(run, chosen))
+        lx = run.language.lexicon
+        back = {id(c) for c, cand in zip(chosen, named, strict=True)
+                if lx is not None and refers_back(run.text, cand.mention, lx)}
+        kept = self._dedupe(run, self._drop_headline_repeats(run, chosen), back)
         for i, c in enumerate(kept, 1):
             c.id = f"c{i}"
         return kept
 
-    def _dedupe(self, run: _Run, items: list[Casualty]) -> list[Casualty]:
-        """The same figure from the same source said twice (headline and body) is one report."""
+    def _dedupe(self, run: _Run, items: list[Casualty], back: set[int]) -> list[Casualty]:
+        """The same figure from the same source said twice (headline and body) is one report, and so is a figure
+        that refers back to people already counted ('The five wounded troopers were taken to hospital', `back`: ids
+        of such figures) whoever says it."""
 
         def richness(c: Casualty) -> int:
             return (c.reported_by is not None) * 4 + (c.qualifier != "exact") * 2 + (c.window is not None)
 
         kept: list[Casualty] = []
         for c in items:
+            if id(c) in back and any(k.outcome == c.outcome and k.value == c.value and _same_people(k.group, c.group)
+                                     for k in kept):
+                run.drop("figure", "refers back to people already counted", c.raw_text)
+                continue
             twin = next((k for k in kept if k.group == c.group and k.outcome == c.outcome and k.value == c.value
                          and (k.value is not None) and (k.reported_by is None or c.reported_by is None
                                                         or fold(k.reported_by) == fold(c.reported_by))
@@ -808,11 +822,14 @@ class Summarizer:
         """A figure in a headline or sub-heading (a line without a full stop) that the body states again."""
         def is_heading(c: Casualty) -> bool:
             quote = c.evidence.quote.rstrip()
-            return not quote.endswith((".", "!", "?", "”", '"')) or quote == (run.header.title or "")
+            return not ends_sentence(quote) or quote == (run.header.title or "")
 
         kept: list[Casualty] = []
         for c in items:
-            if is_heading(c) and any(o is not c and not is_heading(o) and o.group == c.group
+            # a headline names the counted in its own short words ('Seven children among 13 killed' over 'Seven
+            # minors died'; '5 dead and suspect killed' over 'Five people were shot and killed'): the body's
+            # figure of the same outcome and value is the one reported
+            if is_heading(c) and any(o is not c and not is_heading(o) and _same_people(o.group, c.group)
                                      and o.outcome == c.outcome and o.value == c.value for o in items):
                 run.drop("figure", "a headline repeating a figure from the body", c.raw_text)
                 continue
@@ -988,6 +1005,11 @@ def _lead(run: _Run) -> str:
 
 def _event_type(run: _Run, answered: EventType) -> EventType:
     return settle_event_type(_lead(run), run.language.lexicon, answered)
+
+
+def _same_people(a: str, b: str) -> bool:
+    """Two figures' groups that may count the same people: the same group, or either counted only as people."""
+    return a == b or GENERIC_GROUP in (a, b)
 
 
 def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | None]:

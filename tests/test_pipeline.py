@@ -567,6 +567,55 @@ def _described(totals: dict[str, str]) -> Callable[[list[dict[str, Any]]], str]:
     return answer
 
 
+@pytest.mark.parametrize(("headline", "body", "kept"), [
+    # the headline's own words for the counted differ from the body's: one figure, the body's
+    ("Suicide bomber kills 12 worshippers at mosque", "A bomber blew himself up at a mosque in Tarel, killing 12 "
+     "people, police said.", {(12, "people", "killed")}),
+    ("Seven children among dead in stadium crush", "Seven people died in the crush at the stadium in Tarel, the "
+     "Red Cross said.", {(7, "people", "killed")}),
+    # the same value for another outcome is another figure
+    ("Blast in Tarel: 12 worshippers hurt", "A bomb went off at a mosque in Tarel, killing 12 people, police said.",
+     {(12, "civilians", "injured"), (12, "people", "killed")}),
+])
+def test_a_headline_figure_the_body_gives_again_in_other_words_is_one_figure(
+        headline: str, body: str, kept: set[tuple[int, str, str]]) -> None:
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({})] * 3})
+    result = Summarizer(backend).summarize(f"{headline}\n{body}\n")
+    assert {(c.value, c.group, c.outcome) for c in result.casualties} == kept
+
+
+@pytest.mark.parametrize(("article", "kept"), [
+    ("Ambush near Tarel\nFive soldiers were wounded in an ambush near Tarel on Monday, police said.\n"
+     "The five wounded troopers were taken to the district hospital, a doctor said.\n", {(5, "police")}),
+    ("Fusillade à Tarel\nDeux personnes ont été tuées mardi à Tarel, selon la police.\n"
+     "Les deux victimes étaient âgées de 18 et 36 ans, a annoncé le maire.\n", {(2, "la police")}),
+    # nothing counted before: the only report of the figure stays
+    ("Ambush near Tarel\nThe five wounded troopers were taken to the district hospital, a doctor said.\n",
+     {(5, "a doctor")}),
+])
+def test_a_count_that_refers_back_to_people_already_counted_is_no_new_figure(
+        article: str, kept: set[tuple[int, str]]) -> None:
+    read = _described({"Deux": "2 people killed", "deux": "2 people killed"})
+    backend = FakeBackend({"overview": [overview(event_type="battle")], "figures": [read] * 3})
+    result = Summarizer(backend).summarize(article)
+    assert {(c.value, c.reported_by) for c in result.casualties} == kept
+
+
+def test_a_headline_figure_repeated_by_a_sentence_in_another_script_is_one_figure() -> None:
+    """A Hindi sentence ends with a danda, not a full stop: it is body text, so the headline's figure it repeats (the
+    model naming the counted differently) is dropped."""
+    article = "तारेल में बस हादसा, 25 यात्रियों की मौत\nपुलिस ने बताया कि सोमवार को तारेल में 25 लोगों की मौत हो गई।\n"
+
+    def read(messages: list[dict[str, Any]]) -> str:
+        shown = re.findall(r"^F(\d+) \[S\d+\] (.*)$", messages[-1]["content"], re.MULTILINE)
+        return json.dumps({key: value for k, line in shown for key, value in (
+            (f"F{k}", "25 passengers killed" if "यात्रियों" in line else "25 people killed"), (f"F{k}_by", ""))})
+
+    backend = FakeBackend({"overview": [overview(event_type="accident", on_purpose="no")], "figures": [read] * 3})
+    result = Summarizer(backend).summarize(article)
+    assert [(c.value, c.group, c.outcome) for c in result.casualties] == [(25, "people", "killed")]
+
+
 def test_counts_the_model_added_up_keep_their_own_values() -> None:
     """'Two guards and one interpreter were killed' described as '3 people killed' for each number: the model added
     up counts that share a verb; each number keeps its own value with the model's outcome."""

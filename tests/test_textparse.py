@@ -14,6 +14,7 @@ from summarizer.text.dates import find_dates, ground_date, resolve_day
 from summarizer.text.parse import (
     NumberMention,
     breakdown_flags,
+    ends_sentence,
     find_numbers,
     paragraph_span,
     split_sentences,
@@ -197,3 +198,8 @@ def test_a_paragraph_ends_where_a_line_break_ends_a_sentence(word: str, paragrap
     start = text.index(word)
     first, last = paragraph_span(text, start, start + len(word))
     assert text[first:last] == paragraph
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), rows("sentence_ends.tsv"))
+def test_a_line_ends_as_a_sentence_or_as_a_headline(lang: str, line: str, expected: str) -> None:
+    assert ends_sentence(line) == (expected == "yes"), lang

@@ -16,6 +16,12 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
+    try:  # a variant that dies here must not leave a core file in the user's folder
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass
     import llama_cpp
 
     from summarizer.backends.cpu_variants import load_variant

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import cast
 
 from summarizer.contract.event import Group, Outcome
-from summarizer.lang import english
+from summarizer.lang import Lexicon, english
 from summarizer.text.parse import TENS, UNITS, NumberMention, Sentence, find_numbers, split_sentences
 
 _EN = english()
@@ -295,3 +295,12 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
             outcome = next(o for o, pattern in _OUTCOME_RE if pattern.fullmatch(state.group(1)))
             return Reading("people", outcome, None, sure=True)
     return Reading(None, None, None)
+
+
+def refers_back(text: str, mention: NumberMention, lx: Lexicon) -> bool:
+    """Whether the word right before a number makes it refer back to people already counted ('The five wounded
+    troopers were taken to hospital', 'Les deux victimes étaient âgées de 18 et 36 ans'; lexicon refers_back)."""
+    if not lx.refers_back or not lx.spaced:
+        return False
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, mention.raw_start - 30) : mention.raw_start])
+    return before is not None and before.group(1).casefold() in lx.refers_back

@@ -64,6 +64,9 @@ class Lexicon:
     unit_modifiers: tuple[str, ...] = ()  # '5 straight days': words between a number and its unit
     not_before: tuple[str, ...] = ()  # 'March 5': words right before a number that make it a date
     not_counts: tuple[str, ...] = ()  # 'no one', 'one of': phrases in which a number word counts nobody
+    # words right before a number that make it refer back to people already counted ('the five wounded troopers',
+    # 'les deux victimes'): a figure given earlier, not a new one
+    refers_back: tuple[str, ...] = ()
     vague_counts: tuple[str, ...] | None = None  # vague amounts read as counts (None: every vague word)
     count_nouns: tuple[str, ...] = ()  # when given, a vague count needs one within two words after it
     # a word after digits that multiplies them ('50mila', '50 mil', '3 thousand'): word -> factor
@@ -159,6 +162,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         unit_modifiers=tuple(w.casefold() for w in numbers.get("unit_modifiers", [])),
         not_before=tuple(w.casefold() for w in numbers.get("not_before", [])),
         not_counts=tuple(w.casefold() for w in numbers.get("not_counts", [])),
+        refers_back=tuple(w.casefold() for w in numbers.get("refers_back", [])),
         vague_counts=(tuple(w.casefold() for w in numbers["vague_counts"]) if "vague_counts" in numbers else None),
         count_nouns=tuple(w.casefold() for w in numbers.get("count_nouns", [])),
         scale_words=tuple((str(w).casefold(), int(v)) for w, v in numbers.get("scales", {}).items()),

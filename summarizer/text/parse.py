@@ -27,6 +27,12 @@ _SCRIPT_STOPS = "।॥۔؟。！？"
 _SCRIPT_END = re.compile(rf"[{_SCRIPT_STOPS}]+[\"'”’)\]]*")
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence does (a full stop of any script, or a closing quotation mark), unlike a
+    headline or a sub-heading ('25 dead as bus plunges into gorge')."""
+    return text.rstrip().endswith((".", "!", "?", "”", '"', *_SCRIPT_STOPS))
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int  # 1-based, as shown to the model
