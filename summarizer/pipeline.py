@@ -760,8 +760,9 @@ class Summarizer:
     def _casualties(self, run: _Run, candidates: list[Candidate], where: Where, claimants: list[str],
                     known: dict[str, str]) -> list[Casualty]:
         sources = _figure_sources(run, {c.sentence for c in candidates})
+        lx = run.language.lexicon
         chosen: list[Casualty] = []
-        named: list[Candidate] = []  # the candidate each chosen figure was read from
+        back: set[int] = set()  # ids of the figures whose number refers back to people already counted
         for cand in candidates:
             if cand.group is None or cand.outcome is None:
                 continue
@@ -774,7 +775,6 @@ class Summarizer:
             kind = source_kind(source, claimants, known)
             value, qualifier = m.value, m.qualifier
             low, high = stated_bounds(value, qualifier, m.vague_floor)
-            named.append(cand)
             chosen.append(Casualty(
                 id="", group=cand.group, outcome=cand.outcome, value=value, low=low, high=high,
                 qualifier=qualifier,
@@ -784,9 +784,8 @@ class Summarizer:
                                      run.language.code),
                 evidence=span(run.text, m.sentence.start, m.sentence.end),
             ))
-        lx = run.language.lexicon
-        back = {id(c) for c, cand in zip(chosen, named, strict=True)
-                if lx is not None and refers_back(run.text, cand.mention, lx)}
+            if lx is not None and refers_back(run.text, m, lx):
+                back.add(id(chosen[-1]))
         kept = self._dedupe(run, self._drop_headline_repeats(run, chosen), back)
         for i, c in enumerate(kept, 1):
             c.id = f"c{i}"

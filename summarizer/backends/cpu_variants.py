@@ -27,6 +27,7 @@ from pathlib import Path
 
 from summarizer.errors import ModelNotAvailableError
 from summarizer.files.atomic import write_text_atomic
+from summarizer.files.paths import model_dir
 
 VARIANT_GLOB = "libggml-cpu-*.so"
 PROBE_TIMEOUT_S = 180.0
@@ -48,6 +49,16 @@ class Variant:
 
 def variant_files(lib_dir: Path) -> list[Path]:
     return sorted(lib_dir.glob(VARIANT_GLOB))
+
+
+def library_folder(llama_cpp_module: object) -> Path:
+    """Where llama-cpp-python keeps its libraries (and ggml's variants, in a build that has them)."""
+    return Path(str(getattr(llama_cpp_module, "__file__", ""))).parent / "lib"
+
+
+def choose_here(lib_dir: Path, model: Path, *, log: Callable[[str], None] | None = None) -> Variant:
+    """`choose`, with the choice kept in the model cache."""
+    return choose(lib_dir, model, record_path(lib_dir, model_dir()), log=log)
 
 
 def score_of(path: Path) -> int:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.backends import deadline
 from summarizer.backends.base import JSON_SCHEMA_MODE, BackendInfo, Sampling
-from summarizer.backends.cpu_variants import choose, load_variant, record_path, variant_files
+from summarizer.backends.cpu_variants import choose_here, library_folder, load_variant, variant_files
 from summarizer.backends.scripts import TokenScripts, scripts_in
 from summarizer.errors import BackendError, ModelNotAvailableError
 from summarizer.files.model_store import QWEN_1_5B, ensure_model
@@ -51,7 +51,7 @@ def load_cpu_backends(llama_cpp_module: Any, model: Path | None = None) -> str |
     with (default: the embedded model, when assembled; without any model ggml's own choice is taken untried).
     A build with the CPU backend linked in has no such files and needs nothing. Returns the variant loaded."""
     global _backends_loaded
-    lib_dir = Path(llama_cpp_module.__file__).parent / "lib"
+    lib_dir = library_folder(llama_cpp_module)
     if _backends_loaded or not variant_files(lib_dir):
         return None
     library = llama_cpp_module.llama_cpp._lib
@@ -70,7 +70,7 @@ def load_cpu_backends(llama_cpp_module: Any, model: Path | None = None) -> str |
         load_all(str(lib_dir).encode())
         _backends_loaded = True
         return str(lib_dir)
-    variant = choose(lib_dir, model, record_path(lib_dir, model_dir()))
+    variant = choose_here(lib_dir, model)
     load_variant(library, variant.path)
     _backends_loaded = True
     return str(variant.path)

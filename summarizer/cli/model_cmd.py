@@ -6,11 +6,10 @@ from pathlib import Path
 
 import click
 
-from summarizer.backends.cpu_variants import choose, record_path, variant_files
+from summarizer.backends.cpu_variants import choose_here, library_folder, variant_files
 from summarizer.cli.formats import render_file
 from summarizer.files.atomic import write_text_atomic
 from summarizer.files.model_store import QWEN_1_5B, ensure_model
-from summarizer.files.paths import model_dir
 
 
 @click.command("model")
@@ -30,9 +29,9 @@ def model_command() -> None:
     except ImportError:
         click.echo("llama-cpp-python is not installed: run pip install 'summarizer[local]'", err=True)
         return
-    lib_dir = Path(llama_cpp.__file__).parent / "lib"
+    lib_dir = library_folder(llama_cpp)
     if variant_files(lib_dir):
-        variant = choose(lib_dir, path, record_path(lib_dir, model_dir()), log=lambda line: click.echo(line, err=True))
+        variant = choose_here(lib_dir, path, log=lambda line: click.echo(line, err=True))
         click.echo(f"CPU backend: {variant.name} ({variant.path})")
 
 
