@@ -652,9 +652,7 @@ class Summarizer:
             region = next((own_name(n) or region_name(n, lx) for n in names
                            if n.strip() and (is_region(run.text, n, lx) or own_name(n))), None)
         if region is None:  # else the region the article names first (the gazetteer's)
-            lead = run.sentences[min(LEAD_SENTENCES, len(run.sentences)) - 1].end if run.sentences else 0
-            named = region_in_lead(run.text, lead, country)
-            region = named.name if named else None
+            region = self._named_region(run, country)
         if region is None:  # else the one place that holds the others ('Kullu district of Himachal Pradesh')
             region = held = containing_region(run.text, names)
         places: list[Place] = []
@@ -695,7 +693,7 @@ class Summarizer:
             # a city given as the region as well as a place, the country itself or a part of it ('northern Iraq'); a
             # region a city shares its name with is both ('Murcia')
             run.drop("region", "a place or the country, not a first-level region", region)
-            region = None
+            region = self._named_region(run, country)  # 'Burgrain' given as the region; the article names Bayern
         home = region_country(None, region) if region else None
         if home and home != country:  # the region the article names is in one country ('Khyber Pakhtunkhwa')
             if country:
@@ -709,6 +707,13 @@ class Summarizer:
                     place.spellings.append(word)
         return Where(country=country, country_named=names_country(run.text, country) if country else None,
                      region=region, places=places)
+
+    @staticmethod
+    def _named_region(run: _Run, country: str | None) -> str | None:
+        """The gazetteer's region the article names first (`region_in_lead`), when the model's region is no region."""
+        lead = run.sentences[min(LEAD_SENTENCES, len(run.sentences)) - 1].end if run.sentences else 0
+        named = region_in_lead(run.text, lead, country)
+        return named.name if named else None
 
     @staticmethod
     def _checked_region(run: _Run, region: str, country: str | None) -> str | None:

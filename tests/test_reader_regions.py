@@ -19,6 +19,7 @@ from summarizer.extract.regions import (
 from summarizer.lang import detect_language
 from summarizer.llm.passes import OverviewAnswer
 from summarizer.pipeline import Summarizer, _Run
+from summarizer.text.names import canonical_country, is_country_name
 from summarizer.text.dates import read_header
 from summarizer.text.parse import split_sentences
 
@@ -66,3 +67,12 @@ def test_spellings_and_countries() -> None:
     assert {r.country for r in known_regions("پنجاب")} == {"India", "Pakistan"}
     assert own_name("Yunnan") == "Yunnan" and own_name("Murcia") is None and own_name("Tarelo") is None
     assert covers("Syria") and not covers("Mexico") and not covers(None)
+
+
+@pytest.mark.parametrize(("lang", "name", "expected"), rows("country_names.tsv"))
+def test_a_country_named_in_another_language(lang: str, name: str, expected: str) -> None:
+    assert lang
+    if expected == "-":
+        assert canonical_country(name) == name and not is_country_name(name)
+    else:
+        assert canonical_country(name) == expected and is_country_name(name)

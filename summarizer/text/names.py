@@ -204,17 +204,45 @@ COUNTRY_ALIASES = {"us": "United States", "usa": "United States", "u s": "United
                    "united states of america": "United States", "america": "United States",
                    "uk": "United Kingdom", "great britain": "United Kingdom", "britain": "United Kingdom",
                    "uae": "United Arab Emirates", "drc": "Congo", "czech republic": "Czechia",
-                   "cote d ivoire": "Ivory Coast", "burma": "Myanmar"}
+                   "cote d ivoire": "Ivory Coast", "burma": "Myanmar", "turkiye": "Turkey"}
+
+
+@lru_cache(maxsize=1)
+def _countries_in_other_languages() -> dict[str, str]:
+    """Countries' names in every language the package has a lexicon for ('Deutschland', 'پاکستان', 'Estados
+    Unidos') -> the English name the summary writes, from the Unicode CLDR's territory names (babel). A territory whose
+    English name is none of `COUNTRY_NAMES` (a continent, 'Congo - Kinshasa') is left out."""
+    from babel import Locale
+
+    from summarizer.lang import lexicons
+
+    english = Locale("en").territories
+    table: dict[str, str] = {}
+    for code in sorted(lexicons()):
+        for key, name in Locale.parse(code).territories.items():
+            own = COUNTRY_ALIASES.get(fold(english.get(key, "")), english.get(key, ""))
+            if key.isalpha() and fold(own) in COUNTRY_NAMES:
+                table.setdefault(fold(name), own)
+    return table
+
+
+def country_names_folded(country: str) -> list[str]:
+    """Every folded name of `country` (its English name) in the languages of the lexicons ('deutschland')."""
+    english = fold(canonical_country(country))
+    return [name for name, own in _countries_in_other_languages().items() if fold(own) == english]
 
 
 def canonical_country(name: str) -> str:
-    """The country's English name for a short form ('USA' -> 'United States'); any other name as given."""
-    return COUNTRY_ALIASES.get(fold(name), name)
+    """The country's English name for a short form ('USA' -> 'United States') or a name in another language
+    ('Deutschland' -> 'Germany'); any other name as given."""
+    folded = fold(name)
+    return COUNTRY_ALIASES.get(folded) or _countries_in_other_languages().get(folded) or name
 
 
 def is_country_name(name: str) -> bool:
-    """A country (not a capital): never a place of the event's `where.places`."""
-    return fold(name) in COUNTRY_NAMES
+    """A country (not a capital), in English or another language: never a place of the event's `where.places`."""
+    folded = fold(name)
+    return folded in COUNTRY_NAMES or folded in _countries_in_other_languages()
 
 
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ean")

@@ -14,7 +14,7 @@ from anyascii import anyascii
 
 from summarizer.contract.event import Evidence
 from summarizer.text.grounding import locate, span
-from summarizer.text.names import fold
+from summarizer.text.names import country_names_folded, fold
 
 MIN_CONSONANTS = 4
 MAX_WORDS = 3
@@ -52,8 +52,12 @@ COUNTRY_STEM = 5  # 'Pakistani', 'Guinée', 'colombianos': a word that starts as
 
 
 def names_country(text: str, country: str) -> bool:
-    """Whether the article names the country: its name, a word that starts as it does, or its name spelled by sound
-    in another script ('پاکستان'). A country it does not name is the model's inference from the places."""
+    """Whether the article names the country: its name, a word that starts as it does, its name spelled by sound
+    in another script ('پاکستان'), or its name in another language ('Deutschland', 'جرمنی'). A country it does not
+    name is the model's inference from the places."""
     stem = fold(country)[:COUNTRY_STEM]
-    return locate(text, country) is not None or locate_transliterated(text, country) is not None or (
-        len(stem) == COUNTRY_STEM and any(fold(w).startswith(stem) for w in re.findall(r"\w+", text)))
+    if locate(text, country) is not None or locate_transliterated(text, country) is not None or (
+            len(stem) == COUNTRY_STEM and any(fold(w).startswith(stem) for w in re.findall(r"\w+", text))):
+        return True
+    folded = f" {fold(text)} "  # its name in the article's language ('Deutschland', 'جرمنی')
+    return any(f" {name} " in folded for name in country_names_folded(country))
