@@ -384,7 +384,7 @@ class Summarizer:
         incidents = self._incidents(run, where, casualties, consequences)
         rollups = compute_rollups(casualties)
         when = self._when(run, overview)
-        headline, summary = self._texts(run, overview, casualties, rollups)
+        headline, summary = self._texts(run, overview, where, casualties, rollups, writing)
         event_type = _event_type(run, overview.event_type)
 
         records = run.records
@@ -445,6 +445,10 @@ class Summarizer:
                 numbers = ", ".join(map(str, made_up[:5]))
                 problems.append((label, f"the {label} has numbers the article does not state: {numbers}; use only "
                                         "the article's numbers and dates"))
+        other = _other_language([answer.headline, finished(answer.summary)], writing)
+        if other:  # 'Tragödie in Burgrain: 44 Menschen verletzt' over a German article: same script, other language
+            problems += [(label, f"the {label} must be in {writing}; it is written in {other}")
+                         for label in ("headline", "summary")]
         return problems
 
     @staticmethod
@@ -911,8 +915,8 @@ class Summarizer:
                     basis=basis,
                     evidence=evidence)
 
-    def _texts(self, run: _Run, overview: OverviewAnswer, casualties: list[Casualty],
-               rollups: list[Any]) -> tuple[str, str]:
+    def _texts(self, run: _Run, overview: OverviewAnswer, where: Where, casualties: list[Casualty],
+               rollups: list[Any], writing: str) -> tuple[str, str]:
         article_numbers = run.stated_values
 
         def invented(text: str) -> list[int]:
@@ -920,14 +924,19 @@ class Summarizer:
 
         headline = overview.headline.strip()
         summary = overview.summary.strip()
+        other = _other_language([headline, summary], writing)
+        if other:  # still in the article's language when asked again: the summary's own words, in `writing`
+            for label, text in (("headline", headline), ("summary", summary)):
+                run.drop(label, f"written in {other}, not {writing}", text)
+            headline, summary = _fallback_headline(overview, where), _fallback_summary(overview, where, casualties)
         if not headline or invented(headline):
             if headline:
                 run.drop("headline", f"numbers not in the article: {invented(headline)}", headline)
-            headline = run.header.title or _fallback_headline(overview, casualties)
+            headline = run.header.title or _fallback_headline(overview, where)
         if not summary or invented(summary):
             if summary:
                 run.drop("summary", f"numbers not in the article: {invented(summary)}", summary)
-            summary = _fallback_summary(overview, casualties)
+            summary = _fallback_summary(overview, where, casualties)
         disputed = [r for r in rollups if r.disputed]
         notes = []
         for r in disputed:
@@ -938,6 +947,14 @@ class Summarizer:
         if notes:
             summary = summary.rstrip() + " Reported figures differ (" + "; ".join(notes) + ")."
         return headline, summary
+
+
+def _other_language(texts: list[str], writing: str) -> str | None:
+    """The language other than `writing` that generated texts are written in, told by its stopwords as an article's
+    language is (a German headline and summary of a German article asked for in English); None when they are in
+    `writing` or too short to tell."""
+    found = detect_language(" ".join(t for t in texts if t))
+    return found.lexicon.name if found.lexicon is not None and found.lexicon.name != writing else None
 
 
 _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|camp|police station|market|mosque|"
@@ -1190,14 +1207,18 @@ def _canonical(name: str, actors: list[Actor], known: dict[str, str]) -> str:
     return name
 
 
-def _fallback_headline(overview: OverviewAnswer, casualties: list[Casualty]) -> str:
-    where = ", ".join(x for x in (overview.region, overview.country) if x) or "unknown location"
-    return f"{overview.event_type.replace('_', ' ').capitalize()} in {where}"
+def _located(where: Where) -> str:
+    """'Bavaria, Germany': the region and country the summary keeps (in English), not the model's own words."""
+    return ", ".join(x for x in (where.region, where.country) if x)
 
 
-def _fallback_summary(overview: OverviewAnswer, casualties: list[Casualty]) -> str:
-    where = ", ".join(x for x in (overview.region, overview.country) if x) or "an unstated location"
-    parts = [f"{overview.event_type.replace('_', ' ').capitalize()} reported in {where}."]
+def _fallback_headline(overview: OverviewAnswer, where: Where) -> str:
+    return f"{overview.event_type.replace('_', ' ').capitalize()} in {_located(where) or 'unknown location'}"
+
+
+def _fallback_summary(overview: OverviewAnswer, where: Where, casualties: list[Casualty]) -> str:
+    parts = [f"{overview.event_type.replace('_', ' ').capitalize()} reported in "
+             f"{_located(where) or 'an unstated location'}."]
     figures = [f"{c.raw_text} {c.group.replace('_', ' ')} {c.outcome}"
                + (f" ({c.reported_by})" if c.reported_by else "") for c in casualties[:4]]
     if figures:

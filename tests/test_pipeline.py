@@ -870,3 +870,32 @@ def test_a_place_the_model_describes_is_read_for_its_names(places: list[str], ex
 ])
 def test_a_summary_cut_at_its_cap_keeps_its_finished_sentences(summary: str, kept: str) -> None:
     assert finished(summary[:SUMMARY_CHARS]) == kept[:SUMMARY_CHARS]
+
+
+GERMAN_ARTICLE = ("Bei einem Zugunglück in Tarel sind vier Menschen gestorben, wie die Polizei am Samstag mitteilte.\n"
+                  "Der Zug war in einer Kurve entgleist. Die Strecke wurde gesperrt.\n")
+GERMAN_OVERVIEW = {"headline": "Zugunglück in Tarel: vier Tote", "on_purpose": "no", "event_type": "accident",
+                   "summary": "Bei einem Zugunglück in Tarel sind vier Menschen gestorben, die Strecke wurde gesperrt.",
+                   "country": "Deutschland", "region": "", "places": ["Tarel"], "date_words": ""}
+
+
+def test_a_headline_and_summary_in_the_articles_language_are_asked_again_in_english() -> None:
+    english = {"headline": "Four killed in train crash in Tarel",
+               "summary": "Four people died when a train derailed in Tarel, police said."}
+    backend = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW), json.dumps(english)]})
+    result = Summarizer(backend).summarize(GERMAN_ARTICLE)
+    calls = [c for c in backend.calls if c["pass"] == "overview"]
+    assert len(calls) == 2 and "must be in English; it is written in German" in calls[1]["messages"][-1]["content"]
+    assert (result.headline, result.summary) == (english["headline"], english["summary"])
+    assert result.where.country == "Germany"  # 'Deutschland' is Germany
+
+
+def test_a_headline_and_summary_still_in_the_articles_language_give_way_to_english_ones() -> None:
+    backend = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)] * 2})
+    result = Summarizer(backend).summarize(GERMAN_ARTICLE)
+    assert result.headline == "Accident in Germany"
+    assert result.summary.startswith("Accident reported in Germany.")
+    assert {d.kind for d in result.provenance.dropped} >= {"headline", "summary"}
+    kept = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)]})
+    assert Summarizer(kept, summary_language="article").summarize(GERMAN_ARTICLE).headline == GERMAN_OVERVIEW[
+        "headline"]

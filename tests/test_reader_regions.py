@@ -19,8 +19,8 @@ from summarizer.extract.regions import (
 from summarizer.lang import detect_language
 from summarizer.llm.passes import OverviewAnswer
 from summarizer.pipeline import Summarizer, _Run
-from summarizer.text.names import canonical_country, is_country_name
 from summarizer.text.dates import read_header
+from summarizer.text.names import canonical_country, is_country_name
 from summarizer.text.parse import split_sentences
 
 
