@@ -566,6 +566,11 @@ class Summarizer:
                     run.drop("figure", f"the model read it as not counting people harmed ({description!r})",
                              m.raw_text)
                     continue
+                if group == GENERIC_GROUP and cand.borrowed and cand.group is not None and outcome == cand.outcome:
+                    # 'Thirty gunmen were killed in Harnai, while 11 were killed in Panjgur', 'troops suffered six
+                    # dead': a number without a noun of its own, that the model reads as plain people and as code
+                    # does otherwise, counts the group named before it
+                    group = cand.group
                 cand.group, cand.outcome, cand.by = group, outcome, by
 
     def _counted(self, run: _Run, candidates: list[Candidate]) -> list[Candidate]:

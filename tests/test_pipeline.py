@@ -899,3 +899,22 @@ def test_a_headline_and_summary_still_in_the_articles_language_give_way_to_engli
     kept = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)]})
     assert Summarizer(kept, summary_language="article").summarize(GERMAN_ARTICLE).headline == GERMAN_OVERVIEW[
         "headline"]
+
+
+@pytest.mark.parametrize(("sentence", "answer", "expected"), [
+    ("Thirty gunmen were killed in clashes in Tarel, while «11» were killed in Hesh, the army said.",
+     "11 people killed", (11, "militants", "killed")),
+    ('"Government troops suffered «six» dead and there was major damage," the spokesman said.', "6 people killed",
+     (6, "soldiers", "killed")),
+    # the model names who they were: its group stands
+    ("Thirty gunmen were killed in clashes in Tarel, while «11» were killed in Hesh, the army said.",
+     "11 civilians killed", (11, "civilians", "killed")),
+])
+def test_a_number_without_a_noun_read_as_plain_people_counts_the_group_named_before_it(
+        sentence: str, answer: str, expected: tuple[int, str, str]) -> None:
+    number = re.search(r"«(.+?)»", sentence)
+    assert number is not None
+    article = "Clashes in Tarel\n" + sentence.replace("«", "").replace("»", "") + "\n"
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({number.group(1): answer})] * 2})
+    figures = {(c.value, c.group, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
+    assert expected in figures
