@@ -99,6 +99,7 @@ from summarizer.lang import (
     stray_script,
     strip_stray_script,
     tells_of_harm,
+    unharmed_near,
 )
 from summarizer.llm import prompts
 from summarizer.llm.client import Fault, article_scope, call_model, mend
@@ -516,12 +517,17 @@ class Summarizer:
         every figure code is sure of whose sentence names none (the speaker is often in the sentence before or
         after: 'X said on Friday.' then the figures)."""
         sourced = _figure_sources(run, {c.sentence for c in candidates})
-        asked = [c for c in candidates if not c.sure or sourced.get(c.sentence) is None]
+        lx = run.language.lexicon
+        unharmed = {id(c) for c in candidates if not c.sure and unharmed_near(run.text, c.mention.raw_start,
+                                                                                c.mention.end, lx)}
+        for cand in (c for c in candidates if id(c) in unharmed):  # '8 passengers were rescued', 'indemnes'
+            cand.group = cand.outcome = None
+            run.drop("figure", "the words beside it say they came to no harm", cand.mention.raw_text)
+        asked = [c for c in candidates if id(c) not in unharmed and (not c.sure or sourced.get(c.sentence) is None)]
         for first in range(0, len(asked), MAX_FIGURES_PER_PASS):
             batch = asked[first : first + MAX_FIGURES_PER_PASS]
             answers = self._describe(run, "figures", "F", len(batch),
                                      candidates=[_snippet(run.text, c.mention) for c in batch])
-            lx = run.language.lexicon
             for cand, (description, reading, by) in zip(batch, answers, strict=True):
                 if cand.sure:  # code read group and outcome; only the source was asked
                     cand.by = by

@@ -918,3 +918,14 @@ def test_a_number_without_a_noun_read_as_plain_people_counts_the_group_named_bef
     backend = FakeBackend({"overview": [overview()], "figures": [_described({number.group(1): answer})] * 2})
     figures = {(c.value, c.group, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
     assert expected in figures
+
+
+def test_a_number_of_people_who_came_to_no_harm_is_no_figure_and_not_asked() -> None:
+    article = "तारेल में बस हादसा\nबस में आग लगने से 25 यात्रियों की मौत हो गई जबकि 8 यात्रियों को बचा लिया गया।\n"
+    read = _described({"25": "25 passengers killed", "8": "8 passengers killed"})
+    backend = FakeBackend({"overview": [overview(event_type="accident", on_purpose="no")], "figures": [read] * 3})
+    result = Summarizer(backend).summarize(article)
+    assert [(c.value, c.outcome) for c in result.casualties] == [(25, "killed")]
+    asked = "".join(c["messages"][-1]["content"] for c in backend.calls if c["pass"] == "figures")
+    assert "«25»" in asked and "«8»" not in asked
+    assert any(d.kind == "figure" and d.content == "8" for d in result.provenance.dropped)

@@ -7,6 +7,7 @@ import pytest
 from phrasing_tables import mentions, rows
 
 from summarizer.extract.figures import read_figure
+from summarizer.lang import lexicon, unharmed_near
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("reading.tsv"))
@@ -17,3 +18,11 @@ def test_code_reader_is_sure_or_leaves_it_to_the_model(lang: str, text: str, exp
     reading = read_figure(plain, mention)
     got = f"{reading.group}/{reading.outcome}" if reading.sure and reading.group and reading.outcome else "model"
     assert got == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("unharmed.tsv"))
+def test_a_number_beside_a_word_of_no_harm_counts_nobody_harmed(lang: str, text: str, expected: str) -> None:
+    start = text.index("«")
+    plain = text.replace("«", "").replace("»", "")
+    mention = next(m for m in mentions(lang, plain) if m.start == start)
+    assert unharmed_near(plain, mention.raw_start, mention.end, lexicon(lang)) == (expected == "yes")

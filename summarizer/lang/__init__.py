@@ -100,6 +100,9 @@ class Lexicon:
     # how many words after a number its harm word may come: verb-final languages put adverbs between them
     # ('7 लोग गंभीर रूप से घायल': 5 words)
     harm_words_after: int = 4
+    # words that say the people counted came to no harm ('8 passengers were rescued', 'indemnes'): nearest to a
+    # number in its clause, before any harm word, the number counts nobody harmed
+    unharmed: tuple[str, ...] = ()
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
     attacks: tuple[str, ...] = ()  # 'attack', 'gunmen', 'bomb': a lead naming one is harm done on purpose
@@ -144,6 +147,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         qualifiers_before={k: tuple(v) for k, v in data.get("qualifiers", {}).items()},
         qualifiers_after={k: tuple(v) for k, v in data.get("qualifiers_after", {}).items()},
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
+        unharmed=tuple(data.get("unharmed", {}).get("words", [])),
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
         source_after=tuple(data.get("attribution", {}).get("source_after", [])),
@@ -481,6 +485,24 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
     `harm_words_after` unless given; a phrase of several words must start within them)."""
     if lx is None:
         return None
+    found = _nearest(text, start, end, lx, {o: w for o, w in lx.harm.items() if o in OUTCOMES}, words_after,
+                     words_before)
+    return next((o for o in OUTCOMES if o == found), None)
+
+
+def unharmed_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
+    """Whether a word saying that the people a number counts came to no harm ('8 यात्रियों को बचा लिया गया',
+    'rescued alive') is nearer the number in its clause than any harm word."""
+    if lx is None or not lx.unharmed:
+        return False
+    table: dict[str, tuple[str, ...]] = {o: w for o, w in lx.harm.items() if o in OUTCOMES}
+    table["unharmed"] = lx.unharmed
+    return _nearest(text, start, end, lx, table, None, 3) == "unharmed"
+
+
+def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tuple[str, ...]],
+             words_after: int | None, words_before: int) -> str | None:
+    """The key of `table` whose word is nearest to the number between `start` and `end` within its clause."""
     words_after = lx.harm_words_after if words_after is None else words_after
     after = text[end : end + 80]
     stop = _CLAUSE_END.search(after)
@@ -490,10 +512,8 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
     before_text = text[max(0, start - 60) : start]
     stops = list(_CLAUSE_END.finditer(before_text))
     before = " ".join(before_text[stops[-1].end() if stops else 0 :].split()[-words_before:] if words_before else [])
-    best: tuple[int, Outcome] | None = None
-    for outcome, stems in lx.harm.items():
-        if outcome not in OUTCOMES:
-            continue
+    best: tuple[int, str] | None = None
+    for outcome, stems in table.items():
         for stem in stems:
             word = stem.rstrip("$")
             for side, chunk, weight in (("after", after, 0), ("before", before, 1)):
