@@ -103,6 +103,7 @@ class Lexicon:
     # words that say the people counted came to no harm ('8 passengers were rescued', 'indemnes'): nearest to a
     # number in its clause, before any harm word, the number counts nobody harmed
     unharmed: tuple[str, ...] = ()
+    clause_joiners: tuple[str, ...] = ()  # 'and', 'while', 'जबकि': a number's clause ends before one
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
     attacks: tuple[str, ...] = ()  # 'attack', 'gunmen', 'bomb': a lead naming one is harm done on purpose
@@ -148,6 +149,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         qualifiers_after={k: tuple(v) for k, v in data.get("qualifiers_after", {}).items()},
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
         unharmed=tuple(data.get("unharmed", {}).get("words", [])),
+        clause_joiners=tuple(numbers.get("clause_joiners", [])),
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
         source_after=tuple(data.get("attribution", {}).get("source_after", [])),
@@ -475,7 +477,11 @@ def outcomes_named(text: str, lx: Lexicon | None) -> set[Outcome]:
 
 # --- the harm word next to a number -------------------------------------------------------------------------------
 
-_CLAUSE_END = re.compile(r"[,;:()\[\]—–\-]|\s(?:and|y|et|und|e|aur|اور|और)\s")
+@per_lexicon
+def _clause_end(lx: Lexicon) -> re.Pattern[str]:
+    """Where a number's clause ends: punctuation, or one of the language's clause joiners between spaces."""
+    joiners = "|".join(re.escape(w) for w in sorted(lx.clause_joiners, key=len, reverse=True))
+    return re.compile(r"[,;:()\[\]—–\-]" + (rf"|\s(?:{joiners})\s" if joiners else ""), re.IGNORECASE)
 
 
 def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_after: int | None = None,
@@ -505,12 +511,12 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
     """The key of `table` whose word is nearest to the number between `start` and `end` within its clause."""
     words_after = lx.harm_words_after if words_after is None else words_after
     after = text[end : end + 80]
-    stop = _CLAUSE_END.search(after)
+    stop = _clause_end(lx).search(after)
     clause = after[: stop.start() if stop else len(after)].split()
     after = " ".join(clause)
     reach = len(" ".join(clause[:words_after]))  # a harm phrase must start within `words_after` words
     before_text = text[max(0, start - 60) : start]
-    stops = list(_CLAUSE_END.finditer(before_text))
+    stops = list(_clause_end(lx).finditer(before_text))
     before = " ".join(before_text[stops[-1].end() if stops else 0 :].split()[-words_before:] if words_before else [])
     best: tuple[int, str] | None = None
     for outcome, stems in table.items():
