@@ -929,3 +929,17 @@ def test_a_number_of_people_who_came_to_no_harm_is_no_figure_and_not_asked() -> 
     asked = "".join(c["messages"][-1]["content"] for c in backend.calls if c["pass"] == "figures")
     assert "«25»" in asked and "«8»" not in asked
     assert any(d.kind == "figure" and d.content == "8" for d in result.provenance.dropped)
+
+
+def test_what_the_model_was_told_when_asked_again_is_recorded() -> None:
+    whole = Summarizer(make_backend([overview(on_purpose="no", region="Atlantis"), overview()])).summarize(ARTICLE)
+    (record,) = [p for p in whole.provenance.passes if p.name == "overview"]
+    assert any('does not fit on_purpose "no"' in told for told in record.asked_again)
+    assert any('region "Atlantis"' in told for told in record.asked_again)
+    mended = Summarizer(make_backend([overview(region="Atlantis"), json.dumps({"region": "Norvale"})])
+                        ).summarize(ARTICLE)
+    (record,) = [p for p in mended.provenance.passes if p.name == "overview"]
+    assert record.asked_again == ['region "Atlantis" does not appear in the article']
+    assert mended.where.region == "Norvale"
+    good = Summarizer(make_backend()).summarize(ARTICLE)
+    assert all(p.asked_again == [] for p in good.provenance.passes)

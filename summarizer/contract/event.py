@@ -284,6 +284,9 @@ class PassRecord(Strict):
     completion_tokens: int = 0
     latency_s: float = 0.0
     retries: int = 0
+    asked_again: list[str] = Field(default_factory=list, description=(
+        "What the model was told when its answer was asked for again (a place the article does not hold, a headline "
+        "in another language): the checks' problems, as written in the re-ask."))
 
 
 class Provenance(Strict):

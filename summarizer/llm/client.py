@@ -71,6 +71,7 @@ def mend(backend: Backend, name: str, messages: list[dict[str, Any]], answer: P,
                 {"role": "user", "content": prompts.render("reask", problems=problems, fields=fields,
                                                            choices=choices, most=MAX_CHOSEN)}]
     record.retries += 1
+    record.asked_again += problems
     form = fields_form(type(answer), fields, choices)
     try:
         fix, second, _ = call_model(backend, name, followup, form, max_tokens=max_tokens)
@@ -80,6 +81,7 @@ def mend(backend: Backend, name: str, messages: list[dict[str, Any]], answer: P,
     record.completion_tokens += second.completion_tokens
     record.latency_s = round(record.latency_s + second.latency_s, 3)
     record.retries += second.retries
+    record.asked_again += second.asked_again
     return answer.model_copy(update=fix.model_dump())
 
 
@@ -151,9 +153,21 @@ def _call_model(backend: Backend, name: str, messages: list[dict[str, Any]], res
         record.retries += 1
 
     client.on("parse:error", on_parse_error)
+    told = 0
+
+    def checked(answer: Any) -> list[str]:
+        """`check`, recording the problems of each answer that is asked for again (not those of the last one, which
+        is kept as it is for the caller to drop what it does not support)."""
+        nonlocal told
+        problems = check(answer) if check is not None else []
+        if problems and told < GROUNDING_REASKS:
+            told += 1
+            record.asked_again += list(dict.fromkeys(problems))[:MAX_PROBLEMS_TOLD]
+        return problems
+
     started = time.perf_counter()
     try:
-        with grounded_by(check):
+        with grounded_by(checked if check is not None else None):
             answer, completion = client.create_with_completion(
                 messages=[dict(m) for m in messages],  # type: ignore[misc]
                 response_model=response_model,
