@@ -1219,8 +1219,22 @@ def _canonical(name: str, actors: list[Actor], known: dict[str, str]) -> str:
 
 
 def _located(where: Where) -> str:
-    """'Bavaria, Germany': the region and country the summary keeps (in English), not the model's own words."""
-    return ", ".join(x for x in (where.region, where.country) if x)
+    """'Burgrain, Bavaria, Germany': the first place, the region and the country the summary keeps (in English where
+    the summary has an English name), not the model's own words."""
+    first = where.places[0].normalized if where.places else None
+    return ", ".join(x for x in (first, where.region, where.country) if x)
+
+
+_COUNT_WORDS = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to ",
+                "vague": "at least "}
+
+
+def _figure_in_english(c: Casualty) -> str:
+    """'at least 5 people killed (die örtliche Polizei)': a figure in the summary's words, not the article's
+    ('fünf', 'Quatre')."""
+    value = c.value if c.value is not None else c.low
+    count = f"{_COUNT_WORDS.get(c.qualifier, '')}{value}" if value is not None else "an unknown number of"
+    return f"{count} {c.group.replace('_', ' ')} {c.outcome}" + (f" ({c.reported_by})" if c.reported_by else "")
 
 
 def _fallback_headline(overview: OverviewAnswer, where: Where) -> str:
@@ -1230,8 +1244,7 @@ def _fallback_headline(overview: OverviewAnswer, where: Where) -> str:
 def _fallback_summary(overview: OverviewAnswer, where: Where, casualties: list[Casualty]) -> str:
     parts = [f"{overview.event_type.replace('_', ' ').capitalize()} reported in "
              f"{_located(where) or 'an unstated location'}."]
-    figures = [f"{c.raw_text} {c.group.replace('_', ' ')} {c.outcome}"
-               + (f" ({c.reported_by})" if c.reported_by else "") for c in casualties[:4]]
+    figures = [_figure_in_english(c) for c in casualties[:4]]
     if figures:
         parts.append("Reported figures: " + "; ".join(figures) + ".")
     return " ".join(parts)

@@ -891,10 +891,12 @@ def test_a_headline_and_summary_in_the_articles_language_are_asked_again_in_engl
 
 
 def test_a_headline_and_summary_still_in_the_articles_language_give_way_to_english_ones() -> None:
-    backend = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)] * 2})
+    backend = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)] * 2,
+                           "figures": [_described({"vier": "4 people killed"})]})
     result = Summarizer(backend).summarize(GERMAN_ARTICLE)
-    assert result.headline == "Accident in Germany"
-    assert result.summary.startswith("Accident reported in Germany.")
+    assert result.headline == "Accident in Tarel, Germany"
+    # the figures in English words ('vier' is 4), with who gave them
+    assert result.summary == "Accident reported in Tarel, Germany. Reported figures: 4 people killed (die Polizei)."
     assert {d.kind for d in result.provenance.dropped} >= {"headline", "summary"}
     kept = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)]})
     assert Summarizer(kept, summary_language="article").summarize(GERMAN_ARTICLE).headline == GERMAN_OVERVIEW[
