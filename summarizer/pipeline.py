@@ -448,8 +448,8 @@ class Summarizer:
                                         "the article's numbers and dates"))
         other = _other_language([answer.headline, finished(answer.summary)], writing)
         if other:  # 'Tragödie in Burgrain: 44 Menschen verletzt' over a German article: same script, other language
-            problems += [(label, f"the {label} must be in {writing}; it is written in {other}")
-                         for label in ("headline", "summary")]
+            problems += [(label, f"the {label} must be in {writing}; it is written in {other}: translate it into "
+                                 f"{writing}, keeping names as written") for label in ("headline", "summary")]
         return problems
 
     @staticmethod
