@@ -911,6 +911,10 @@ def test_a_headline_and_summary_still_in_the_articles_language_give_way_to_engli
     # the model names who they were: its group stands
     ("Thirty gunmen were killed in clashes in Tarel, while «11» were killed in Hesh, the army said.",
      "11 civilians killed", (11, "civilians", "killed")),
+    # the group named before is the speaker: the toll counts people
+    ("The prime minister had initially put the toll at “«12» dead and some 80 injured”.", "12 people killed",
+     (12, "people", "killed")),
+    ("Officials said «14» were killed in the blast.", "14 people killed", (14, "people", "killed")),
 ])
 def test_a_number_without_a_noun_read_as_plain_people_counts_the_group_named_before_it(
         sentence: str, answer: str, expected: tuple[int, str, str]) -> None:

@@ -113,11 +113,20 @@ def _said_by_noun(phrase: str) -> Outcome | None:
     return next((o for o, pattern in _OUTCOME_RE if pattern.search(phrase)), None)
 
 
+# a verb of saying in the active voice: the group named before it is the speaker, not the people counted after it
+_SPEAKS = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )\b(?:"
+                     + "|".join(english().speech_verbs) + r")\b", re.IGNORECASE)
+
+
 def _group_before(text: str, mention: NumberMention) -> tuple[Group, str] | None:
+    """The group named nearest before a number without a noun of its own ('Thirty gunmen were killed, while 11 were
+    killed'), unless it speaks the number ('The prime minister put the toll at 12 dead and some 80 injured')."""
     before = text[mention.sentence.start : mention.raw_start]
     best: tuple[int, Group, str] | None = None
     for group, pattern in _GROUP_RE:
         for m in pattern.finditer(before):
+            if _SPEAKS.search(before, m.end()):
+                continue
             if best is None or m.start() > best[0]:
                 best = (m.start(), group, m.group(0))
     return (best[1], best[2]) if best else None
@@ -281,7 +290,7 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
         doer = bool(_ACTIVE_HARM.match(text[end : mention.sentence.end]))
         return Reading(group, outcome, phrase, sure=not doer)
     before = text[max(mention.sentence.start, mention.raw_start - 30) : mention.raw_start]
-    if re.search(r"\btoll\b(?:\s+\w+){0,2}\s+(?:of|to|at)\s*$", before, re.IGNORECASE):
+    if re.search(r"\btoll\b(?:\s+\w+){0,2}\s+(?:of|to|at)\s*[“\"‘']?$", before, re.IGNORECASE):
         return Reading("people", "killed", "toll")
     following = text[mention.end : mention.end + 30]
     if re.match(r"\s+(?:were|was|had been|have been|are|more|others|of them|of those|dead|killed|injured|"
