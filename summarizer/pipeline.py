@@ -1225,15 +1225,16 @@ def _located(where: Where) -> str:
     return ", ".join(x for x in (first, where.region, where.country) if x)
 
 
-_COUNT_WORDS = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to ",
-                "vague": "at least "}
+_COUNT_WORDS = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to "}
 
 
 def _figure_in_english(c: Casualty) -> str:
     """'at least 5 people killed (die örtliche Polizei)': a figure in the summary's words, not the article's
-    ('fünf', 'Quatre')."""
-    value = c.value if c.value is not None else c.low
-    count = f"{_COUNT_WORDS.get(c.qualifier, '')}{value}" if value is not None else "an unknown number of"
+    ('fünf', 'Quatre'); a vague one with the article's words and no number of its own ('dozens' is no 12)."""
+    if c.value is None:
+        count = f'an unstated number ("{c.raw_text}") of'
+    else:
+        count = f"{_COUNT_WORDS.get(c.qualifier, '')}{c.value}"
     return f"{count} {c.group.replace('_', ' ')} {c.outcome}" + (f" ({c.reported_by})" if c.reported_by else "")
 
 

@@ -949,3 +949,14 @@ def test_what_the_model_was_told_when_asked_again_is_recorded() -> None:
     assert mended.where.region == "Norvale"
     good = Summarizer(make_backend()).summarize(ARTICLE)
     assert all(p.asked_again == [] for p in good.provenance.passes)
+
+
+def test_the_fallback_summary_states_no_number_the_article_does_not() -> None:
+    article = ("Zugunglück in Tarel\nBei einem Zugunglück in Tarel sind vier Menschen gestorben, wie die Polizei "
+               "mitteilte. Dutzende Menschen wurden verletzt.\n")
+    backend = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)] * 2,
+                           "figures": [_described({"Dutzende": "12 people injured", "vier": "4 people killed"})]})
+    result = Summarizer(backend).summarize(article)
+    assert "4 people killed (die Polizei)" in result.summary
+    assert 'an unstated number ("Dutzende") of people injured' in result.summary, result.summary
+    assert "12" not in result.summary  # 'dozens' is counted from 12, a floor the article never states
