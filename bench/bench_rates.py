@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import subprocess
 import sys
 import time
@@ -88,8 +89,9 @@ def main() -> None:
                                                                                  "settings": setting})],
                                capture_output=True, text=True)
         if child.returncode != 0:
-            how = f"signal {-child.returncode}" if child.returncode < 0 else f"exit status {child.returncode}"
-            print(f"{label}: did not run ({how}) {child.stderr.strip().splitlines()[-1:] or ''}")
+            how = (f"killed by {signal.Signals(-child.returncode).name}" if child.returncode < 0
+                   else f"exit status {child.returncode}: {(child.stderr.strip().splitlines() or [''])[-1]}")
+            print(f"{label}: did not run ({how})")
             continue
         result = json.loads(child.stdout.strip().splitlines()[-1])
         for k, run in enumerate(result["runs"], 1):
