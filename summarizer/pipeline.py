@@ -935,8 +935,8 @@ class Summarizer:
 
         headline = overview.headline.strip()
         summary = overview.summary.strip()
-        other = _other_language([headline, summary], writing)
-        if other:  # still in the article's language when asked again: the summary's own words, in `writing`
+        other = _other_language([headline, summary], writing) if writing == FALLBACK_LANGUAGE else None
+        if other:  # still in the article's language when asked again: code's own words, in English
             for label, text in (("headline", headline), ("summary", summary)):
                 run.drop(label, f"written in {other}, not {writing}", text)
             headline, summary = _fallback_headline(overview, where), _fallback_summary(overview, where, casualties)
@@ -958,6 +958,9 @@ class Summarizer:
         if notes:
             summary = summary.rstrip() + " Reported figures differ (" + "; ".join(notes) + ")."
         return headline, summary
+
+
+FALLBACK_LANGUAGE = "English"  # the language of the headline and summary code writes when the model's will not do
 
 
 def _other_language(texts: list[str], writing: str) -> str | None:

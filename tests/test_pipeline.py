@@ -960,3 +960,15 @@ def test_the_fallback_summary_states_no_number_the_article_does_not() -> None:
     assert "4 people killed (die Polizei)" in result.summary
     assert 'an unstated number ("Dutzende") of people injured' in result.summary, result.summary
     assert "12" not in result.summary  # 'dozens' is counted from 12, a floor the article never states
+
+
+def test_a_headline_in_english_where_the_articles_language_was_asked_for_is_asked_again_and_kept() -> None:
+    """With `summary_language="article"` an English headline and summary of a German article are asked again in
+    German; an English answer again stays (code's own fallback texts are English, no nearer to what was asked)."""
+    english = json.dumps({**GERMAN_OVERVIEW, "headline": "Four killed in train crash in Tarel",
+                          "summary": "Four people died when a train derailed in Tarel, the police said."})
+    backend = FakeBackend({"overview": [english] * 2})
+    result = Summarizer(backend, summary_language="article").summarize(GERMAN_ARTICLE)
+    calls = [c for c in backend.calls if c["pass"] == "overview"]
+    assert len(calls) == 2 and "must be in German; it is written in English" in calls[1]["messages"][-1]["content"]
+    assert result.headline == "Four killed in train crash in Tarel"
