@@ -537,9 +537,10 @@ class Summarizer:
                 if reading.outcome is None and cand.borrowed and near is not None and cand.outcome == near:
                     # '25 people were killed and 35 have been severely injured': an answer that reads no harm
                     # ("none", or no description at all) does not overrule the harm word beside a number without a
-                    # noun of its own; who they were is not told, so they count as people. A number with its own
+                    # noun of its own; they count as the group code borrowed from before it ('Thirty gunmen were
+                    # killed in Harnai, while 11 were killed in Panjgur'), else as people. A number with its own
                     # noun is the model's to judge ('Five soldiers killed 3 militants': 5 is "none").
-                    cand.group, cand.by = GENERIC_GROUP, by
+                    cand.group, cand.by = cand.group or GENERIC_GROUP, by
                     continue
                 stated = reading_value(description)
                 if stated is not None and m.value is not None and stated != m.value:
@@ -616,13 +617,13 @@ class Summarizer:
 
         def problems(answer: PassModel) -> list[str]:
             return [f'{prefix}{k} by "{by}" does not appear in the article' for k in range(1, count + 1)
-                    if (by := str(getattr(answer, f"{prefix}{k}_by")).strip()) and locate(run.text, by) is None]
+                    if (by := _source_given(getattr(answer, f"{prefix}{k}_by"))) and locate(run.text, by) is None]
 
         answer = self._ask(run, name, form, 22 * count + 40, problems, **variables)
         out: list[tuple[str, Reading, str | None]] = []
         for k in range(1, count + 1):
             description = str(getattr(answer, f"{prefix}{k}")).strip()
-            by = str(getattr(answer, f"{prefix}{k}_by")).strip()
+            by = _source_given(getattr(answer, f"{prefix}{k}_by"))
             found = locate(run.text, by) if by else None
             if by and found is None:
                 run.drop("source", "not found in the article", by)
@@ -1005,6 +1006,18 @@ BARE_REACH = 8  # words after a number its harm word may come when the model sai
 NOUN_REACH = 2  # words after the noun of such an answer its harm word may come ('gunmen killed', 'civilians were hurt')
 
 _JUDGED_WHOLE = ("event_type", "on_purpose")  # overview fields at fault that re-ask the whole answer
+
+
+# what the model writes for a source the article does not name instead of "" ('none', 'unknown', 'S3': the label of
+# the sentence it read): no source, and nothing to ask again
+_NO_SOURCE = re.compile(r"(?:none|unknown|unattributed|unspecified|not\s+(?:stated|specified|given|mentioned|named|"
+                        r"reported)|n/?a|-+|S\d+(?:\s*(?:,|and|&)\s*S\d+)*)\.?", re.IGNORECASE)
+
+
+def _source_given(by: object) -> str:
+    """The source the model wrote, '' for none."""
+    written = str(by).strip().strip("\"'")
+    return "" if _NO_SOURCE.fullmatch(written) else written
 
 
 def _place_problem(run: _Run, place: str) -> str | None:

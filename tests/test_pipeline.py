@@ -842,8 +842,9 @@ def date_line_date(line: str) -> date:
 
 @pytest.mark.parametrize(("places", "expected"), [
     (["Banjar area of Kullu district"], ["Banjar"]),  # the district that holds it is the region
-    (["Banjar", "eastern India"], ["Banjar"]),
-    (["Tarel suburb of the state capital"], ["Tarel", "Banjar"]),  # 'in the Banjar area': code's own reading
+    (["Banjar", "eastern India"], ["Banjar", "Kullu"]),  # 'Kullu district': code's own reading, a place below the state
+    # 'in the Banjar area', 'Kullu district': code's own readings
+    (["Tarel suburb of the state capital"], ["Tarel", "Banjar", "Kullu"]),
 ])
 def test_a_place_the_model_describes_is_read_for_its_names(places: list[str], expected: list[str]) -> None:
     article = ("Bus falls into gorge in Banjar\n"
@@ -906,6 +907,9 @@ def test_a_headline_and_summary_still_in_the_articles_language_give_way_to_engli
 @pytest.mark.parametrize(("sentence", "answer", "expected"), [
     ("Thirty gunmen were killed in clashes in Tarel, while «11» were killed in Hesh, the army said.",
      "11 people killed", (11, "militants", "killed")),
+    # the model reads no harm in it: the harm word beside it stands, and so does the group code borrowed
+    ("Thirty gunmen were killed in clashes in Tarel, while «11» were killed in Hesh, the army said.",
+     "none", (11, "militants", "killed")),
     ('"Government troops suffered «six» dead and there was major damage," the spokesman said.', "6 people killed",
      (6, "soldiers", "killed")),
     # the model names who they were: its group stands
@@ -972,3 +976,20 @@ def test_a_headline_in_english_where_the_articles_language_was_asked_for_is_aske
     calls = [c for c in backend.calls if c["pass"] == "overview"]
     assert len(calls) == 2 and "must be in German; it is written in English" in calls[1]["messages"][-1]["content"]
     assert result.headline == "Four killed in train crash in Tarel"
+
+
+@pytest.mark.parametrize("written", ["none", "None.", "unknown", "S3", "S2, S4", '"not stated"', "N/A"])
+def test_a_source_written_as_none_or_a_sentence_label_is_no_source_and_not_asked_again(written: str) -> None:
+    article = "Blast in Tarel\nTwelve people were killed in the blast in Tarel on Friday.\nNone of them was armed.\n"
+    answer = json.dumps({"F1": "12 people killed", "F1_by": written})
+    backend = FakeBackend({"overview": [overview()], "figures": [answer] * 2})
+    result = Summarizer(backend).summarize(article)
+    assert [c["pass"] for c in backend.calls].count("figures") == 1
+    assert [(c.value, c.reported_by) for c in result.casualties] == [(12, None)]
+
+
+def test_a_source_the_article_names_is_kept_beside_the_placeholders() -> None:
+    article = "Blast in Tarel\nTwelve people were killed in the blast in Tarel, Stan Unknown said on Friday.\n"
+    answer = json.dumps({"F1": "12 people killed", "F1_by": "Stan Unknown"})
+    backend = FakeBackend({"overview": [overview()], "figures": [answer]})
+    assert [c.reported_by for c in Summarizer(backend).summarize(article).casualties] == ["Stan Unknown"]

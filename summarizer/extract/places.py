@@ -120,12 +120,22 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
         for pattern in patterns:
             for m in pattern.finditer(sentence.text):
                 for name in split.split(m.group("names")):
-                    name = name.strip()
-                    if (not name or name.casefold() in not_names or fold(name) in excluded or is_country_name(name)
-                            or _NOT_PLACES.match(name) or name in found or name.endswith(("’s", "'s"))):
+                    name = _without_stopwords(name.strip(), lx)  # 'The Marn County sheriff': Marn
+                    # a name in capitals is a dateline's ('TAREL CITY -'): where the report was filed
+                    if (not name or name.isupper() or name.casefold() in not_names or fold(name) in excluded
+                            or is_country_name(name) or _NOT_PLACES.match(name) or name in found
+                            or name.endswith(("’s", "'s"))):
                         continue
                     found.append(name)
     return found
+
+
+def _without_stopwords(name: str, lx: Lexicon) -> str:
+    """The name without the language's stopwords it starts with (a capitalised 'The' opening a sentence)."""
+    words = name.split()
+    while words and words[0].casefold() in lx.stopwords:
+        words.pop(0)
+    return " ".join(words)
 
 
 MAX_PLACE_CANDIDATES = 24
