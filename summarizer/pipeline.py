@@ -38,6 +38,7 @@ from summarizer.contract.event import (
     When,
     Where,
     stated_bounds,
+    stated_count,
 )
 from summarizer.errors import ArticleTooLongError
 from summarizer.extract.actors import build_actors
@@ -129,6 +130,7 @@ from summarizer.text.parse import (
     NumberMention,
     Sentence,
     breakdown_flags,
+    counts_things,
     ends_sentence,
     find_numbers,
     paragraph_span,
@@ -473,6 +475,9 @@ class Summarizer:
                 run.drop("figure", "part of a breakdown of a figure already given", mention.raw_text)
                 continue
             if run.language.lexicon is not None and not is_about_harm(mention.sentence.text):
+                continue
+            if lx is not None and (thing := counts_things(run.text, mention, lx)) is not None:
+                run.drop("figure", f"counts {thing}, not people", mention.raw_text)  # 'Two attacks last week ...'
                 continue
             line = mention.sentence.text
             if line in seen_lines and all(c.sentence != mention.sentence.index for c in out):
@@ -1241,16 +1246,10 @@ def _located(where: Where) -> str:
     return ", ".join(x for x in (first, where.region, where.country) if x)
 
 
-_COUNT_WORDS = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to "}
-
-
 def _figure_in_english(c: Casualty) -> str:
     """'at least 5 people killed (die örtliche Polizei)': a figure in the summary's words, not the article's
     ('fünf', 'Quatre'); a vague one with the article's words and no number of its own ('dozens' is no 12)."""
-    if c.value is None:
-        count = f'an unstated number ("{c.raw_text}") of'
-    else:
-        count = f"{_COUNT_WORDS.get(c.qualifier, '')}{c.value}"
+    count = f'an unstated number ("{c.raw_text}") of' if c.value is None else stated_count(c.value, c.qualifier)
     return f"{count} {c.group.replace('_', ' ')} {c.outcome}" + (f" ({c.reported_by})" if c.reported_by else "")
 
 

@@ -993,3 +993,16 @@ def test_a_source_the_article_names_is_kept_beside_the_placeholders() -> None:
     answer = json.dumps({"F1": "12 people killed", "F1_by": "Stan Unknown"})
     backend = FakeBackend({"overview": [overview()], "figures": [answer]})
     assert [c.reported_by for c in Summarizer(backend).summarize(article).casualties] == ["Stan Unknown"]
+
+
+def test_a_number_of_things_is_no_figure_even_when_the_model_reads_people() -> None:
+    article = ("Police killed in Tarel\nGunmen killed two police officers in Tarel on Monday, officials said. Two "
+               "attacks last week in the same province that killed four officers and wounded six were claimed by a "
+               "militant group.\n")
+    answers = _described({"two": "2 police killed", "Two": "2 people killed", "four": "4 police killed",
+                          "six": "6 police injured"})
+    backend = FakeBackend({"overview": [overview()], "figures": [answers] * 2})
+    result = Summarizer(backend).summarize(article)
+    assert (2, "people", "killed") not in {(c.value, c.group, c.outcome) for c in result.casualties}
+    assert {(d.content, d.reason) for d in result.provenance.dropped if d.kind == "figure"} >= {
+        ("Two", "counts attacks, not people")}

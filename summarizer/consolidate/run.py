@@ -38,7 +38,7 @@ from summarizer.contract.consolidated import (
     SkippedFile,
     StatementReport,
 )
-from summarizer.contract.event import ActorKind, ActorRole, EventSummary, EventType, Scope
+from summarizer.contract.event import ActorKind, ActorRole, EventSummary, EventType, Scope, stated_count
 from summarizer.contract.gold import GoldSummary
 from summarizer.errors import InputError
 from summarizer.files.atomic import write_text_atomic
@@ -284,8 +284,7 @@ def figure_name(f: FigureSet) -> str:
 def _value_text(r: FigureReport) -> str:
     if r.value is None:
         return r.raw_text
-    prefix = {"at_least": "at least ", "more_than": "over ", "about": "about ", "up_to": "up to "}
-    return prefix.get(r.qualifier, "") + str(r.value)
+    return stated_count(r.value, r.qualifier)
 
 
 def _values_by_outlet(f: FigureSet, refs: Sequence[str]) -> list[str]:

@@ -125,6 +125,15 @@ def stated_bounds(value: int | None, qualifier: Qualifier, vague_floor: int | No
     }[qualifier]
 
 
+_QUALIFIER_WORDS: dict[str, str] = {"at_least": "at least ", "more_than": "more than ", "about": "about ",
+                                    "up_to": "up to "}
+
+
+def stated_count(value: int, qualifier: Qualifier) -> str:
+    """A figure's value with its qualifier in English words: 'at least 30', 'more than 30', '30'."""
+    return f"{_QUALIFIER_WORDS.get(qualifier, '')}{value}"
+
+
 def comparable_range(value: int | None, qualifier: Qualifier) -> tuple[float, float] | None:
     """The values a figure allows when two figures are compared: its stated bounds, open ends unbounded, and
     'about N' N +/- 10 % (at least 1). Vague figures are never compared (None)."""

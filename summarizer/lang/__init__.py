@@ -103,6 +103,8 @@ class Lexicon:
     # words that say the people counted came to no harm ('8 passengers were rescued', 'indemnes'): nearest to a
     # number in its clause, before any harm word, the number counts nobody harmed
     unharmed: tuple[str, ...] = ()
+    # things counted, not people ('attacks', 'vehicles', 'houses'): a number right before one is no figure
+    things: tuple[str, ...] = ()
     clause_joiners: tuple[str, ...] = ()  # 'and', 'while', 'जबकि': a number's clause ends before one
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
@@ -149,6 +151,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         qualifiers_after={k: tuple(v) for k, v in data.get("qualifiers_after", {}).items()},
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
         unharmed=tuple(data.get("unharmed", {}).get("words", [])),
+        things=tuple(numbers.get("things", [])),
         clause_joiners=tuple(numbers.get("clause_joiners", [])),
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),

@@ -332,6 +332,23 @@ def _not_a_count_patterns(lx: Lexicon) -> tuple[re.Pattern[str] | None, re.Patte
     return after, before, around
 
 
+@per_lexicon
+def _things_pattern(lx: Lexicon) -> re.Pattern[str] | None:
+    if not lx.things:
+        return None
+    things = "|".join(_phrase_pattern(w, lx.spaced) for w in sorted(lx.things, key=len, reverse=True))
+    word = r"[^\W\d_][\w'’-]*\s+" if lx.spaced else ""  # 'two suicide attacks', 'dos ataques'
+    return re.compile(rf"^\s*(?:{word})?(?P<thing>{things})", re.IGNORECASE)
+
+
+def counts_things(text: str, mention: NumberMention, lx: Lexicon) -> str | None:
+    """The thing a number counts when it is no person ('Two attacks last week ...' -> 'attacks'): one of the
+    lexicon's `things` right after it, maybe after one word ('two suicide attacks'); None otherwise."""
+    pattern = _things_pattern(lx)
+    found = pattern.match(text[mention.end : mention.end + 60]) if pattern is not None else None
+    return found.group("thing") if found else None
+
+
 def _not_a_count(text: str, start: int, end: int, written: str, value: int | None, lx: Lexicon) -> bool:
     after, before, around = _not_a_count_patterns(lx)
     if after is not None and after.match(text[end : end + 24]):
