@@ -84,9 +84,10 @@ def _unit_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
         stop = rf"(?:{_alternation(lx.stopwords)})(?!\S)"
         names = rf"(?:(?!{stop}){_SCRIPT_WORD}(?:\s+(?!{stop}){_SCRIPT_WORD}){{1,2}}(?=\s+{stop})|{names})"
     found = []
-    if lx.units_before:
+    if lx.units_before or lx.near:
         of_part = rf"(?:(?i:{of})\s+)?" if of else ""
-        found.append(re.compile(rf"{edge_before}(?i:{_alternation(lx.units_before)}){edge_after}\s+{of_part}"
+        before = _alternation((*lx.units_before, *lx.near))
+        found.append(re.compile(rf"{edge_before}(?i:{before}){edge_after}\s+{of_part}"
                                 rf"(?P<names>{names})"))
     if lx.units_after:
         found.append(re.compile(rf"(?P<names>{name})\s+(?i:{_alternation(lx.units_after)}){edge_after}"))
@@ -111,7 +112,8 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
     patterns = _unit_patterns(lx)
     joiners = rf"|\s+(?:{_alternation(lx.list_joiners)})\s+" if lx.list_joiners else ""
     split = re.compile(rf"\s*,\s*{joiners}")
-    not_names = {w.casefold() for w in (*lx.stopwords, *lx.units_before, *lx.units_after, *lx.region_words)}
+    not_names = {w.casefold() for w in (*lx.stopwords, *lx.units_before, *lx.near, *lx.units_after,
+                                         *lx.region_words)}
     excluded = {fold(x) for x in exclude if x}
     found: list[str] = []
     for sentence in sentences:

@@ -77,6 +77,8 @@ class Lexicon:
     # local units next to a place's name: before it ('la ciudad de Fresno', 'ضلع باجوڑ') or after it ('the Janga
     # neighborhood', 'बुलढाणा जिले'); list_joiners join several names ('pueblos de San Marcos y Quetzaltenango')
     units_before: tuple[str, ...] = ()
+    # words of nearness before a place's name ('near Tarel', 'près de Tarel'), read like units_before
+    near: tuple[str, ...] = ()
     local_units: tuple[str, ...] = ()  # 'district', 'county' (English): a place's unit word below the region
     directions: tuple[str, ...] = ()  # 'eastern' (English): before a country, a part of it, not a place
     facilities: tuple[str, ...] = ()  # 'hospital', 'stadium': a name holding one is a site, not a place
@@ -179,6 +181,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         region_words=tuple(w.casefold() for w in data.get("places", {}).get("region_words", [])),
         region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),
         units_before=tuple(w.casefold() for w in data.get("places", {}).get("units_before", [])),
+        near=tuple(w.casefold() for w in data.get("places", {}).get("near", [])),
         local_units=tuple(w.casefold() for w in data.get("places", {}).get("local_units", [])),
         directions=tuple(w.casefold() for w in data.get("places", {}).get("directions", [])),
         facilities=tuple(w.casefold() for w in data.get("places", {}).get("facilities", [])),
