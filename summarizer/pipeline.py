@@ -88,6 +88,7 @@ from summarizer.files.cache import ResultCache, cache_key
 from summarizer.files.inputs import article_id, check_text
 from summarizer.lang import (
     Language,
+    defines,
     detect_language,
     english,
     fallback_lexicon,
@@ -475,6 +476,9 @@ class Summarizer:
                 run.drop("figure", "part of a breakdown of a figure already given", mention.raw_text)
                 continue
             if run.language.lexicon is not None and not is_about_harm(mention.sentence.text):
+                continue
+            if defines(mention.sentence.text, lx):  # 'The archive defines a mass shooting as ... four dead'
+                run.drop("figure", "a definition, not a count of this event", mention.raw_text)
                 continue
             if lx is not None and (thing := counts_things(run.text, mention, lx)) is not None:
                 run.drop("figure", f"counts {thing}, not people", mention.raw_text)  # 'Two attacks last week ...'

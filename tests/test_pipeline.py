@@ -1006,3 +1006,13 @@ def test_a_number_of_things_is_no_figure_even_when_the_model_reads_people() -> N
     assert (2, "people", "killed") not in {(c.value, c.group, c.outcome) for c in result.casualties}
     assert {(d.content, d.reason) for d in result.provenance.dropped if d.kind == "figure"} >= {
         ("Two", "counts attacks, not people")}
+
+
+def test_the_numbers_of_a_definition_are_no_figures() -> None:
+    article = ("Shooting in Tarel\nTwo people were killed in a shooting at a party in Tarel, police said. The "
+               "archive defines a mass shooting as one in which at least four people are killed.\n")
+    answers = _described({"Two": "2 people killed", "at least four": "4 people killed", "four": "4 people killed"})
+    backend = FakeBackend({"overview": [overview()], "figures": [answers] * 2})
+    result = Summarizer(backend).summarize(article)
+    assert {(c.value, c.outcome) for c in result.casualties} == {(2, "killed")}
+    assert "a definition, not a count of this event" in {d.reason for d in result.provenance.dropped}

@@ -107,6 +107,8 @@ class Lexicon:
     unharmed: tuple[str, ...] = ()
     # things counted, not people ('attacks', 'vehicles', 'houses'): a number right before one is no figure
     things: tuple[str, ...] = ()
+    # words of a definition ('defines', 'définit'): a sentence holding one counts no one of the event
+    definitions: tuple[str, ...] = ()
     clause_joiners: tuple[str, ...] = ()  # 'and', 'while', 'जबकि': a number's clause ends before one
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
@@ -154,6 +156,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
         unharmed=tuple(data.get("unharmed", {}).get("words", [])),
         things=tuple(numbers.get("things", [])),
+        definitions=tuple(numbers.get("definitions", [])),
         clause_joiners=tuple(numbers.get("clause_joiners", [])),
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
@@ -427,6 +430,20 @@ def names_natural_hazard(text: str, lx: Lexicon | None) -> bool:
     """Whether `text` names a natural hazard ('earthquake', 'sismo', 'भूकंप') in English or the article's language
     (word starts in a spaced script)."""
     return _event_word(text, lx, lambda x: x.natural_hazards) is not None
+
+
+@per_lexicon
+def _definition_pattern(lx: Lexicon) -> re.Pattern[str] | None:
+    if not lx.definitions:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(lx.definitions, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if lx.spaced else words, re.IGNORECASE)
+
+
+def defines(text: str, lx: Lexicon | None) -> bool:
+    """Whether `text` is a definition ('The archive defines a mass shooting as one with at least four dead'), by
+    the words of English and the article's language: its numbers count no one of the event."""
+    return any(p is not None and p.search(text) for p in {_definition_pattern(x) for x in (english(), lx) if x})
 
 
 def tells_of_harm(text: str, lx: Lexicon | None) -> bool:
