@@ -56,6 +56,7 @@ from summarizer.extract.figures import (
     adds_up,
     bare_count,
     counted_mention,
+    indefinite_ones,
     read_description,
     read_figure,
     reading_value,
@@ -505,6 +506,14 @@ class Summarizer:
                 previous = candidate
         if lx is not None and lx.code_reader:
             out += self._one_person(run, mentions)
+        elif lx is not None:  # 'Ein Mann wurde getötet': the model reads what the indefinite article counts
+            read: set[str] = set()
+            for sentence in run.sentences:
+                if sentence.text in read or not is_about_harm(sentence.text) or defines(sentence.text, lx):
+                    continue
+                read.add(sentence.text)
+                numbers = [m for m in mentions if m.sentence is sentence]
+                out += [Candidate(m, None, None, sure=False) for m in indefinite_ones(run.text, sentence, numbers, lx)]
         return sorted(out, key=lambda c: c.mention.start)
 
     @staticmethod

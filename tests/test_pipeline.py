@@ -1016,3 +1016,13 @@ def test_the_numbers_of_a_definition_are_no_figures() -> None:
     result = Summarizer(backend).summarize(article)
     assert {(c.value, c.outcome) for c in result.casualties} == {(2, "killed")}
     assert "a definition, not a count of this event" in {d.reason for d in result.provenance.dropped}
+
+
+def test_one_person_counted_by_an_indefinite_article_is_asked_of_the_model() -> None:
+    article = ("Explosion in Tarel\nDas Innenministerium hält einen Anschlag in Tarel für möglich. Ein Mann wurde "
+               "getötet, zehn weitere Menschen wurden verletzt. Am Morgen wurde ein weiteres Todesopfer gefunden.\n")
+    answers = _described({"Ein": "1 man killed", "zehn": "10 people injured", "ein": "1 person killed"})
+    backend = FakeBackend({"overview": [overview(country="", region="", places=["Tarel"])], "figures": [answers] * 2})
+    result = Summarizer(backend).summarize(article)
+    assert {(c.value, c.group, c.outcome) for c in result.casualties} == {(1, "people", "killed"),
+                                                                           (10, "people", "injured")}

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import cast
 
 from summarizer.contract.event import Group, Outcome
-from summarizer.lang import Lexicon, english
+from summarizer.lang import Lexicon, english, outcome_near
 from summarizer.text.parse import TENS, UNITS, NumberMention, Sentence, find_numbers, split_sentences
 
 _EN = english()
@@ -271,6 +271,28 @@ def singular_counts(text: str, sentence: Sentence, numbers: list[NumberMention])
         written = text[start:end]
         mention = NumberMention(start, end, written, 1, None, "exact", written, start, sentence)
         out.append((mention, Reading(group, outcome, noun, sure=True)))
+    return out
+
+
+def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention], lx: Lexicon) -> list[NumberMention]:
+    """One person counted by an indefinite article ('Ein Mann wurde getötet', 'un terzo disperso', 'uma aluna
+    morreu'): the lexicon's `one_words` with a harm word after them within the language's reach in their clause,
+    overlapping no number of the sentence and not growing a toll by one ('ein weiteres Todesopfer'). Each is a
+    mention of value 1 for the model to judge (a language without a code reader has no grammar of its own for it)."""
+    if not lx.one_words:
+        return []
+    words = "|".join(re.escape(w) + (r"(?!\w)" if w[-1].isalpha() else "")  # 'un'altra'
+                     for w in sorted(lx.one_words, key=len, reverse=True))
+    out: list[NumberMention] = []
+    for m in re.finditer(rf"(?<!\w)(?:{words})", text[sentence.start : sentence.end], re.IGNORECASE):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        following = text[end : end + 30].split()
+        if any(n.raw_start < end and start < n.end for n in numbers) or (
+                following and following[0].casefold() in lx.another):  # 'ein weiteres Todesopfer'
+            continue
+        if outcome_near(text, start, end, lx, words_before=0) is None:
+            continue
+        out.append(NumberMention(start, end, m.group(0), 1, None, "exact", m.group(0), start, sentence))
     return out
 
 

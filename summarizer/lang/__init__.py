@@ -109,6 +109,10 @@ class Lexicon:
     things: tuple[str, ...] = ()
     # words of a definition ('defines', 'définit'): a sentence holding one counts no one of the event
     definitions: tuple[str, ...] = ()
+    # indefinite articles that may count one person ('Ein Mann wurde getötet', 'un terzo disperso'): with a harm
+    # word after them in their clause, the model is asked what they count (languages without a code reader)
+    one_words: tuple[str, ...] = ()
+    another: tuple[str, ...] = ()  # 'ein weiteres Todesopfer': after one of one_words, a toll grown by one
     clause_joiners: tuple[str, ...] = ()  # 'and', 'while', 'जबकि': a number's clause ends before one
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
@@ -157,6 +161,8 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         unharmed=tuple(data.get("unharmed", {}).get("words", [])),
         things=tuple(numbers.get("things", [])),
         definitions=tuple(numbers.get("definitions", [])),
+        one_words=tuple(numbers.get("one_words", [])),
+        another=tuple(w.casefold() for w in numbers.get("another", [])),
         clause_joiners=tuple(numbers.get("clause_joiners", [])),
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
