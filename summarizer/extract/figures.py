@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import cast
 
 from summarizer.contract.event import Group, Outcome
-from summarizer.lang import Lexicon, english, outcome_near
+from summarizer.lang import Lexicon, english, harm_pattern, outcome_near
 from summarizer.text.parse import TENS, UNITS, NumberMention, Sentence, find_numbers, split_sentences
 
 _EN = english()
@@ -277,8 +277,10 @@ def singular_counts(text: str, sentence: Sentence, numbers: list[NumberMention])
 def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention], lx: Lexicon) -> list[NumberMention]:
     """One person counted by an indefinite article ('Ein Mann wurde getötet', 'un terzo disperso', 'uma aluna
     morreu'): the lexicon's `one_words` with a harm word after them within the language's reach in their clause,
-    overlapping no number of the sentence and not growing a toll by one ('ein weiteres Todesopfer'). Each is a
-    mention of value 1 for the model to judge (a language without a code reader has no grammar of its own for it)."""
+    overlapping no number of the sentence, with no number before its harm word ('Un total de 20 muertos'),
+    neither growing a toll by one ('ein weiteres Todesopfer') nor one of people counted elsewhere ('l'une des
+    victimes'). Each is a mention of value 1 for the model to judge (a language without a code reader has no
+    grammar of its own for it)."""
     if not lx.one_words:
         return []
     words = "|".join(re.escape(w) + (r"(?!\w)" if w[-1].isalpha() else "")  # 'un'altra'
@@ -288,8 +290,12 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
         start, end = sentence.start + m.start(), sentence.start + m.end()
         following = text[end : end + 30].split()
         if any(n.raw_start < end and start < n.end for n in numbers) or (
-                following and following[0].casefold() in lx.another):  # 'ein weiteres Todesopfer'
+                following and following[0].casefold() in lx.another):  # 'ein weiteres Todesopfer', 'l'une des'
             continue
+        harm = harm_pattern(lx.code)
+        first = harm.search(text, end, sentence.end) if harm is not None else None
+        if first is not None and any(end <= n.raw_start < first.start() for n in numbers):
+            continue  # 'Un total de 20 muertos': the number before the harm word counts
         if outcome_near(text, start, end, lx, words_before=0) is None:
             continue
         out.append(NumberMention(start, end, m.group(0), 1, None, "exact", m.group(0), start, sentence))
