@@ -89,6 +89,7 @@ from summarizer.files.cache import ResultCache, cache_key
 from summarizer.files.inputs import article_id, check_text
 from summarizer.lang import (
     Language,
+    Lexicon,
     defines,
     detect_language,
     english,
@@ -504,21 +505,15 @@ class Summarizer:
             out.append(candidate)
             if candidate.group is not None and candidate.outcome is not None:
                 previous = candidate
-        if lx is not None and lx.code_reader:
-            out += self._one_person(run, mentions)
-        elif lx is not None:  # 'Ein Mann wurde getötet': the model reads what the indefinite article counts
-            read: set[str] = set()
-            for sentence in run.sentences:
-                if sentence.text in read or not is_about_harm(sentence.text) or defines(sentence.text, lx):
-                    continue
-                read.add(sentence.text)
-                numbers = [m for m in mentions if m.sentence is sentence]
-                out += [Candidate(m, None, None, sure=False) for m in indefinite_ones(run.text, sentence, numbers, lx)]
+        if lx is not None:
+            out += self._one_person(run, mentions, lx)
         return sorted(out, key=lambda c: c.mention.start)
 
     @staticmethod
-    def _one_person(run: _Run, mentions: list[NumberMention]) -> list[Candidate]:
-        """One person counted without a numeral where code reads it plainly ('The gunman ... died')."""
+    def _one_person(run: _Run, mentions: list[NumberMention], lx: Lexicon) -> list[Candidate]:
+        """One person counted without a numeral: where code reads it plainly, in a language with a code reader
+        ('The gunman ... died'); elsewhere an indefinite article before a harm word, for the model to read ('Ein Mann
+        wurde getötet'), outside definitions."""
         out: list[Candidate] = []
         seen: set[str] = set()
         for sentence in run.sentences:
@@ -526,8 +521,11 @@ class Summarizer:
                 continue
             seen.add(sentence.text)
             numbers = [m for m in mentions if m.sentence is sentence]
-            for mention, reading in singular_counts(run.text, sentence, numbers):
-                out.append(Candidate(mention, reading.group, reading.outcome, sure=True))
+            if lx.code_reader:
+                out += [Candidate(mention, reading.group, reading.outcome, sure=True)
+                        for mention, reading in singular_counts(run.text, sentence, numbers)]
+            elif not defines(sentence.text, lx):
+                out += [Candidate(m, None, None, sure=False) for m in indefinite_ones(run.text, sentence, numbers, lx)]
         return out
 
     def _decide(self, run: _Run, candidates: list[Candidate]) -> None:

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import cast
 
 from summarizer.contract.event import Group, Outcome
-from summarizer.lang import Lexicon, english, harm_pattern, outcome_near
+from summarizer.lang import Lexicon, english, harm_pattern, outcome_near, per_lexicon
 from summarizer.text.parse import TENS, UNITS, NumberMention, Sentence, find_numbers, split_sentences
 
 _EN = english()
@@ -274,6 +274,15 @@ def singular_counts(text: str, sentence: Sentence, numbers: list[NumberMention])
     return out
 
 
+@per_lexicon
+def _one_words_pattern(lx: Lexicon) -> re.Pattern[str] | None:
+    if not lx.one_words:
+        return None
+    words = "|".join(re.escape(w) + (r"(?!\w)" if w[-1].isalpha() else "")  # 'un'altra'
+                     for w in sorted(lx.one_words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})", re.IGNORECASE)
+
+
 def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention], lx: Lexicon) -> list[NumberMention]:
     """One person counted by an indefinite article ('Ein Mann wurde getötet', 'un terzo disperso', 'uma aluna
     morreu'): the lexicon's `one_words` with a harm word after them within the language's reach in their clause,
@@ -281,18 +290,17 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
     neither growing a toll by one ('ein weiteres Todesopfer') nor one of people counted elsewhere ('l'une des
     victimes'). Each is a mention of value 1 for the model to judge (a language without a code reader has no
     grammar of its own for it)."""
-    if not lx.one_words:
+    pattern = _one_words_pattern(lx)
+    if pattern is None:
         return []
-    words = "|".join(re.escape(w) + (r"(?!\w)" if w[-1].isalpha() else "")  # 'un'altra'
-                     for w in sorted(lx.one_words, key=len, reverse=True))
+    harm = harm_pattern(lx.code)
     out: list[NumberMention] = []
-    for m in re.finditer(rf"(?<!\w)(?:{words})", text[sentence.start : sentence.end], re.IGNORECASE):
-        start, end = sentence.start + m.start(), sentence.start + m.end()
+    for m in pattern.finditer(text, sentence.start, sentence.end):
+        start, end = m.start(), m.end()
         following = text[end : end + 30].split()
         if any(n.raw_start < end and start < n.end for n in numbers) or (
                 following and following[0].casefold() in lx.another):  # 'ein weiteres Todesopfer', 'l'une des'
             continue
-        harm = harm_pattern(lx.code)
         first = harm.search(text, end, sentence.end) if harm is not None else None
         if first is not None and any(end <= n.raw_start < first.start() for n in numbers):
             continue  # 'Un total de 20 muertos': the number before the harm word counts

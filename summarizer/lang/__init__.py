@@ -449,7 +449,7 @@ def _definition_pattern(lx: Lexicon) -> re.Pattern[str] | None:
 def defines(text: str, lx: Lexicon | None) -> bool:
     """Whether `text` is a definition ('The archive defines a mass shooting as one with at least four dead'), by
     the words of English and the article's language: its numbers count no one of the event."""
-    return any(p is not None and p.search(text) for p in {_definition_pattern(x) for x in (english(), lx) if x})
+    return any((p := _definition_pattern(x)) is not None and p.search(text) for x in (english(), lx) if x)
 
 
 def tells_of_harm(text: str, lx: Lexicon | None) -> bool:
