@@ -112,7 +112,9 @@ class Lexicon:
     # indefinite articles that may count one person ('Ein Mann wurde getötet', 'un terzo disperso'): with a harm
     # word after them in their clause, the model is asked what they count (languages without a code reader)
     one_words: tuple[str, ...] = ()
-    another: tuple[str, ...] = ()  # 'ein weiteres Todesopfer': after one of one_words, a toll grown by one
+    # after one of one_words, no count of its own: a toll grown by one ('ein weiteres Todesopfer'), a partitive
+    # ('l'une des victimes'), a toll itself ('un balance publicado por ...')
+    another: tuple[str, ...] = ()
     clause_joiners: tuple[str, ...] = ()  # 'and', 'while', 'जबकि': a number's clause ends before one
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
