@@ -44,8 +44,10 @@ from summarizer.errors import ArticleTooLongError
 from summarizer.extract.actors import build_actors
 from summarizer.extract.attribution import (
     attribution,
-    continues_quote,
     lexicon_attribution,
+    named_after_quote,
+    named_subject,
+    open_quotations,
     resumes_quote,
     usable_speaker,
 )
@@ -244,19 +246,34 @@ class _Run:
         fills `speakers` in order."""
         lx = self.language.lexicon
         out: dict[int, str | None] = {}
-        for sentence in self.sentences:
+        inside = open_quotations([s.text for s in self.sentences])  # a quotation left open before each sentence
+        opener: int | None = None  # the sentence that opened the quotation open now
+        person: str | None = None  # a name a sentence opened with since the last speaker ('he said' may mean it)
+        for sentence, continued in zip(self.sentences, inside, strict=True):
             if lx is not None and not lx.code_reader:
                 who = lexicon_attribution(sentence.text, lx)
                 if who is not None and who.casefold() in lx.source_pronouns:  # 'उन्होंने बताया': said before
                     who = self.speakers[-1] if self.speakers else None
             else:
-                who = attribution(sentence, self.speakers)
+                who = attribution(sentence, self.speakers, person)
+                if who is not None or not continued:
+                    person = None if who is not None else named_subject(sentence.text) or person
             before = self.sentence(sentence.index - 1)
-            if who is None and before is not None and (continues_quote(before.text, sentence.text)
-                                                       or resumes_quote(before.text, sentence.text)):
-                who = out.get(before.index)  # the second sentence (or quotation) of a quotation's speaker
+            if who is None and continued and opener is not None:
+                who = out.get(opener)  # a later sentence of a quotation: its opener's speaker
+            elif who is None and before is not None and resumes_quote(before.text, sentence.text):
+                who = out.get(before.index)  # a quotation right after the same speaker's
+            elif who is not None and continued and named_after_quote(sentence.text, who):
+                # '“Thirty people died. Many more are hurt,” the governor said.': the speaker named after a
+                # quotation gave its earlier sentences too
+                for earlier in range(sentence.index - 1, 0, -1):
+                    out[earlier] = out.get(earlier) or who
+                    if not inside[earlier - 1]:
+                        break
             if who is not None:
                 self.speakers.append(who)
+            if not continued:
+                opener = sentence.index
             out[sentence.index] = who
         return out
 

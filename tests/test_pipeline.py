@@ -797,7 +797,7 @@ def test_a_place_the_model_names_in_english_is_kept_as_the_article_spells_it() -
 
 @pytest.mark.parametrize(("lang", "text", "expected"),
                          rows("paragraph_sources.tsv") + rows("next_sentence_sources.tsv")
-                         + rows("quote_sources.tsv"))
+                         + rows("quote_sources.tsv") + rows("pronoun_sources.tsv"))
 def test_a_figure_whose_sentence_names_no_one_takes_the_source_its_paragraph_gives(lang: str, text: str,
                                                                                   expected: str) -> None:
     article = text.replace(" ¶ ", "\n\n") + "\n"

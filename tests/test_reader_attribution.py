@@ -34,7 +34,7 @@ def test_source_in_other_languages(lang: str, text: str, expected: str) -> None:
     ("Chief Brill spoke to reporters.", "“Thirty dead.", False),  # no quotation closed before
     ("“Terrible scene,” said Chief Brill, who had been at the hall since the early morning hours.", "“Thirty dead.",
      False),  # a long tail: more than a name and its verb
-    ("He said: “We are still counting.", "“Thirty dead.", False),  # still open: continues_quote's case
+    ("He said: “We are still counting.", "“Thirty dead.", False),  # still open: the opener speaks on (open_quotations)
 ])
 def test_a_quotation_right_after_a_speakers_quotation_resumes_it(previous: str, text: str, resumed: bool) -> None:
     assert resumes_quote(previous, text) is resumed

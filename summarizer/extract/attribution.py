@@ -90,8 +90,28 @@ def usable_speaker(who: str, lx: Lexicon | None = None) -> bool:
                 or re.search(r"\b(?:was|were|is|are|has|have|had|been)$", who, re.IGNORECASE))
 
 
-def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
-    """The speaker of a sentence's figures, as written; None when the sentence names none."""
+_PERSONAL = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+# a sentence opening with a name of two to five capitalised words and its verb ('President Donald Trump offered
+# condolences'): the person a later 'he said' may mean
+_NAMED_SUBJECT = re.compile(r"^(?P<name>(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?=[a-z])")
+
+
+def named_subject(text: str) -> str | None:
+    """The name a sentence opens with as its subject ('President Donald Trump offered condolences ...' -> 'President
+    Donald Trump'), None when it opens otherwise ('The wounded Americans were', 'On Truth Social, he')."""
+    m = _NAMED_SUBJECT.match(text)
+    if m is None or text[: m.end()].rstrip().endswith(("’s", "'s")):
+        return None
+    words = m.group("name").split()
+    if words[0].casefold() in english().determiners or _DISCOURSE.match(words[0]) \
+            or _DISCOURSE.match(" ".join(words[:2])):  # 'On Sunday Ana Brill visited'
+        return None
+    return m.group("name")
+
+
+def attribution(sentence: Sentence, previous_speakers: list[str], person: str | None = None) -> str | None:
+    """The speaker of a sentence's figures, as written; None when the sentence names none. A pronoun speaker is the
+    last speaker before it, or for 'he' and 'she' the `person` named as a subject since (None: no one named)."""
     text = sentence.text
     candidates: list[str] = []
     for pattern in (_ACCORDING, _INVERTED):
@@ -108,6 +128,8 @@ def attribution(sentence: Sentence, previous_speakers: list[str]) -> str | None:
         if not who or _NOT_A_SOURCE.match(who) or who.casefold() in _NOBODY:  # 'No one immediately claimed'
             continue
         if _PRONOUN.match(who):
+            if person is not None and _PERSONAL.match(who):
+                return person
             if previous_speakers:
                 return previous_speakers[-1]
             continue
@@ -134,16 +156,30 @@ def _quote_marks(text: str) -> tuple[tuple[str, str], ...]:
     return _QUOTES[:1] if _QUOTES[0][0] in text else _QUOTES[1:]
 
 
-def continues_quote(previous: str, text: str) -> bool:
-    """Whether `text` goes on with a quotation `previous` opened and left open ('The Red Cross added: “We do not have
-    the list yet.' then 'Seven minors died.”'): its speaker is the previous sentence's."""
-    for opening, closing in _quote_marks(previous):
-        if previous.count(opening) > previous.count(closing):
-            close = text.find(closing)
-            return close >= 0 and (text.find(opening) < 0 or close < text.find(opening))
-    if previous.count('"') % 2 == 1:
-        return text.count('"') % 2 == 1
-    return False
+def open_quotations(texts: list[str]) -> list[bool]:
+    """For each of an article's sentences in order, whether a quotation an earlier sentence opened is still open at
+    its start ('The mayor said: “We are still counting.' then 'Thirty people died.' then 'Many more are hurt.”': the
+    second and third). Straight double quotes open and close by turns."""
+    marks = _quote_marks(" ".join(texts))
+    depth, straight = 0, False
+    out: list[bool] = []
+    for text in texts:
+        out.append(depth > 0 or straight)
+        for opening, closing in marks:
+            depth = max(0, depth + text.count(opening) - text.count(closing))
+        straight ^= text.count('"') % 2 == 1
+    return out
+
+
+def named_after_quote(text: str, who: str) -> bool:
+    """Whether a sentence that closes a quotation names its speaker after the closing mark ('... hurt,” the governor
+    said.', '», a déclaré le maire.'), as opposed to inside it: the speaker then gave the whole quotation."""
+    marks = [c for c in ("”", "»", '"') if c in text] or [c for c in ("“",) if c in text]  # German „…“ closes with “
+    if not marks:
+        return False
+    closing = min(text.find(c) for c in marks)
+    tail = text[closing + 1 :]
+    return who.casefold() in tail.casefold() or 1 < len(tail.split()) <= 4
 
 
 def resumes_quote(previous: str, text: str) -> bool:
