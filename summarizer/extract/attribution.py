@@ -159,15 +159,22 @@ def _quote_marks(text: str) -> tuple[tuple[str, str], ...]:
 def open_quotations(texts: list[str]) -> list[bool]:
     """For each of an article's sentences in order, whether a quotation an earlier sentence opened is still open at
     its start ('The mayor said: “We are still counting.' then 'Thirty people died.' then 'Many more are hurt.”': the
-    second and third). Straight double quotes open and close by turns."""
+    second and third). A paragraph of a long quotation opens with a mark of its own and only the last one closes it;
+    straight double quotes open and close by turns."""
     marks = _quote_marks(" ".join(texts))
-    depth, straight = 0, False
+    opens = {opening for opening, _ in marks}
+    closes = {closing for _, closing in marks}
+    curly, straight = False, False
     out: list[bool] = []
     for text in texts:
-        out.append(depth > 0 or straight)
-        for opening, closing in marks:
-            depth = max(0, depth + text.count(opening) - text.count(closing))
-        straight ^= text.count('"') % 2 == 1
+        out.append(curly or straight)
+        for ch in text:  # an opening mark while one is open is a new paragraph of the same quotation, not a nested one
+            if ch in opens:
+                curly = True
+            elif ch in closes:
+                curly = False
+            elif ch == '"':
+                straight = not straight
     return out
 
 
@@ -279,16 +286,20 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         candidates += [(h, _after_last(_words_before(text[:h], 4), lx.source_starts_after)) for h in find(phrase)]
     for phrase in lx.source_verbs:
         for h in find(phrase):
-            inverted = re.search(r"[,–—]\s*$", text[:h]) or text[:h].strip().casefold() in lx.source_inverters
             after = _skip_leading(text[h + len(phrase) :], lx)
-            candidates.append((h, _words_after(after) if inverted else _words_before(text[:h])))
+            said = after.lstrip().casefold()  # 'declaró que ...': what was said follows, the subject stands before
+            opens = any(said.startswith(w) and not said[len(w) : len(w) + 1].isalpha() for w in lx.complementizers)
+            inverted = (re.search(r"[,–—]\s*$", text[:h]) and not opens) \
+                or text[:h].strip().casefold() in lx.source_inverters
+            candidates.append((h, _words_after(after) if inverted else _words_before(text[:h].rstrip(" ,–—"))))
     for phrase in lx.source_final_verbs:  # 'Das hat die örtliche Polizei am Samstag mitgeteilt'
         for h in find(phrase):
             candidates.append((h, _between_aux(text[:h], lx)))
     # a source named inside a quotation is the quoted speaker's own ('«... selon les survivants», a écrit X'): the
     # speaker outside it comes first
     for _, _, who in sorted((_inside_quote(text, h), h, who) for h, who in candidates):
-        words = who.split()
+        words = _skip_leading(who, lx).split()  # 'mais des témoins', 'aux journalistes le préfet'
+
         for i, word in enumerate(words):  # a source ends where the clause's verb or its figure begins
             if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or outcomes_named(word, lx):
                 words = words[:i]

@@ -50,7 +50,9 @@ class Lexicon:
     source_ends: frozenset[str] = frozenset()  # words that end a source named without punctuation
     source_documents: frozenset[str] = frozenset()  # 'balance', 'bilan': a figure's document, not its source
     source_by: frozenset[str] = frozenset()  # 'por', 'par': after a document word, its issuer follows
-    source_skip: tuple[str, ...] = ()  # 'mercredi', 'ayer': time words before a source named after its verb
+    # 'mercredi', 'ayer', 'aux journalistes', 'mais': words before a source that are not the source
+    source_skip: tuple[str, ...] = ()
+    complementizers: tuple[str, ...] = ()  # 'que', 'dass': what was said follows, the source stands before the verb
     source_starts_after: frozenset[str] = frozenset()  # 'میں' ('in'): a source named before its verb starts after one
     source_pronouns: frozenset[str] = frozenset()
     # the whole of what stands before a verb of saying when its subject follows it ('Lo ha riferito un politico
@@ -180,6 +182,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
         source_final_verbs=tuple(w.casefold() for w in data.get("attribution", {}).get("source_final_verbs", [])),
         source_aux=tuple(w.casefold() for w in data.get("attribution", {}).get("source_aux", [])),
+        complementizers=tuple(w.casefold() for w in data.get("attribution", {}).get("complementizers", [])),
         thousands=numbers.get("thousands", ",.\u00a0 "),
         unit_modifiers=tuple(w.casefold() for w in numbers.get("unit_modifiers", [])),
         not_before=tuple(w.casefold() for w in numbers.get("not_before", [])),
