@@ -10,7 +10,7 @@ import re
 
 # where a subject can start: the sentence start, punctuation, or a conjunction opening a clause
 _BOUNDARY = re.compile(r".*(?:^|[,;:–—“”\"]|\b(?:after|that|as|when|while|because|before|since|and|but|where|"
-                       r"with|then|if|though|although|which|who)\b)\s*", re.IGNORECASE | re.DOTALL)
+                       r"with|then|if|though|although|which|who|what)\b)\s*", re.IGNORECASE | re.DOTALL)
 # auxiliaries and adverbs between a subject and its verb ('has also repeatedly accused')
 _BETWEEN = re.compile(r"(?:\s+(?:has|have|had|also|initially|later|earlier|previously|reportedly|not|independently|"
                       r"officially|again|once|swiftly|briefly|repeatedly|strongly|firmly|quickly))+$", re.IGNORECASE)
