@@ -761,7 +761,14 @@ class Summarizer:
     def _named_region(run: _Run, country: str | None) -> str | None:
         """The gazetteer's region the article names first (`region_in_lead`), when the model's region is no region."""
         lead = run.sentences[min(LEAD_SENTENCES, len(run.sentences)) - 1].end if run.sentences else 0
-        named = region_in_lead(run.text, lead, country)
+        lx = run.language.lexicon
+
+        def about_harm(position: int) -> bool:  # 'the chief minister of Khyber Pakhtunkhwa condemned the blast'
+            sentence = run.sentence_at(position)
+            return sentence is not None and tells_of_harm(sentence.text, lx)
+
+        unnamed = country is not None and not names_country(run.text, country)  # the model inferred it
+        named = region_in_lead(run.text, lead, country, about_harm if unnamed else None)
         return named.name if named else None
 
     @staticmethod

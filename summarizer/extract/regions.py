@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -132,11 +133,13 @@ def own_name(name: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def region_in_lead(text: str, lead_end: int, country: str | None) -> Region | None:
+def region_in_lead(text: str, lead_end: int, country: str | None,
+                   beyond_lead: Callable[[int], bool] | None = None) -> Region | None:
     """The region the article names first, by a name of its own: of the model's country when it names one of
-    that country's; anywhere when the model gave no country; else, within the lead (before `lead_end`), of any
-    country when the gazetteer does not cover the model's country (the model reads 'the Afghan border' in an Urdu
-    report from Khyber Pakhtunkhwa as Afghanistan); None otherwise."""
+    that country's; anywhere when the model gave no country; else, of any country when the gazetteer does not cover
+    the model's country, within the lead (before `lead_end`; the model reads 'the Afghan border' in an Urdu report
+    from Khyber Pakhtunkhwa as Afghanistan) or after it where `beyond_lead` accepts the position (a sentence about
+    the harm, in an article that never names the model's country); None otherwise."""
     named = regions_named(text)
     if not country:
         return named[0][1] if named else None
@@ -145,4 +148,5 @@ def region_in_lead(text: str, lead_end: int, country: str | None) -> Region | No
         return same[0]
     if covers(country):
         return None
-    return next((region for start, region in named if start < lead_end), None)
+    return next((region for start, region in named
+                 if start < lead_end or (beyond_lead is not None and beyond_lead(start))), None)

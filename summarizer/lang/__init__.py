@@ -458,9 +458,10 @@ def defines(text: str, lx: Lexicon | None) -> bool:
 
 
 def tells_of_harm(text: str, lx: Lexicon | None) -> bool:
-    """Whether `text` tells of something that happened: a harm word, a mishap, an attack or a natural hazard, in
-    English or the article's language."""
-    return is_about_harm(text) or any(mishap_or_attack(text, lx)) or names_natural_hazard(text, lx)
+    """Whether `text` tells of something that happened: a harm word, a mishap, an attack, an explosion ('ڈی آئی خان
+    دھماکے کی مذمت') or a natural hazard, in English or the article's language."""
+    return is_about_harm(text) or any(mishap_or_attack(text, lx)) or names_natural_hazard(text, lx) \
+        or _event_word(text, lx, lambda x: x.explosions) is not None
 
 
 def protest_or_riot(text: str, lx: Lexicon | None) -> Literal["protest", "riot"] | None:
