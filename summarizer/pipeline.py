@@ -44,10 +44,12 @@ from summarizer.errors import ArticleTooLongError
 from summarizer.extract.actors import build_actors
 from summarizer.extract.attribution import (
     attribution,
+    closes_quote,
     lexicon_attribution,
     named_after_quote,
     named_subject,
     open_quotations,
+    points_back,
     resumes_quote,
     usable_speaker,
 )
@@ -263,9 +265,12 @@ class _Run:
                 who = out.get(opener)  # a later sentence of a quotation: its opener's speaker
             elif who is None and before is not None and resumes_quote(before.text, sentence.text):
                 who = out.get(before.index)  # a quotation right after the same speaker's
-            elif who is not None and continued and named_after_quote(sentence.text, who):
-                # '“Thirty people died. Many more are hurt,” the governor said.': the speaker named after a
-                # quotation gave its earlier sentences too
+            elif who is not None and (
+                    (continued and named_after_quote(sentence.text, who))
+                    or (before is not None and lx is not None and closes_quote(before.text)
+                        and points_back(sentence.text, lx))):
+                # '“Thirty people died. Many more are hurt,” the governor said.', '“...”. Così il sindaco.': the
+                # speaker named after a quotation gave its earlier sentences too
                 for earlier in range(sentence.index - 1, 0, -1):
                     out[earlier] = out.get(earlier) or who
                     if not inside[earlier - 1]:

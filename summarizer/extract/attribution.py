@@ -242,7 +242,9 @@ def _issuer(rest: str, lx: Lexicon) -> str:
     """'un balance publicado hoy por el INDH, ...' -> 'el INDH, ...': a document named first is not the source; whoever
     issued it is (the words after the first of `source_by` that follows the document word, within eight words)."""
     words = list(re.finditer(r"\S+", rest))[:8]
-    doc = next((i for i, w in enumerate(words[:4]) if w.group(0).casefold().strip(",.") in lx.source_documents), None)
+    # 'sull’account Twitter dei Vigili del Fuoco': a document word may follow an elided preposition
+    doc = next((i for i, w in enumerate(words[:4])
+                if re.split(r"[’']", w.group(0).casefold().strip(",."))[-1] in lx.source_documents), None)
     if doc is None:
         return rest
     by = next((w for w in words[doc + 1 :] if w.group(0).casefold() in lx.source_by), None)
@@ -259,6 +261,31 @@ def _skip_leading(rest: str, lx: Lexicon) -> str:
         if word is None:
             return rest
         rest = stripped[len(word) :]
+
+
+def _opener(text: str, lx: Lexicon) -> str | None:
+    """The lexicon's source opener a sentence starts with ('Così il sindaco.'), or None."""
+    lowered = text.lstrip().casefold()
+    return next((w for w in lx.source_openers if lowered.startswith(w) and not lowered[len(w) : len(w) + 1].isalpha()),
+                None)
+
+
+def points_back(text: str, lx: Lexicon) -> bool:
+    """Whether a sentence opens by naming who said what stands before it: a source opener ('Così il sindaco.') or an
+    inverter before its verb of saying ('Así lo informó la policía', 'C'est ce qu'a déclaré le préfet')."""
+    if _opener(text, lx) is not None:
+        return True
+    lowered = text.lstrip().casefold()
+    for phrase in lx.source_verbs:
+        at = lowered.find(phrase.casefold())
+        if at > 0 and lowered[:at].strip() in lx.source_inverters:
+            return True
+    return False
+
+
+def closes_quote(text: str) -> bool:
+    """Whether a sentence ends with a quotation's closing mark ('... Intervento in corso”.')."""
+    return text.rstrip(" .!?").endswith(("”", "»", '"', "“"))
 
 
 def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
@@ -280,6 +307,9 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
             and (not p[-1].isalpha() or not lowered[h + len(p) : h + len(p) + 1].isalpha()))]
 
     candidates: list[tuple[int, str]] = []
+    opener = _opener(text, lx)
+    if opener is not None:  # 'Così sull’account Twitter dei Vigili del Fuoco.'
+        candidates.append((0, _words_after(_issuer(_skip_leading(text.lstrip()[len(opener) :], lx), lx))))
     for phrase in lx.source_after:  # 'según informó el Servicio Geológico': the verb is not the source
         candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)]
     for phrase in lx.source_before:

@@ -58,6 +58,8 @@ class Lexicon:
     # the whole of what stands before a verb of saying when its subject follows it ('Lo ha riferito un politico
     # locale', 'Así lo informó la policía')
     source_inverters: tuple[str, ...] = ()
+    # 'Così': a sentence that opens with one names, without a verb, who said the quotation before it
+    source_openers: tuple[str, ...] = ()
     # verbs of saying that end their clause after an auxiliary ('Das hat die Polizei am Samstag mitgeteilt'): the
     # subject stands between the auxiliary and the verb
     source_final_verbs: tuple[str, ...] = ()
@@ -180,6 +182,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_starts_after=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_starts_after", [])),
         source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
+        source_openers=tuple(w.casefold() for w in data.get("attribution", {}).get("source_openers", [])),
         source_final_verbs=tuple(w.casefold() for w in data.get("attribution", {}).get("source_final_verbs", [])),
         source_aux=tuple(w.casefold() for w in data.get("attribution", {}).get("source_aux", [])),
         complementizers=tuple(w.casefold() for w in data.get("attribution", {}).get("complementizers", [])),
