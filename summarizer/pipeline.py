@@ -906,9 +906,14 @@ class Summarizer:
         sentence = m.sentence
         chunk = run.text[sentence.start : sentence.end]
         clause_end = m.end + (re.search(r"[,;:]|$", run.text[m.end : sentence.end]).start())  # type: ignore[union-attr]
+        speaker = run.said_by.get(sentence.index)
+        # '..., Haltom City Police said': a place inside the speaker is where the speaker works
+        spoken = [(s.start(), s.end()) for s in re.finditer(re.escape(speaker), chunk)] if speaker else []
         for place in where.places:
             for spelling in place.spellings:
                 for hit in re.finditer(rf"\b{re.escape(spelling)}\b", chunk):
+                    if any(start <= hit.start() < end for start, end in spoken):
+                        continue
                     position = sentence.start + hit.start()
                     distance = abs(position - m.start)
                     if m.end <= position < clause_end:
@@ -932,7 +937,9 @@ class Summarizer:
             linked = [c for c in casualties if Scope.read(c.scope, names).place == place.name]
             pattern = re.compile("|".join(rf"\b{re.escape(s)}\b" for s in place.spellings))
             dateline = run.header.dateline or ""
-            sentence = next((s for s in run.sentences if pattern.search(s.text) and EVENT_WORDS.search(s.text)
+            sentence = next((s for s in run.sentences
+                             if _named_beside_speaker(s.text, pattern, run.said_by.get(s.index))
+                             and EVENT_WORDS.search(s.text)
                              and _places_in(s.text, where) < 3 and not (dateline and s.text.startswith(dateline)
                                                                        and place.name in dateline)), None)
             if sentence is None and linked:
@@ -1233,6 +1240,13 @@ _UNIT_TAIL = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _UNIT_NAMES))})$")
 def _bare(name: str) -> str:
     """A place's name without its unit word ('Kullu district' -> 'kullu'), folded."""
     return _UNIT_TAIL.sub("", fold(name))
+
+
+def _named_beside_speaker(text: str, place: re.Pattern[str], speaker: str | None) -> bool:
+    """Whether a sentence names the place other than inside its speaker ('..., Haltom City Police said': where the
+    speaker works, not where something happened)."""
+    outside = text.replace(speaker, " ") if speaker else text
+    return place.search(outside) is not None
 
 
 def _places_in(text: str, where: Where) -> int:

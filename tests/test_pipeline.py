@@ -719,6 +719,16 @@ def test_happenings_at_separate_places_are_incidents() -> None:
     assert [i.place for i in incidents] == ["Tarel", "Morvan"]
 
 
+def test_a_place_named_only_in_its_speaker_makes_no_incident() -> None:
+    """'..., Haltom City Police said': the place is where the speaker works, not a second happening."""
+    article = ("Officers shot in Tarel\n"
+               "The shooting unfolded in the Hesh part of the city, where police had urged residents to stay indoors "
+               "after shots were fired. "
+               "Three officers were shot in a confrontation with the gunman, Morvan City Police said.\n")
+    answer = overview(places=["Hesh", "Morvan"])
+    assert Summarizer(make_backend([answer])).summarize(article).incidents == []
+
+
 def test_a_country_adjective_the_model_lists_is_no_place() -> None:
     article = ("Ambush near Palmyra\n"
                "Two soldiers were killed in an ambush near the Syrian city of Palmyra on Saturday, officials said.\n")
