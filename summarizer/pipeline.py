@@ -591,8 +591,15 @@ class Summarizer:
                     else:  # the model described another number: keep only what code can tell
                         reading = Reading(GENERIC_GROUP, near, None) if near else Reading(None, None, None)
                 group = reading.group if reading.group is not None or description.casefold() == "none" else None
-                if group is None and description.casefold() != "none" and near is not None and stated is not None:
-                    group = GENERIC_GROUP  # '48 people' with its harm word beside the number in the article
+                echoed = len(description.split()) > 1 and locate(run.text, description) is not None
+                if group is None and description.casefold() != "none" and near is not None \
+                        and (stated is not None or echoed):
+                    # '48 people', or the article's own words copied ('tre i colleghi deceduti'), with its harm word
+                    # beside the number in the article
+                    group = GENERIC_GROUP
+                elif group is None and reading.outcome is None and \
+                        outcome_near(run.text, m.raw_start, m.end, lx, words_after=1, words_before=0) is not None:
+                    group = GENERIC_GROUP  # '10 زخمیوں', '20 muertos': the number's own noun names the harm
                 outcome = near or reading.outcome
                 who = bare_count(description) if group is None and outcome is None and stated == m.value else None
                 if who is not None:

@@ -558,6 +558,33 @@ def test_a_model_none_stands_for_a_number_with_its_own_noun() -> None:
     assert not [c for c in result.casualties if c.value == 5]
 
 
+@pytest.mark.parametrize(("article", "expected"), [
+    # the number's own noun names the harm: the model's "none" does not drop it
+    ("Explosión en Tarel\nLa policía dijo que 12 muertos fueron hallados en el mercado.\n", {(12, "killed")}),
+    ("Explosion à Tarel\nSelon la police, trois blessés ont été transportés à l'hôpital.\n", {(3, "injured")}),
+    # a noun that names no harm: the model's "none" stands
+    ("Explosión en Tarel\nLa policía dijo que 12 personas fueron halladas en el mercado tras la explosión.\n",
+     set()),
+])
+def test_a_model_none_does_not_overrule_a_number_whose_own_noun_names_the_harm(
+        article: str, expected: set[tuple[int, str]]) -> None:
+    backend = FakeBackend({"overview": [overview()], "figures": [_all_none]})
+    result = Summarizer(backend).summarize(article)
+    assert {(c.value, c.outcome) for c in result.casualties} == expected
+
+
+def test_a_description_that_copies_the_article_is_read_by_the_words_beside_the_number() -> None:
+    """The model wrote the article's words back ('tre i colleghi deceduti e due quelli feriti') for both numbers:
+    the harm word beside each number tells what happened."""
+    article = ("Esplosione a Tarel\n"
+               "Individuato il corpo del vigile del fuoco disperso. "
+               "Sono tre i colleghi deceduti e due quelli feriti.\n")
+    echo = "tre i colleghi deceduti e due quelli feriti"
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({"tre": echo, "due": echo})]})
+    result = Summarizer(backend).summarize(article)
+    assert {(c.value, c.outcome) for c in result.casualties} == {(3, "killed"), (2, "injured")}
+
+
 def _described(totals: dict[str, str]) -> Callable[[list[dict[str, Any]]], str]:
     """A figures pass that describes each number shown between « and » as `totals` says ('' for none)."""
     def answer(messages: list[dict[str, Any]]) -> str:
