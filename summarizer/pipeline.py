@@ -61,6 +61,7 @@ from summarizer.extract.figures import (
     bare_count,
     counted_mention,
     indefinite_ones,
+    is_partitive,
     read_description,
     read_figure,
     reading_value,
@@ -503,6 +504,9 @@ class Summarizer:
                 continue
             if defines(mention.sentence.text, lx):  # 'The archive defines a mass shooting as ... four dead'
                 run.drop("figure", "a definition, not a count of this event", mention.raw_text)
+                continue
+            if lx is not None and mention.value is None and is_partitive(run.text, mention.end, lx):
+                run.drop("figure", "a part of people counted elsewhere", mention.raw_text)  # 'varios de los muertos'
                 continue
             if lx is not None and (thing := counts_things(run.text, mention, lx)) is not None:
                 run.drop("figure", f"counts {thing}, not people", mention.raw_text)  # 'Two attacks last week ...'

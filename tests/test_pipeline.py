@@ -573,6 +573,20 @@ def test_a_model_none_does_not_overrule_a_number_whose_own_noun_names_the_harm(
     assert {(c.value, c.outcome) for c in result.casualties} == expected
 
 
+@pytest.mark.parametrize(("article", "vague"), [
+    ("Incendio en Tarel\nAl menos 13 personas murieron en el incendio. Varios de los muertos eran jóvenes.\n",
+     "Varios"),
+    ("Incendie à Tarel\nAu moins 13 personnes sont mortes dans l'incendie. Plusieurs des victimes étaient jeunes.\n",
+     "Plusieurs"),
+])
+def test_a_vague_part_of_people_counted_before_is_no_figure(article: str, vague: str) -> None:
+    backend = FakeBackend({"overview": [overview()],
+                           "figures": [_described({"Al menos 13": "13 people killed", "Au moins 13": "13 people killed",
+                                                   vague: "several people killed"})]})
+    result = Summarizer(backend).summarize(article)
+    assert [(c.value, c.outcome) for c in result.casualties] == [(13, "killed")]
+
+
 def test_a_description_that_copies_the_article_is_read_by_the_words_beside_the_number() -> None:
     """The model wrote the article's words back ('tre i colleghi deceduti e due quelli feriti') for both numbers:
     the harm word beside each number tells what happened."""

@@ -283,6 +283,13 @@ def _one_words_pattern(lx: Lexicon) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{words})", re.IGNORECASE)
 
 
+def is_partitive(text: str, end: int, lx: Lexicon) -> bool:
+    """Whether the words after a count (ending at `end`) make it a part of people counted elsewhere ('l'une des
+    victimes', 'varios de los muertos', 'mehrere der Verletzten'): the lexicon's `partitives`."""
+    after = text[end : end + 40].lstrip().casefold()
+    return any(after.startswith(p) and not after[len(p) : len(p) + 1].isalpha() for p in lx.partitives)
+
+
 def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention], lx: Lexicon) -> list[NumberMention]:
     """One person counted by an indefinite article ('Ein Mann wurde getötet', 'un terzo disperso', 'uma aluna
     morreu'): the lexicon's `one_words` with a harm word after them within the language's reach in their clause,
@@ -299,8 +306,8 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
         start, end = m.start(), m.end()
         following = text[end : end + 30].split()
         if any(n.raw_start < end and start < n.end for n in numbers) or (
-                following and following[0].casefold() in lx.another):  # 'ein weiteres Todesopfer', 'l'une des'
-            continue
+                following and following[0].casefold() in lx.another) or is_partitive(text, end, lx):
+            continue  # 'ein weiteres Todesopfer', 'l'une des victimes'
         first = harm.search(text, end, sentence.end) if harm is not None else None
         if first is not None and any(end <= n.raw_start < first.start() for n in numbers):
             continue  # 'Un total de 20 muertos': the number before the harm word counts

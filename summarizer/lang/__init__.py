@@ -116,9 +116,12 @@ class Lexicon:
     # indefinite articles that may count one person ('Ein Mann wurde getötet', 'un terzo disperso'): with a harm
     # word after them in their clause, the model is asked what they count (languages without a code reader)
     one_words: tuple[str, ...] = ()
-    # after one of one_words, no count of its own: a toll grown by one ('ein weiteres Todesopfer'), a partitive
-    # ('l'une des victimes'), a toll itself ('un balance publicado por ...')
+    # after one of one_words, no count of its own: a toll grown by one ('ein weiteres Todesopfer'), a toll itself
+    # ('un balance publicado por ...')
     another: tuple[str, ...] = ()
+    # after one of one_words or a vague amount, a part of people counted elsewhere ('l'une des victimes', 'varios de
+    # los muertos')
+    partitives: tuple[str, ...] = ()
     clause_joiners: tuple[str, ...] = ()  # 'and', 'while', 'जबकि': a number's clause ends before one
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
@@ -169,6 +172,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         definitions=tuple(numbers.get("definitions", [])),
         one_words=tuple(numbers.get("one_words", [])),
         another=tuple(w.casefold() for w in numbers.get("another", [])),
+        partitives=tuple(w.casefold() for w in numbers.get("partitives", [])),
         clause_joiners=tuple(numbers.get("clause_joiners", [])),
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
