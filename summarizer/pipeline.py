@@ -407,7 +407,7 @@ class Summarizer:
         self._decide(run, candidates)
         candidates = sorted([*candidates, *self._counted(run, candidates)], key=lambda c: c.mention.start)
         casualties = self._casualties(run, candidates, where, claimants, known)
-        actors = build_actors(run.text, statements, casualties, where, known, run.speakers)
+        actors = build_actors(run.text, statements, casualties, where, known, run.speakers, run.language.lexicon)
         statements = [s.model_copy(update={"actor": _canonical(s.actor, actors, known)}) for s in statements]
         consequences = detect_consequences(run.text, run.sentences, where)
         incidents = self._incidents(run, where, casualties, consequences)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from summarizer.contract.event import Actor, ActorKind, ActorRole, Casualty, Statement, Where
+from summarizer.lang import Lexicon, english, per_lexicon
 from summarizer.text.calendar import WEEKDAY_PATTERN
 from summarizer.text.grounding import locate
 from summarizer.text.names import fold, is_country, same_actor
@@ -22,38 +23,38 @@ _ROLE_OF_STATEMENT: dict[str, list[ActorRole]] = {
 }
 _FORCES = re.compile(r"\b(?:[A-Z][\w’']+\s+)?(?i:security forces|armed forces|army|military|troops|"
                      r"paramilitary forces|counter[- ]?terrorism (?:units|department|forces))\b")
-_KIND_RULES: list[tuple[str, ActorKind]] = [
-    (r"liberation|front\b|taliban|separatist|insurgen|militan|rebel|jihad|islamic state|al[- ]qaeda|guerr|"
-     r"fighters|brigade|movement|outfit", "rebel_group"),
-    (r"militia|vigilante|armed men|gunmen", "militia"),
-    (r"force|army|military|troops|police|soldier|paramilitary|counter[- ]?terror|frontier corps|officer|"
-     r"commander|media wing", "state_forces"),
-    (r"minister|ministry|government|official|authorit|spokes|governor|president|administration|cabinet|"
-     r"council|mayor|chief", "government"),
-    (r"civilian|resident|worker|villager|passenger|student", "civilians"),
-]
+_KINDS: tuple[ActorKind, ...] = ("rebel_group", "militia", "state_forces", "government", "civilians")
 
 
-def actor_kind(name: str, event_country: str | None) -> ActorKind:
+@per_lexicon
+def _kind_patterns(lx: Lexicon) -> dict[str, re.Pattern[str]]:
+    """The lexicon's [actors] words, one pattern per kind."""
+    return {kind: re.compile("|".join(words)) for kind, words in lx.actor_kinds if words}
+
+
+def actor_kind(name: str, event_country: str | None, lx: Lexicon | None = None) -> ActorKind:
+    """An actor's kind by the words of its name, in English and the article's language (lexicon [actors]), kind by
+    kind in the order rebel group, militia, state forces, government, civilians; 'other' when none matches."""
     if is_country(name):
         return "government" if event_country and fold(name) == fold(event_country) else "foreign_government"
     lowered = name.lower()
-    for pattern, kind in _KIND_RULES:
-        if re.search(pattern, lowered):
+    tables = [_kind_patterns(english()), *([_kind_patterns(lx)] if lx is not None and lx.code != "en" else [])]
+    for kind in _KINDS:
+        if any(kind in table and table[kind].search(lowered) for table in tables):
             return kind
     if re.fullmatch(r"[A-Z]{2,6}", name.strip()):
         return "rebel_group" if not re.search(r"police|army", lowered) else "state_forces"
     return "other"
 
 
-def _kind(name: str, described: str, event_country: str | None) -> ActorKind:
+def _kind(name: str, described: str, event_country: str | None, lx: Lexicon | None) -> ActorKind:
     """Kind from the name, else from the words the article used around it ('police official Ibad Khan')."""
-    kind = actor_kind(name, event_country)
-    return actor_kind(described, event_country) if kind == "other" else kind
+    kind = actor_kind(name, event_country, lx)
+    return actor_kind(described, event_country, lx) if kind == "other" else kind
 
 
 def build_actors(text: str, statements: list[Statement], casualties: list[Casualty], where: Where,
-                 known: dict[str, str], speakers: list[str] | None = None) -> list[Actor]:
+                 known: dict[str, str], speakers: list[str] | None = None, lx: Lexicon | None = None) -> list[Actor]:
     speakers = speakers or []
     actors: list[Actor] = []
     place_names = {fold(s) for p in where.places for s in p.spellings} | {
@@ -80,7 +81,7 @@ def build_actors(text: str, statements: list[Statement], casualties: list[Casual
                       or any(same_actor(x, name, known) for x in a.aliases)), None)
         if match is None:
             actors.append(Actor(name=evidence.quote, normalized=evidence.quote, aliases=[],
-                                kind=_kind(evidence.quote, original, where.country), roles=list(roles),
+                                kind=_kind(evidence.quote, original, where.country, lx), roles=list(roles),
                                 evidence=evidence))
         else:
             match.roles.extend(r for r in roles if r not in match.roles)

@@ -142,6 +142,9 @@ class Lexicon:
     # one person counted without a numeral ('the gunman died', 'killed the attacker'): the words that open the
     # noun phrase, and nouns that are never one person ('*men': any word ending so)
     singular_determiners: tuple[str, ...] = ()
+    # an actor's kind by the words of its name ('police official Ibad Khan'): (kind, regular expressions) in the
+    # order they are tried
+    actor_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_singular: tuple[str, ...] = ()
 
     @property
@@ -225,6 +228,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         riots=tuple(w.casefold() for w in data.get("events", {}).get("riots", [])),
         explosions=tuple(w.casefold() for w in data.get("events", {}).get("explosions", [])),
         fighting=tuple(w.casefold() for w in data.get("events", {}).get("fighting", [])),
+        actor_kinds=tuple((k, tuple(v)) for k, v in data.get("actors", {}).items()),
         reader_groups=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("groups", {}).items()),
         reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
         speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
