@@ -915,16 +915,11 @@ class Summarizer:
     def _scope(self, run: _Run, m: NumberMention, where: Where) -> str:
         best: tuple[int, str] | None = None
         sentence = m.sentence
-        chunk = run.text[sentence.start : sentence.end]
+        chunk = _without_speaker(run.text[sentence.start : sentence.end], run.said_by.get(sentence.index))
         clause_end = m.end + (re.search(r"[,;:]|$", run.text[m.end : sentence.end]).start())  # type: ignore[union-attr]
-        speaker = run.said_by.get(sentence.index)
-        # '..., Haltom City Police said': a place inside the speaker is where the speaker works
-        spoken = [(s.start(), s.end()) for s in re.finditer(re.escape(speaker), chunk)] if speaker else []
         for place in where.places:
             for spelling in place.spellings:
                 for hit in re.finditer(rf"\b{re.escape(spelling)}\b", chunk):
-                    if any(start <= hit.start() < end for start, end in spoken):
-                        continue
                     position = sentence.start + hit.start()
                     distance = abs(position - m.start)
                     if m.end <= position < clause_end:
@@ -949,7 +944,7 @@ class Summarizer:
             pattern = re.compile("|".join(rf"\b{re.escape(s)}\b" for s in place.spellings))
             dateline = run.header.dateline or ""
             sentence = next((s for s in run.sentences
-                             if _named_beside_speaker(s.text, pattern, run.said_by.get(s.index))
+                             if pattern.search(_without_speaker(s.text, run.said_by.get(s.index)))
                              and EVENT_WORDS.search(s.text)
                              and _places_in(s.text, where) < 3 and not (dateline and s.text.startswith(dateline)
                                                                        and place.name in dateline)), None)
@@ -1253,11 +1248,10 @@ def _bare(name: str) -> str:
     return _UNIT_TAIL.sub("", fold(name))
 
 
-def _named_beside_speaker(text: str, place: re.Pattern[str], speaker: str | None) -> bool:
-    """Whether a sentence names the place other than inside its speaker ('..., Haltom City Police said': where the
-    speaker works, not where something happened)."""
-    outside = text.replace(speaker, " ") if speaker else text
-    return place.search(outside) is not None
+def _without_speaker(text: str, speaker: str | None) -> str:
+    """A sentence with its speaker blanked out, offsets kept: a place named inside the speaker ('..., Haltom City Police
+    said') is where the speaker works, not where something happened, and scopes no figure."""
+    return text.replace(speaker, " " * len(speaker)) if speaker else text
 
 
 def _places_in(text: str, where: Where) -> int:

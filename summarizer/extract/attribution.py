@@ -142,6 +142,7 @@ def attribution(sentence: Sentence, previous_speakers: list[str], person: str | 
 
 
 _QUOTES = (("„", "“"), ("“", "”"), ("«", "»"))
+_CLOSINGS, _CLOSINGS_DE = ("”", "»", '"'), ("“",)  # the marks that close a quotation; German „…“ closes with “
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -181,7 +182,7 @@ def open_quotations(texts: list[str]) -> list[bool]:
 def named_after_quote(text: str, who: str) -> bool:
     """Whether a sentence that closes a quotation names its speaker after the closing mark ('... hurt,” the governor
     said.', '», a déclaré le maire.'), as opposed to inside it: the speaker then gave the whole quotation."""
-    marks = [c for c in ("”", "»", '"') if c in text] or [c for c in ("“",) if c in text]  # German „…“ closes with “
+    marks = [c for c in _CLOSINGS if c in text] or [c for c in _CLOSINGS_DE if c in text]
     if not marks:
         return False
     closing = min(text.find(c) for c in marks)
@@ -285,7 +286,7 @@ def points_back(text: str, lx: Lexicon) -> bool:
 
 def closes_quote(text: str) -> bool:
     """Whether a sentence ends with a quotation's closing mark ('... Intervento in corso”.')."""
-    return text.rstrip(" .!?").endswith(("”", "»", '"', "“"))
+    return text.rstrip(" .!?").endswith((*_CLOSINGS, *_CLOSINGS_DE))
 
 
 def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
