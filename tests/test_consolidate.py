@@ -340,6 +340,17 @@ def test_title_case_headline_words_and_weekdays_are_not_distinctive_names():
     assert not any("distinctive names" in r for r in decisions[0].reasons)
 
 
+def test_a_country_or_its_adjective_in_both_leads_is_no_distinctive_name():
+    """A country is no event's own name: two bombings in one province, undated, whose leads both (wrongly) name a
+    neighbouring country ('Afghanistan', 'Afghan') are not anchored by it."""
+    a = summary("k1").model_copy(update={"headline": "Bombing kills 44 at a rally",
+                                         "summary": "A blast near Afghanistan killed 44 Afghan workers at Dorvan."})
+    b = summary("k2").model_copy(update={"headline": "Suicide attack kills six at a wedding",
+                                         "summary": "Six Afghan guests died at Hallow Creek, close to Afghanistan."})
+    _, decisions = group_summaries([("k1", a), ("k2", b)])
+    assert not any("distinctive names" in r for r in decisions[0].reasons)
+
+
 def test_an_undated_pair_anchored_only_by_names_in_the_leads_is_at_most_borderline():
     lead = "A regional train of Varnian Rail derailed near {}, officials of Varnian Rail said; 40 people were hurt."
     a = summary("t1", event_type="accident", region="", places=[place("Dorvan")],

@@ -34,7 +34,7 @@ from summarizer.contract.event import ACCIDENTAL_TYPES, EventSummary
 from summarizer.extract.places import region_name
 from summarizer.extract.regions import known_regions
 from summarizer.text.calendar import MONTHS, WEEKDAYS
-from summarizer.text.names import fold
+from summarizer.text.names import COUNTRY_NAMES, fold, is_country, is_country_name, is_demonym
 
 Confirmer = Callable[[EventSummary, EventSummary], "bool | tuple[bool, str]"]
 """Settles a borderline pair: same event or not, optionally with its reason (recorded in the decision)."""
@@ -93,13 +93,22 @@ def _title_case(line: str) -> bool:
 
 
 def _names(s: EventSummary) -> set[str]:
-    """Names inside sentences (not a sentence's first word), other than the country, the region and calendar words;
-    a headline in Title Case ('Bus Falls into Gorge') capitalises every word, so only its summary is read."""
+    """Names inside sentences (not a sentence's first word), other than the country, the region, any country or its
+    adjective (no event's own name: a small model writes 'Afghanistan' into Urdu reports from Khyber Pakhtunkhwa) and
+    calendar words; a headline in Title Case ('Bus Falls into Gorge') capitalises every word, so only its summary is
+    read."""
     text = s.summary if _title_case(s.headline) else f"{s.headline}. {s.summary}"
     skip = {w.casefold() for w in _NAME.findall(f"{s.where.country or ''} {s.where.region or ''}")}
     skip |= _CALENDAR
-    return {m.group(0).casefold() for m in _NAME.finditer(text)
-            if m.start() > 0 and not re.search(r"[.!?:;]\s*[\"“‘']?$", text[: m.start()])} - skip
+    return {name for m in _NAME.finditer(text)
+            if m.start() > 0 and not re.search(r"[.!?:;]\s*[\"“‘']?$", text[: m.start()])
+            and not _national(name := m.group(0).casefold())} - skip
+
+
+def _national(name: str) -> bool:
+    """A country ('afghanistan'), a capital standing for it, or a country's adjective ('afghan', 'afghans')."""
+    return is_country_name(name) or is_country(name) or is_demonym(name) or is_demonym(name.removesuffix("s")) \
+        or any(fold(c).startswith(name.removesuffix("s")) for c in COUNTRY_NAMES if len(name) >= 5)
 
 
 def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
