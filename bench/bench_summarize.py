@@ -20,6 +20,7 @@ so a command does not share the machine with a second loaded model.
 
 from __future__ import annotations
 
+import argparse
 import resource
 import statistics
 import subprocess
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer import Summarizer, get_backend  # noqa: E402
+from summarizer.errors import SummarizerError  # noqa: E402
 from summarizer.files.inputs import read_article  # noqa: E402
 
 
@@ -58,9 +60,17 @@ def cli_seconds(path: Path) -> float:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    cli = "--cli" in args
-    paths = [Path(p) for p in args if p != "--cli"] or sorted((ROOT / "eval" / "articles").glob("00*.txt"))
+    parser = argparse.ArgumentParser(description="Per-article speed and memory of the embedded model.")
+    parser.add_argument("articles", nargs="*", type=Path, help="article files (default: the five seeds)")
+    parser.add_argument("--cli", action="store_true", help="also time one `summarizer summarize` command each")
+    args = parser.parse_args()
+    cli = args.cli
+    paths = args.articles or sorted((ROOT / "eval" / "articles").glob("00*.txt"))
+    try:  # every article readable before the model is loaded: a bad path is one line, not a traceback
+        for path in paths:
+            read_article(path)
+    except SummarizerError as exc:
+        sys.exit(f"bench_summarize: {exc}")
     if cli:  # first, while this process holds no model (a user's command has the machine to itself)
         commands = []
         for path in paths:
