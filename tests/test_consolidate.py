@@ -331,23 +331,19 @@ def test_single_undisputed_event_says_so():
     assert "One article: nothing to group." in md
 
 
-def test_title_case_headline_words_and_weekdays_are_not_distinctive_names():
-    a = summary("n1").model_copy(update={"headline": "Bus Falls Into Gorge On Saturday",
-                                         "summary": "A bus fell near Dorvan on Saturday, officials said."})
-    b = summary("n2").model_copy(update={"headline": "Ship Falls Silent After Storm",
-                                         "summary": "A ship went silent on Saturday near Port Elsa."})
+@pytest.mark.parametrize(("lead_a", "lead_b"), [
+    # Title Case headline words and weekdays
+    (("Bus Falls Into Gorge On Saturday", "A bus fell near Dorvan on Saturday, officials said."),
+     ("Ship Falls Silent After Storm", "A ship went silent on Saturday near Port Elsa.")),
+    # a country or its adjective is no event's own name: two bombings in one province whose leads both (wrongly)
+    # name a neighbouring country ('Afghanistan', 'Afghan')
+    (("Bombing kills 44 at a rally", "A blast near Afghanistan killed 44 Afghan workers at Dorvan."),
+     ("Suicide attack kills six at a wedding", "Six Afghan guests died at Hallow Creek, close to Afghanistan.")),
+])
+def test_words_that_name_no_event_are_not_distinctive_names(lead_a: tuple[str, str], lead_b: tuple[str, str]):
+    a = summary("n1").model_copy(update={"headline": lead_a[0], "summary": lead_a[1]})
+    b = summary("n2").model_copy(update={"headline": lead_b[0], "summary": lead_b[1]})
     _, decisions = group_summaries([("n1", a), ("n2", b)])
-    assert not any("distinctive names" in r for r in decisions[0].reasons)
-
-
-def test_a_country_or_its_adjective_in_both_leads_is_no_distinctive_name():
-    """A country is no event's own name: two bombings in one province, undated, whose leads both (wrongly) name a
-    neighbouring country ('Afghanistan', 'Afghan') are not anchored by it."""
-    a = summary("k1").model_copy(update={"headline": "Bombing kills 44 at a rally",
-                                         "summary": "A blast near Afghanistan killed 44 Afghan workers at Dorvan."})
-    b = summary("k2").model_copy(update={"headline": "Suicide attack kills six at a wedding",
-                                         "summary": "Six Afghan guests died at Hallow Creek, close to Afghanistan."})
-    _, decisions = group_summaries([("k1", a), ("k2", b)])
     assert not any("distinctive names" in r for r in decisions[0].reasons)
 
 

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from summarizer.consolidate.figures import FAMILY
 from summarizer.consolidate.names import ActorIndex, PlaceIndex
@@ -77,6 +78,7 @@ class _Batch:
     size: int = 0
     published: Mapping[str, date] = field(default_factory=dict)
     place_keys: dict[str, set[str]] = field(default_factory=dict)  # per report, computed once for every pair
+    names: dict[str, set[str]] = field(default_factory=dict)  # per report, computed once for every pair
 
     def distinctive(self, df: int) -> bool:
         return df <= max(3, self.size // 8)
@@ -105,10 +107,13 @@ def _names(s: EventSummary) -> set[str]:
             and not _national(name := m.group(0).casefold())} - skip
 
 
+@cache
 def _national(name: str) -> bool:
-    """A country ('afghanistan'), a capital standing for it, or a country's adjective ('afghan', 'afghans')."""
-    return is_country_name(name) or is_country(name) or is_demonym(name) or is_demonym(name.removesuffix("s")) \
-        or any(fold(c).startswith(name.removesuffix("s")) for c in COUNTRY_NAMES if len(name) >= 5)
+    """A country ('afghanistan'), a capital standing for it, or a country's adjective ('afghan', 'afghans': the start
+    of a country's name)."""
+    stem = name.removesuffix("s")
+    return is_country_name(name) or is_country(name) or is_demonym(name) or is_demonym(stem) \
+        or (len(stem) >= 5 and any(country.startswith(stem) for country in COUNTRY_NAMES))
 
 
 def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
@@ -218,7 +223,7 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     score += min(4.0, float(len(shared_places) + len(rare)))  # a place few other reports name counts double
     shown = [places.display(k) + (" (distinctive)" if k in rare else "") for k in shared_places]
     reasons.append(f"shared places: {', '.join(shown)}" if shared_places else "no shared place")
-    names = sorted(n for n in _names(a) & _names(b) if batch.distinctive(batch.name_df[n]))
+    names = sorted(n for n in batch.names[ra] & batch.names[rb] if batch.distinctive(batch.name_df[n]))
     if names:
         score += min(2.0, float(len(names)))
         reasons.append(f"distinctive names in both leads: {', '.join(names[:4])}")
@@ -299,7 +304,8 @@ def group_summaries(
     for ref, s in summaries:
         batch.place_keys[ref] = _place_keys(s, places)
         batch.place_df.update(batch.place_keys[ref])
-        batch.name_df.update(_names(s))
+        batch.names[ref] = _names(s)
+        batch.name_df.update(batch.names[ref])
     decisions: list[PairDecision] = []
     links: list[tuple[float, int, int]] = []
     vetoed: set[tuple[int, int]] = set()
