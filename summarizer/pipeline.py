@@ -595,7 +595,10 @@ class Summarizer:
                     else:  # the model described another number: keep only what code can tell
                         reading = Reading(GENERIC_GROUP, near, None) if near else Reading(None, None, None)
                 group = reading.group if reading.group is not None or description.casefold() == "none" else None
-                echoed = len(description.split()) > 1 and locate(run.text, description) is not None
+                # the article's own words copied back where the description is not English: code has no reader
+                # for them; in English the reader has read them already ('Resulting in Dozens of Casualties')
+                echoed = not lx.code_reader and len(description.split()) > 1 \
+                    and locate(run.text, description) is not None
                 if group is None and description.casefold() != "none" and near is not None \
                         and (stated is not None or echoed):
                     # '48 people', or the article's own words copied ('tre i colleghi deceduti'), with its harm word

@@ -599,6 +599,19 @@ def test_a_description_that_copies_the_article_is_read_by_the_words_beside_the_n
     assert {(c.value, c.outcome) for c in result.casualties} == {(3, "killed"), (2, "injured")}
 
 
+def test_an_english_description_that_copies_the_article_is_no_reading_of_its_own() -> None:
+    """In English the code reader reads the description; words copied back that it reads as no one counted
+    ('Resulting in Dozens of Casualties', a sub-heading) are no figure."""
+    article = ("Attacks in Hesh Pradesh\n"
+               "Coordinated Attacks Rock Hesh Pradesh, Resulting in Dozens of Casualties\n"
+               "Police said 12 people were killed in Tarel on Monday.\n")
+    echo = "Resulting in Dozens of Casualties"
+    backend = FakeBackend({"overview": [overview()],
+                           "figures": [_described({"Dozens": echo, "12": "12 people killed"})]})
+    result = Summarizer(backend).summarize(article)
+    assert {(c.value, c.outcome) for c in result.casualties} == {(12, "killed")}
+
+
 def _described(totals: dict[str, str]) -> Callable[[list[dict[str, Any]]], str]:
     """A figures pass that describes each number shown between « and » as `totals` says ('' for none)."""
     def answer(messages: list[dict[str, Any]]) -> str:
