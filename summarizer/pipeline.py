@@ -105,6 +105,7 @@ from summarizer.lang import (
     names_natural_hazard,
     outcome_near,
     outcomes_named,
+    own_harm,
     stray_script,
     strip_stray_script,
     tells_of_harm,
@@ -584,7 +585,8 @@ class Summarizer:
                     # noun is the model's to judge ('Five soldiers killed 3 militants': 5 is "none").
                     cand.group, cand.by = cand.group or GENERIC_GROUP, by
                     continue
-                stated = reading_value(description)
+                numeral = _NUMERAL_ONLY.fullmatch(description.strip())  # '1' alone: a count, nothing of the harm
+                stated = int(re.sub(r"\D", "", numeral.group(0))) if numeral else reading_value(description)
                 if stated is not None and m.value is not None and stated != m.value:
                     together = [c.mention.value for c in candidates if c is not cand and c.mention.value
                                 and c.mention.sentence is m.sentence]
@@ -597,18 +599,22 @@ class Summarizer:
                 group = reading.group if reading.group is not None or description.casefold() == "none" else None
                 # the article's own words copied back where the description is not English: code has no reader
                 # for them; in English the reader has read them already ('Resulting in Dozens of Casualties')
-                echoed = not lx.code_reader and len(description.split()) > 1 \
+                echoed = (lx is None or not lx.code_reader) and len(description.split()) > 1 \
                     and locate(run.text, description) is not None
                 if group is None and description.casefold() != "none" and near is not None \
                         and (stated is not None or echoed):
                     # '48 people', or the article's own words copied ('tre i colleghi deceduti'), with its harm word
                     # beside the number in the article
                     group = GENERIC_GROUP
-                elif group is None and reading.outcome is None and \
-                        outcome_near(run.text, m.raw_start, m.end, lx, words_after=1, words_before=0) is not None:
-                    group = GENERIC_GROUP  # '10 زخمیوں', '20 muertos': the number's own noun names the harm
+                elif group is None and reading.outcome is None and own_harm(run.text, m.raw_start, m.end, lx):
+                    # '10 زخمیوں', '20 muertos', '11 personnes tuées': the number's own noun names the harm
+                    group = GENERIC_GROUP
                 outcome = near or reading.outcome
-                who = bare_count(description) if group is None and outcome is None and stated == m.value else None
+                who = None
+                if group is None and outcome is None and stated == m.value:
+                    # '4 people', or the number alone ('1' for 'At least one person has been killed'): who it counts,
+                    # and nothing of what happened
+                    who = cand.group or GENERIC_GROUP if numeral else bare_count(description)
                 if who is not None:
                     # '4 people' for 'Quatre jeunes hommes ont été tués': who, and not what happened; a harm word
                     # after the number in its clause tells that ('four officials told Reuters' has none)
@@ -1063,6 +1069,7 @@ def _invented(text: str, article_numbers: set[int]) -> list[int]:
     return sorted(n for n in found if n not in article_numbers)
 
 
+_NUMERAL_ONLY = re.compile(r"\d[\d,]*")
 BARE_REACH = 8  # words after a number its harm word may come when the model said only who it counts
 NOUN_REACH = 2  # words after the noun of such an answer its harm word may come ('gunmen killed', 'civilians were hurt')
 

@@ -562,6 +562,9 @@ def test_a_model_none_stands_for_a_number_with_its_own_noun() -> None:
     # the number's own noun names the harm: the model's "none" does not drop it
     ("Explosión en Tarel\nLa policía dijo que 12 muertos fueron hallados en el mercado.\n", {(12, "killed")}),
     ("Explosion à Tarel\nSelon la police, trois blessés ont été transportés à l'hôpital.\n", {(3, "injured")}),
+    # a plain word for people between the number and its harm word ('11 personnes tuées')
+    ("Cyclone à Tarel\nLes autorités avaient fait état d'au moins 11 personnes tuées par le cyclone.\n",
+     {(11, "killed")}),
     # a noun that names no harm: the model's "none" stands
     ("Explosión en Tarel\nLa policía dijo que 12 personas fueron halladas en el mercado tras la explosión.\n",
      set()),
@@ -571,6 +574,17 @@ def test_a_model_none_does_not_overrule_a_number_whose_own_noun_names_the_harm(
     backend = FakeBackend({"overview": [overview()], "figures": [_all_none]})
     result = Summarizer(backend).summarize(article)
     assert {(c.value, c.outcome) for c in result.casualties} == expected
+
+
+def test_a_description_that_is_the_number_alone_is_read_by_the_words_after_it() -> None:
+    """The model wrote only the number ('1') for 'At least one person has been killed': it counts people, and the
+    harm word after the number in its clause tells what happened."""
+    article = ("Clashes in Tarel\n"
+               "At least one person has been killed and 10 others wounded after police opened fire in Tarel.\n")
+    read = _described({"At least one": "1", "10": "10 people injured"})
+    backend = FakeBackend({"overview": [overview()], "figures": [read]})
+    result = Summarizer(backend).summarize(article)
+    assert (1, "people", "killed") in {(c.value, c.group, c.outcome) for c in result.casualties}
 
 
 @pytest.mark.parametrize(("article", "vague"), [

@@ -14,6 +14,7 @@ from summarizer.lang import (
     names_natural_hazard,
     outcome_near,
     outcomes_named,
+    own_harm,
 )
 
 
@@ -58,3 +59,10 @@ def test_the_harm_word_nearest_a_number(lang: str, text: str, expected: str) -> 
     number, _, outcome = expected.partition("=")
     at = text.index(number)
     assert (outcome_near(text, at, at + len(number), lexicon(lang)) or "-") == outcome
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("own_harm.tsv"))
+def test_the_harm_a_numbers_own_noun_names(lang: str, text: str, expected: str) -> None:
+    number, _, outcome = expected.partition("=")
+    at = text.index(number)
+    assert (own_harm(text, at, at + len(number), lexicon(lang)) or "-") == outcome

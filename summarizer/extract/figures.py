@@ -311,10 +311,25 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
         first = harm.search(text, end, sentence.end) if harm is not None else None
         if first is not None and any(end <= n.raw_start < first.start() for n in numbers):
             continue  # 'Un total de 20 muertos': the number before the harm word counts
-        if outcome_near(text, start, end, lx, words_before=0) is None:
+        if outcome_near(text, start, end, lx, words_before=0) is None and not _harm_right_before(text, sentence,
+                                                                                                 start, lx):
             continue
         out.append(NumberMention(start, end, m.group(0), 1, None, "exact", m.group(0), start, sentence))
     return out
+
+
+def _harm_right_before(text: str, sentence: Sentence, start: int, lx: Lexicon) -> bool:
+    """Whether a harm word stands right before an indefinite article, or with one of the language's words of 'also'
+    between, and nothing else ('Murió un policía', 'Ferito anche un carabiniere'; not 'Murieron en un accidente',
+    not '3 morti, un ferito' whose own harm word follows)."""
+    before = text[sentence.start : start].rstrip()
+    words = before.split()
+    if words and words[-1].casefold() in lx.also:
+        before = before[: len(before) - len(words[-1])].rstrip()
+    if not before or not before[-1].isalpha():
+        return False
+    return outcome_near(text, len(before) + sentence.start, len(before) + sentence.start, lx, words_after=0,
+                        words_before=1) is not None
 
 
 def read_figure(text: str, mention: NumberMention) -> Reading:

@@ -122,6 +122,12 @@ class Lexicon:
     # after one of one_words or a vague amount, a part of people counted elsewhere ('l'une des victimes', 'varios de
     # los muertos')
     partitives: tuple[str, ...] = ()
+    # plain words for people ('personnes', 'लोग'): between a number and its harm word they leave the harm word the
+    # number's own ('au moins 11 personnes tuées', '7 लोग घायल')
+    people: tuple[str, ...] = ()
+    # words of 'also' that may stand between a harm word and the person it harmed, named after it ('Ferito anche
+    # un carabiniere', 'Murió también un policía')
+    also: tuple[str, ...] = ()
     clause_joiners: tuple[str, ...] = ()  # 'and', 'while', 'जबकि': a number's clause ends before one
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
@@ -176,6 +182,8 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         one_words=tuple(numbers.get("one_words", [])),
         another=tuple(w.casefold() for w in numbers.get("another", [])),
         partitives=tuple(w.casefold() for w in numbers.get("partitives", [])),
+        people=tuple(w.casefold() for w in numbers.get("people", [])),
+        also=tuple(w.casefold() for w in numbers.get("also", [])),
         clause_joiners=tuple(numbers.get("clause_joiners", [])),
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
@@ -540,6 +548,16 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
     found = _nearest(text, start, end, lx, {o: w for o, w in lx.harm.items() if o in OUTCOMES}, words_after,
                      words_before)
     return next((o for o in OUTCOMES if o == found), None)
+
+
+def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | None:
+    """The outcome the number's own noun names: the word right after it ('12 muertos', '10 زخمیوں'), or the word
+    after a plain word for people ('au moins 11 personnes tuées', '7 लोग घायल'); None when neither is a harm word."""
+    if lx is None:
+        return None
+    following = text[end : end + 40].split()[:1]
+    plain = bool(following) and following[0].casefold().strip(",.;:") in lx.people
+    return outcome_near(text, start, end, lx, words_after=2 if plain else 1, words_before=0)
 
 
 def unharmed_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
