@@ -74,6 +74,7 @@ from summarizer.extract.places import (
     containing_region,
     find_places,
     is_facility,
+    is_namesake_town,
     is_region,
     place_candidates,
     region_name,
@@ -734,11 +735,12 @@ class Summarizer:
             name = name.strip()
             if not name or (country and _bare(name) == _bare(country)):
                 continue
-            if region and _bare(name) == _bare(region) and (_bare(name) not in listed or is_region(run.text, name, lx)
-                                                            or held is not None):
+            town = is_namesake_town(run.text, name, lx)  # 'Kaduna, Kaduna State': a place and the region's name
+            if region and _bare(name) == _bare(region) and not town and (
+                    _bare(name) not in listed or is_region(run.text, name, lx) or held is not None):
                 continue
-            if (is_country_name(name) or is_country_name(_DIRECTION.sub("", name)) or is_region(run.text, name, lx)
-                    or own_name(name)):
+            if (is_country_name(name) or is_country_name(_DIRECTION.sub("", name))
+                    or ((is_region(run.text, name, lx) or own_name(name)) and not town)):
                 run.drop("place", "a country, a part of it or a first-level region, not a place", name)
                 continue
             if region and _bare(region).startswith(_bare(name) + " "):

@@ -613,6 +613,16 @@ def test_a_description_that_copies_the_article_is_read_by_the_words_beside_the_n
     assert {(c.value, c.outcome) for c in result.casualties} == {(3, "killed"), (2, "injured")}
 
 
+def test_a_town_written_with_its_region_of_the_same_name_is_a_place() -> None:
+    """'Kaduna, Kaduna State': the town is a place, though the article calls a region by its name too."""
+    article = ("Protesters killed in Hesh and Tarel states\n"
+               "Police killed six protesters in Marn, Hesh State, and three in Tarel, Tarel State, the report said.\n")
+    backend = FakeBackend({"overview": [overview(places=["Marn", "Tarel"], region="", country="Nigeria")],
+                           "figures": [_described({})]})
+    result = Summarizer(backend).summarize(article)
+    assert [p.name for p in result.where.places] == ["Marn", "Tarel"]
+
+
 def test_an_english_description_that_copies_the_article_is_no_reading_of_its_own() -> None:
     """In English the code reader reads the description; words copied back that it reads as no one counted
     ('Resulting in Dozens of Casualties', a sub-heading) are no figure."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import rows
 
-from summarizer.extract.places import containing_region, find_places, is_region
+from summarizer.extract.places import containing_region, find_places, is_namesake_town, is_region
 from summarizer.lang import lexicon
 from summarizer.text.names import is_demonym
 from summarizer.text.parse import split_sentences
@@ -49,3 +49,9 @@ def test_a_name_the_article_calls_a_region(lang: str, text: str, expected: str) 
 ])
 def test_a_country_adjective_is_no_place(name: str, expected: bool) -> None:
     assert is_demonym(name) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("namesake_towns.tsv"))
+def test_a_town_written_with_its_region_of_the_same_name(lang: str, text: str, expected: str) -> None:
+    article, name = text.split(" | ")
+    assert is_namesake_town(article, name, lexicon(lang)) == (expected == "yes")

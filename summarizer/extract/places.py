@@ -246,3 +246,13 @@ def is_region(text: str, name: str, lx: Lexicon | None) -> bool:
     after = rf"(?<!\w){n}\s+(?:{word})(?!\w)"
     before = rf"(?<!\w)(?:{word})\s+(?:(?:{joined})\s+)?{n}(?!\w)" if joined else rf"(?<!\w)(?:{word})\s+{n}(?!\w)"
     return bool(re.search(f"{after}|{before}", text, re.IGNORECASE))
+
+
+def is_namesake_town(text: str, name: str, lx: Lexicon | None) -> bool:
+    """The article writes `name` as a town followed by its region of the same name ('Kaduna, Kaduna State', 'Oaxaca,
+    Oaxaca'): the name is then a place as well as a region's."""
+    words, _ = _region_words(lx)
+    n = re.escape(name.strip())
+    word = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    region_word = rf"(?:\s+(?:{word}))?" if word else ""
+    return bool(re.search(rf"(?<!\w){n}\s*,\s*{n}{region_word}(?!\w)", text, re.IGNORECASE))
