@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from summarizer.contract.event import QUALIFIERS, Qualifier
 from summarizer.lang import Language, Lexicon, detect_language, english, fallback_lexicon, per_lexicon
+from summarizer.text.calendar import MONTHS, WEEKDAYS
 
 # --- sentences -------------------------------------------------------------------------------------------------
 
@@ -349,8 +350,20 @@ def counts_things(text: str, mention: NumberMention, lx: Lexicon) -> str | None:
     return found.group("thing") if found else None
 
 
+@per_lexicon
+def _day_in_brackets_pattern(lx: Lexicon) -> re.Pattern[str]:
+    """A weekday's or month's name then an opening bracket, at the end of the text before a number ('neste domingo
+    (15)', 'on Sunday (15th)'): the number in brackets is the day of the month."""
+    names = {*WEEKDAYS, *MONTHS, *(w for forms in (*lx.weekdays, *lx.months) for w in forms)}
+    alternation = "|".join(_phrase_pattern(w, lx.spaced) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})\s*\(\s*$", re.IGNORECASE)
+
+
 def _not_a_count(text: str, start: int, end: int, written: str, value: int | None, lx: Lexicon) -> bool:
     after, before, around = _not_a_count_patterns(lx)
+    if value is not None and value <= 31 and re.match(r"\s*(?:st|nd|rd|th|º|°)?\s*\)", text[end : end + 6]) \
+            and _day_in_brackets_pattern(lx).search(text[max(0, start - 24) : start]):
+        return True  # 'mataram neste domingo (15) quatro militares': a date
     if after is not None and after.match(text[end : end + 24]):
         return True
     if before is not None and before.search(text[max(0, start - 12) : start]):
