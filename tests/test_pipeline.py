@@ -636,6 +636,24 @@ def test_an_english_description_that_copies_the_article_is_no_reading_of_its_own
     assert {(c.value, c.outcome) for c in result.casualties} == {(12, "killed")}
 
 
+def test_answers_given_one_question_late_go_to_the_numbers_they_state() -> None:
+    """The model answered each number's question with the next number's description: each description goes to
+    the number it states, and the first number, whose answer moved on, has none."""
+    article = ("Emboscada em Tarel\n"
+               "Um grupo de 30 homens armados mataram quatro militares e feriram outros 13 numa emboscada, segundo "
+               "a polícia. Os militares foram atacados quando seguiam para a vila, não muito longe do rio.\n")
+
+    def late(messages: list[dict[str, Any]]) -> str:
+        shown = re.findall(r"^F(\d+) \[S\d+\]", messages[-1]["content"], re.MULTILINE)
+        answers = ["4 soldiers killed", "13 soldiers injured", "none"]
+        return json.dumps({key: value for k, answer in zip(shown, answers, strict=True)
+                           for key, value in ((f"F{k}", answer), (f"F{k}_by", ""))})
+
+    backend = FakeBackend({"overview": [overview(event_type="battle")], "figures": [late]})
+    result = Summarizer(backend).summarize(article)
+    assert {(c.value, c.outcome) for c in result.casualties} == {(4, "killed"), (13, "injured")}
+
+
 def _described(totals: dict[str, str]) -> Callable[[list[dict[str, Any]]], str]:
     """A figures pass that describes each number shown between « and » as `totals` says ('' for none)."""
     def answer(messages: list[dict[str, Any]]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import mentions, rows
 
-from summarizer.extract.figures import read_figure
+from summarizer.extract.figures import read_figure, realigned
 from summarizer.lang import lexicon, unharmed_near
 
 
@@ -26,3 +26,22 @@ def test_a_number_beside_a_word_of_no_harm_counts_nobody_harmed(lang: str, text:
     plain = text.replace("«", "").replace("»", "")
     mention = next(m for m in mentions(lang, plain) if m.start == start)
     assert unharmed_near(plain, mention.raw_start, mention.end, lexicon(lang)) == (expected == "yes")
+
+
+@pytest.mark.parametrize(("values", "stated", "empty", "expected"), [
+    # each answer one question late: 15 (a date) got 4's answer, 4 got 13's, 13 got "none"
+    ([15, 4, 13], [4, 13, None], [False, False, True], [None, 0, 1]),
+    # two answers swapped
+    ([5, 3], [3, 5], [False, False], [1, 0]),
+    # answers in place stay
+    ([4, 13], [4, 13], [False, False], [0, 1]),
+    # the model added up two counts ('Two soldiers and one interpreter were killed' -> 3 each): nothing moves
+    ([2, 1], [3, 3], [False, False], [0, 1]),
+    # an answer that reads something without a number is not taken over
+    ([4, 13], [13, None], [False, False], [0, 1]),
+    # two questions for the same number: which one the answer belongs to is unclear, nothing moves
+    ([15, 4, 4], [4, None, None], [False, True, True], [0, 1, 2]),
+])
+def test_answers_given_one_question_late_go_to_the_number_they_state(
+        values: list[int], stated: list[int | None], empty: list[bool], expected: list[int | None]) -> None:
+    assert realigned(list(values), stated, empty) == expected

@@ -201,6 +201,27 @@ def reading_value(description: str) -> int | None:
     return mentions[0].value if mentions else None
 
 
+def realigned(values: list[int | None], stated: list[int | None], empty: list[bool]) -> list[int | None]:
+    """For each number asked about, the index of the answer that describes it. A small model sometimes answers a
+    question late, each answer describing the next question's number ('15' of 'domingo (15)' described as '4
+    soldiers killed', 'quatro' as '13 people injured', '13' as 'none'): an answer that states another number than
+    its own question's moves to the one question whose number it states, when that question's own answer states
+    another number or reads nothing (`empty`); a question whose answer moved and that got none has no answer
+    (None). Otherwise every question keeps its own answer."""
+    questions = range(len(values))
+    order: list[int | None] = list(questions)
+    astray = [i for i in questions if stated[i] is not None and values[i] is not None and stated[i] != values[i]]
+    for i in questions:
+        if values[i] is None or not (i in astray or empty[i]):
+            continue
+        givers = [j for j in astray if j != i and stated[j] == values[i]]
+        askers = [k for k in questions if values[k] == values[i] and (k in astray or empty[k])]
+        if len(givers) == 1 and len(askers) == 1:
+            order[i] = givers[0]
+    moved = {j for i, j in enumerate(order) if j != i}
+    return [None if j == i and i in moved else j for i, j in enumerate(order)]
+
+
 def adds_up(total: int, value: int, others: list[int], most: int = 3) -> bool:
     """Whether `total` is `value` plus one to `most` of `others`: a model that added up the counts sharing one verb
     ('Two soldiers and one interpreter were killed' described as '3 people killed')."""
