@@ -533,9 +533,11 @@ def outcomes_named(text: str, lx: Lexicon | None) -> set[Outcome]:
 
 @per_lexicon
 def _clause_end(lx: Lexicon) -> re.Pattern[str]:
-    """Where a number's clause ends: punctuation, or one of the language's clause joiners between spaces."""
+    """Where a number's clause ends: punctuation, the end of a sentence or line ('... in salvo.\n\nUn minatore
+    risulta disperso': the rescued are another sentence's), or one of the language's clause joiners between spaces."""
     joiners = "|".join(re.escape(w) for w in sorted(lx.clause_joiners, key=len, reverse=True))
-    return re.compile(r"[,;:()\[\]—–\-]" + (rf"|\s(?:{joiners})\s" if joiners else ""), re.IGNORECASE)
+    return re.compile(r"[,;:()\[\]—–\-\n]|[.!?।۔](?=\s|$)" + (rf"|\s(?:{joiners})\s" if joiners else ""),
+                      re.IGNORECASE)
 
 
 def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_after: int | None = None,
