@@ -51,6 +51,7 @@ from summarizer.extract.attribution import (
     open_quotations,
     points_back,
     resumes_quote,
+    says_it_back,
     usable_speaker,
 )
 from summarizer.extract.consequences import detect_consequences
@@ -1144,6 +1145,7 @@ def _same_people(a: str, b: str) -> bool:
 def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | None]:
     """The source code reads for each figure sentence (None where it reads none)."""
     sources: dict[int, str | None] = {}
+    lx = run.language.lexicon
     for sentence in run.sentences:
         if sentence.index in figure_sentences:
             who = run.said_by[sentence.index]
@@ -1157,9 +1159,12 @@ def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | No
             # 'Trois personnes sont mortes sur place. Six autres ont été blessées, a souligné le policier.': a
             # speaker named at the close of the next figure sentence gave the figures before it too
             sources[index] = who
-        elif sources[index] is None and after is not None and index + 1 not in figure_sentences \
-                and (said := run.said_by[index + 1]) is not None and _attribution_only(run, after, said):
-            sources[index] = said  # '... 107 feriti. Lo ha riferito un politico locale.': the next sentence says who
+        elif sources[index] is None and after is not None and (said := run.said_by[index + 1]) is not None \
+                and ((index + 1 not in figure_sentences and _attribution_only(run, after, said))
+                     or (lx is not None and says_it_back(after.text, lx))):
+            # '... 107 feriti. Lo ha riferito un politico locale.': the next sentence says who; 'Lo ha confermato
+            # il ministro, ... secondo i quali c'erano 110 lavoratori': it opens by pointing back, whatever follows
+            sources[index] = said
     return sources
 
 

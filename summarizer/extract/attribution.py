@@ -274,8 +274,13 @@ def _opener(text: str, lx: Lexicon) -> str | None:
 def points_back(text: str, lx: Lexicon) -> bool:
     """Whether a sentence opens by naming who said what stands before it: a source opener ('Così il sindaco.') or an
     inverter before its verb of saying ('Así lo informó la policía', 'C'est ce qu'a déclaré le préfet')."""
-    if _opener(text, lx) is not None:
-        return True
+    return _opener(text, lx) is not None or says_it_back(text, lx)
+
+
+def says_it_back(text: str, lx: Lexicon) -> bool:
+    """Whether a sentence opens with a verb of saying whose object is what stands before it and whose subject
+    follows ('Lo ha confermato il ministro, ...', 'Así lo informó la policía'): unlike an opener ('Così il governo
+    ha deciso ...' may mean 'thus'), it points back whatever follows it."""
     lowered = text.lstrip().casefold()
     for phrase in lx.source_verbs:
         at = lowered.find(phrase.casefold())
