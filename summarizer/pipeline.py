@@ -574,11 +574,12 @@ class Summarizer:
             batch = asked[first : first + MAX_FIGURES_PER_PASS]
             answers = self._describe(run, "figures", "F", len(batch),
                                      candidates=[_snippet(run.text, c.mention) for c in batch])
-            order = realigned([c.mention.value for c in batch], [_stated(d) for d, _, _ in answers],
+            stated_by = [_stated(d) for d, _, _ in answers]  # the number each answer states
+            order = realigned([c.mention.value for c in batch], stated_by,
                               [d.casefold() in ("", "none") for d, _, _ in answers])
-            none = ("none", read_description("none"), None)
-            answers = [answers[j] if j is not None else none for j in order]
-            for cand, (description, reading, by) in zip(batch, answers, strict=True):
+            none = ("none", read_description("none"), None, None)
+            moved = [(*answers[j], stated_by[j]) if j is not None else none for j in order]
+            for cand, (description, reading, by, stated) in zip(batch, moved, strict=True):
                 if cand.sure:  # code read group and outcome; only the source was asked
                     cand.by = by
                     continue
@@ -593,7 +594,6 @@ class Summarizer:
                     cand.group, cand.by = cand.group or GENERIC_GROUP, by
                     continue
                 numeral = _NUMERAL_ONLY.fullmatch(description.strip())  # '1' alone: a count, nothing of the harm
-                stated = _stated(description)
                 if stated is not None and m.value is not None and stated != m.value:
                     together = [c.mention.value for c in candidates if c is not cand and c.mention.value
                                 and c.mention.sentence is m.sentence]
@@ -1084,6 +1084,8 @@ def _stated(description: str) -> int | None:
     """The number a model's description states ('4 soldiers killed', or '1' alone)."""
     numeral = _NUMERAL_ONLY.fullmatch(description.strip())
     return int(re.sub(r"\D", "", numeral.group(0))) if numeral else reading_value(description)
+
+
 BARE_REACH = 8  # words after a number its harm word may come when the model said only who it counts
 NOUN_REACH = 2  # words after the noun of such an answer its harm word may come ('gunmen killed', 'civilians were hurt')
 

@@ -253,6 +253,5 @@ def is_namesake_town(text: str, name: str, lx: Lexicon | None) -> bool:
     Oaxaca'): the name is then a place as well as a region's."""
     words, _ = _region_words(lx)
     n = re.escape(name.strip())
-    word = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    region_word = rf"(?:\s+(?:{word}))?" if word else ""
+    region_word = rf"(?:\s+(?:{_alternation(words)}))?" if words else ""
     return bool(re.search(rf"(?<!\w){n}\s*,\s*{n}{region_word}(?!\w)", text, re.IGNORECASE))

@@ -319,8 +319,10 @@ def _qualifier(text: str, start: int, end: int, lx: Lexicon) -> tuple[Qualifier,
 
 @per_lexicon
 def _not_a_count_patterns(lx: Lexicon) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
-                                                 re.Pattern[str] | None]:
-    """(unit after, word before, phrase around): a date, time, duration or amount; a phrase counting nobody."""
+                                                 re.Pattern[str] | None, re.Pattern[str]]:
+    """(unit after, word before, phrase around, day in brackets): a date, time, duration or amount; a phrase
+    counting nobody; a weekday's or month's name and an opening bracket before the number ('neste domingo (15)', 'on
+    Sunday (15th)'), whose number is the day of the month."""
     def union(words: tuple[str, ...]) -> str:
         return "|".join(_phrase_pattern(w, lx.spaced) for w in sorted(words, key=len, reverse=True))
 
@@ -330,7 +332,9 @@ def _not_a_count_patterns(lx: Lexicon) -> tuple[re.Pattern[str] | None, re.Patte
              if lx.not_after else None)
     before = re.compile(rf"(?:{union(lx.not_before)})\.?\s*$", re.IGNORECASE) if lx.not_before else None
     around = re.compile(union(lx.not_counts), re.IGNORECASE) if lx.not_counts else None
-    return after, before, around
+    names = (*WEEKDAYS, *MONTHS, *(w for forms in (*lx.weekdays, *lx.months) for w in forms))
+    day = re.compile(rf"(?:{union(tuple(dict.fromkeys(names)))})\s*\(\s*$", re.IGNORECASE)
+    return after, before, around, day
 
 
 @per_lexicon
@@ -350,19 +354,10 @@ def counts_things(text: str, mention: NumberMention, lx: Lexicon) -> str | None:
     return found.group("thing") if found else None
 
 
-@per_lexicon
-def _day_in_brackets_pattern(lx: Lexicon) -> re.Pattern[str]:
-    """A weekday's or month's name then an opening bracket, at the end of the text before a number ('neste domingo
-    (15)', 'on Sunday (15th)'): the number in brackets is the day of the month."""
-    names = {*WEEKDAYS, *MONTHS, *(w for forms in (*lx.weekdays, *lx.months) for w in forms)}
-    alternation = "|".join(_phrase_pattern(w, lx.spaced) for w in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?:{alternation})\s*\(\s*$", re.IGNORECASE)
-
-
 def _not_a_count(text: str, start: int, end: int, written: str, value: int | None, lx: Lexicon) -> bool:
-    after, before, around = _not_a_count_patterns(lx)
+    after, before, around, day = _not_a_count_patterns(lx)
     if value is not None and value <= 31 and re.match(r"\s*(?:st|nd|rd|th|º|°)?\s*\)", text[end : end + 6]) \
-            and _day_in_brackets_pattern(lx).search(text[max(0, start - 24) : start]):
+            and day.search(text[max(0, start - 24) : start]):
         return True  # 'mataram neste domingo (15) quatro militares': a date
     if after is not None and after.match(text[end : end + 24]):
         return True
