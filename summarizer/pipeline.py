@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast, get_args
 
 from summarizer.backends.base import Backend
 from summarizer.contract.event import (
@@ -98,6 +98,7 @@ from summarizer.files.inputs import article_id, check_text
 from summarizer.lang import (
     Language,
     Lexicon,
+    counts_others,
     defines,
     detect_language,
     english,
@@ -108,6 +109,7 @@ from summarizer.lang import (
     names_natural_hazard,
     outcome_near,
     outcomes_named,
+    own_group,
     own_harm,
     stray_script,
     strip_stray_script,
@@ -638,6 +640,8 @@ class Summarizer:
                     run.drop("figure", f"the model read it as not counting people harmed ({description!r})",
                              m.raw_text)
                     continue
+                if group == GENERIC_GROUP and lx is not None and not lx.code_reader:
+                    group = _group_named(run.text, cand, candidates, lx) or group
                 if group == GENERIC_GROUP and cand.borrowed and cand.group is not None and outcome == cand.outcome:
                     # 'Thirty gunmen were killed in Harnai, while 11 were killed in Panjgur', 'troops suffered six
                     # dead': a number without a noun of its own, that the model reads as plain people and as code
@@ -1108,6 +1112,21 @@ def _place_problem(run: _Run, place: str) -> str | None:
     if not place.strip() or locate(run.text, place) is not None or locate_transliterated(run.text, place) is not None:
         return None
     return f'place "{place}" does not appear in the article'
+
+
+def _group_named(text: str, cand: Candidate, candidates: list[Candidate], lx: Lexicon) -> Group | None:
+    """The group the article's own words give a number the model counts as plain people, in a language without a
+    code reader: its own noun ('Ferito anche un carabiniere' -> police), or, for a number written with a word of
+    'other' and no group's word ('mataram quatro militares ... e feriram outros 13'), the group of the count right
+    before it in its sentence."""
+    m = cand.mention
+    noun = own_group(text, m.raw_start, m.end, lx)
+    if noun is None and counts_others(text, m.raw_start, m.end, lx):
+        before = [c.mention for c in candidates if c.mention.sentence is m.sentence and c.mention.end <= m.raw_start]
+        if before:
+            last = max(before, key=lambda b: b.end)
+            noun = own_group(text, last.raw_start, last.end, lx)
+    return cast(Group, noun) if noun in get_args(Group) else None
 
 
 def _harm_after_noun(run: _Run, sentence: Sentence, description: str) -> Outcome | None:

@@ -1124,6 +1124,33 @@ def test_the_numbers_of_a_definition_are_no_figures() -> None:
     assert "a definition, not a count of this event" in {d.reason for d in result.provenance.dropped}
 
 
+def test_the_numbers_own_noun_names_the_group_the_model_counts_as_people() -> None:
+    # 'un carabiniere' described as '1 person injured': in a language without a code reader, the noun after the
+    # number ([groups] of its lexicon) names who ('due operai' are civilians)
+    article = ("Esplosione a Tarello\nEsplosione in un edificio disabitato a Tarello: morti due operai. Ferito "
+               "anche un carabiniere, ha detto la prefettura.\n")
+    answers = _described({"due": "2 people killed", "un": "1 person injured"})
+    backend = FakeBackend({"overview": [overview(country="Italy", region="", places=["Tarello"])],
+                           "figures": [answers] * 2})
+    result = Summarizer(backend).summarize(article)
+    found = {(c.value, c.group, c.outcome) for c in result.casualties}
+    assert (1, "police", "injured") in found
+    assert (1, "people", "injured") not in found
+
+
+def test_others_after_a_group_count_are_more_of_that_group() -> None:
+    # 'mataram quatro militares ... e feriram outros 13': 13 has no noun of its own; the model's '13 people injured'
+    # counts more soldiers
+    article = ("Emboscada em Tarel\nHomens armados mataram neste domingo quatro militares das Forças de Defesa e "
+               "feriram outros 13 numa emboscada perto de Tarel, disse a polícia. O ataque aconteceu na estrada "
+               "nacional, segundo as autoridades, que não deram mais detalhes sobre o caso.\n")
+    answers = _described({"quatro": "4 soldiers killed", "13": "13 people injured"})
+    backend = FakeBackend({"overview": [overview(country="Mozambique", region="", places=["Tarel"])],
+                           "figures": [answers] * 2})
+    found = {(c.value, c.group, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
+    assert found == {(4, "soldiers", "killed"), (13, "soldiers", "injured")}
+
+
 def test_one_person_counted_by_an_indefinite_article_is_asked_of_the_model() -> None:
     article = ("Explosion in Tarel\nDas Innenministerium hält einen Anschlag in Tarel für möglich. Ein Mann wurde "
                "getötet, zehn weitere Menschen wurden verletzt. Am Morgen wurde ein weiteres Todesopfer gefunden.\n")

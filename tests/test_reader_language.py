@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 from phrasing_tables import rows
 
+from summarizer.contract.event import Group
 from summarizer.extract.event_type import settle_event_type
 from summarizer.lang import (
+    counts_others,
     detect_language,
     is_about_harm,
     lexicon,
+    lexicons,
     mishap_or_attack,
     names_natural_hazard,
     outcome_near,
     outcomes_named,
+    own_group,
     own_harm,
 )
 
@@ -59,6 +65,25 @@ def test_the_harm_word_nearest_a_number(lang: str, text: str, expected: str) -> 
     number, _, outcome = expected.partition("=")
     at = text.index(number)
     assert (outcome_near(text, at, at + len(number), lexicon(lang)) or "-") == outcome
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("own_group.tsv"))
+def test_the_group_a_numbers_own_noun_names(lang: str, text: str, expected: str) -> None:
+    number, _, group = expected.partition("=")
+    at = text.index(number)
+    assert (own_group(text, at, at + len(number), lexicon(lang)) or "-") == group
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("others.tsv"))
+def test_a_word_of_other_beside_a_number(lang: str, text: str, expected: str) -> None:
+    number, _, said = expected.partition("=")
+    at = text.index(number)
+    assert counts_others(text, at, at + len(number), lexicon(lang)) == (said == "yes")
+
+
+def test_every_lexicon_group_is_a_casualty_group() -> None:
+    for code, lx in lexicons().items():
+        assert {g for g, _ in lx.groups} <= set(get_args(Group)), code
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("own_harm.tsv"))

@@ -128,6 +128,16 @@ class Lexicon:
     # words of 'also' that may stand between a harm word and the person it harmed, named after it ('Ferito anche
     # un carabiniere', 'Murió también un policía')
     also: tuple[str, ...] = ()
+    # auxiliary verbs and adverbs that may stand between a number's noun and its harm word ('Deux personnes ont été
+    # tuées', 'Un minatore risulta ancora disperso', 'sono rimasti gravemente feriti'): the harm word is still its own
+    before_harm: tuple[str, ...] = ()
+    # the group a number's own noun names ('un carabiniere', 'deux policiers', '3 پولیس اہلکار'), for languages
+    # without a code reader: (group, word starts) in the file's order; the nearest word within two words after the
+    # number wins
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # words of 'other' beside a number ('outros 13', 'cinq autres'): a number so written without a group's word of
+    # its own counts more of the group named by the count before it in its sentence
+    others: tuple[str, ...] = ()
     clause_joiners: tuple[str, ...] = ()  # 'and', 'while', 'जबकि': a number's clause ends before one
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
@@ -184,6 +194,9 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         partitives=tuple(w.casefold() for w in numbers.get("partitives", [])),
         people=tuple(w.casefold() for w in numbers.get("people", [])),
         also=tuple(w.casefold() for w in numbers.get("also", [])),
+        groups=tuple((k, tuple(v)) for k, v in data.get("groups", {}).items()),
+        before_harm=tuple(w.casefold() for w in numbers.get("before_harm", [])),
+        others=tuple(w.casefold() for w in numbers.get("others", [])),
         clause_joiners=tuple(numbers.get("clause_joiners", [])),
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
@@ -554,12 +567,41 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
 
 def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | None:
     """The outcome the number's own noun names: the word right after it ('12 muertos', '10 زخمیوں'), or the word
-    after a plain word for people ('au moins 11 personnes tuées', '7 लोग घायल'); None when neither is a harm word."""
+    after a plain word for people or a group's word, with auxiliary verbs and adverbs between ('au moins 11 personnes
+    tuées', '7 लोग घायल', 'Deux personnes ont été tuées', 'Un minatore risulta ancora disperso'); None when none is
+    a harm word."""
     if lx is None:
         return None
-    following = text[end : end + 40].split()[:1]
-    plain = bool(following) and following[0].casefold().strip(",.;:") in lx.people
-    return outcome_near(text, start, end, lx, words_after=2 if plain else 1, words_before=0)
+    following = [w.casefold().strip(",.;:") for w in text[end : end + 80].split()[:6]]
+    named = bool(following) and (following[0] in lx.people or _starts_with_group(following[0], lx))
+    reach = 1
+    if named:
+        reach = 2
+        while reach <= len(following) and following[reach - 1] in lx.before_harm:
+            reach += 1
+    return outcome_near(text, start, end, lx, words_after=reach, words_before=0)
+
+
+def counts_others(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
+    """Whether a word of 'other' stands right before or right after the number ('outros 13', 'cinq autres')."""
+    if lx is None or not lx.others:
+        return False
+    before = text[max(0, start - 30) : start].split()[-1:]
+    after = text[end : end + 30].split()[:1]
+    return any(w.casefold().strip(",.;:") in lx.others for w in (*before, *after))
+
+
+def _starts_with_group(word: str, lx: Lexicon) -> bool:
+    """Whether a word opens with one of the lexicon's group words ('carabiniere', 'policiers')."""
+    return any(word.startswith(stem.casefold().split()[0]) for _, stems in lx.groups for stem in stems)
+
+
+def own_group(text: str, start: int, end: int, lx: Lexicon | None) -> str | None:
+    """The group the number's own noun names, in the two words after it ('un carabiniere' -> police, 'quatro
+    militares' -> soldiers, '3 پولیس اہلکار' -> police); None when neither word is one of the lexicon's `groups`."""
+    if lx is None or not lx.groups:
+        return None
+    return _nearest(text, start, end, lx, dict(lx.groups), 2, 0)
 
 
 def unharmed_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
