@@ -106,6 +106,7 @@ from summarizer.lang import (
     is_about_harm,
     lexicons_hash,
     mishap_or_attack,
+    names_explosion,
     names_natural_hazard,
     outcome_near,
     outcomes_named,
@@ -467,6 +468,13 @@ class Summarizer:
             problems += [(f, f'event_type "{answer.event_type}" is harm nobody meant, but the article opens with an '
                              f'attack ("{attack}") and no accident: harm done on purpose is one of the other types')
                          for f in ("on_purpose", "event_type")]
+        if answer.event_type == "explosion_remote_violence" and not names_explosion(_lead(run), run.language.lexicon) \
+                and _event_type(run, answer.event_type) == answer.event_type:
+            # 'Ocho personas murieron a tiros ... en un autobús' typed as remote violence: nothing exploded (a lead
+            # naming a mishap or a hazard settles the type without asking)
+            problems.append(("event_type", 'event_type "explosion_remote_violence" is for bombs, blasts, shelling, air '
+                                           'or drone strikes and mines, and the article opens with none of them: '
+                                           'choose the type of what it tells'))
         if answer.event_type != "other" and accidental != (answer.on_purpose == "no"):
             problems += [(f, f'event_type "{answer.event_type}" does not fit on_purpose "{answer.on_purpose}": harm '
                              'nobody meant is "accident" or "disaster", harm done on purpose is one of the others')

@@ -891,6 +891,25 @@ def test_an_accidental_type_for_a_lead_naming_only_an_attack_is_reasked() -> Non
     assert summary.event_type == "battle" and summary.provenance.passes[0].retries == 1
 
 
+@pytest.mark.parametrize(("lead", "asked_again"), [
+    ("Gunmen shot dead eight bus passengers near Tarel on Sunday, officials said.", True),
+    ("Ocho personas murieron a tiros cuando viajaban en un autobús cerca de Tarel, informaron las autoridades. "
+     "Los desconocidos dispararon contra el vehículo en la carretera de Tarel.", True),
+    ("A roadside bomb killed eight bus passengers near Tarel on Sunday, officials said.", False),
+    ("Una bomba mató a ocho pasajeros de un autobús cerca de Tarel, informaron las autoridades. "
+     "El artefacto estalló en la carretera de Tarel al paso del vehículo.", False),
+])
+def test_remote_violence_for_a_lead_naming_no_explosion_is_reasked(lead: str, asked_again: bool) -> None:
+    article = f"Eight killed near Tarel\n{lead}\n"
+    first = overview(event_type="explosion_remote_violence", on_purpose="yes", headline="Eight killed near Tarel",
+                     summary="Eight people were killed near Tarel.", country="", region="", places=["Tarel"])
+    second = overview(event_type="violence_against_civilians", on_purpose="yes", headline="Eight killed near Tarel",
+                      summary="Eight people were killed near Tarel.", country="", region="", places=["Tarel"])
+    summary = Summarizer(make_backend([first, second])).summarize(article)
+    assert summary.provenance.passes[0].retries == (1 if asked_again else 0)
+    assert summary.event_type == ("violence_against_civilians" if asked_again else "explosion_remote_violence")
+
+
 def test_a_place_the_model_names_in_english_is_kept_as_the_article_spells_it() -> None:
     article = ("तारेलपुर में बस हादसा\n"
                "तारेलपुर के पास बस खाई में गिरने से 12 लोगों की मौत हो गई।\n")

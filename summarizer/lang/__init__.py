@@ -504,11 +504,16 @@ def protest_or_riot(text: str, lx: Lexicon | None) -> Literal["protest", "riot"]
     return "protest" if _event_word(text, lx, lambda x: x.protests) is not None else None
 
 
+def names_explosion(text: str, lx: Lexicon | None) -> bool:
+    """Whether `text` names an explosion, a bomb, shelling, a strike or a mine ('blast', 'bomba', 'دھماکا'), in
+    English or the article's language."""
+    return _event_word(text, lx, lambda x: x.explosions) is not None
+
+
 def explosion_without_fighting(text: str, lx: Lexicon | None) -> bool:
     """Whether `text` names an explosion ('blast', 'suicide bomber', 'دھماکا') and no fighting ('clash', 'ambush',
     'gunmen'), in English or the article's language."""
-    return _event_word(text, lx, lambda x: x.explosions) is not None \
-        and _event_word(text, lx, lambda x: x.fighting) is None
+    return names_explosion(text, lx) and _event_word(text, lx, lambda x: x.fighting) is None
 
 
 def mishap_or_attack(text: str, lx: Lexicon | None) -> tuple[str | None, str | None]:
