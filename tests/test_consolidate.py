@@ -135,6 +135,19 @@ def test_undated_reports_of_one_region_with_close_tolls_are_asked_about_not_join
     assert decisions[0].verdict == "different_event"
 
 
+def test_a_toll_of_plain_people_is_close_to_a_toll_of_any_group():
+    # '26 people' and '25 passengers' (civilians) of one bus fire: close tolls; '26 militants' are another family
+    a = summary("p1", event_type="accident", places=[place("Dorvan")], casualties=[fig("c1", "people", "killed", 26)])
+    b = summary("p2", event_type="accident", places=[place("Hallow Creek")],
+                casualties=[fig("c1", "civilians", "killed", 25)])
+    _, decisions = group_summaries([("p1", a), ("p2", b)])
+    assert decisions[0].verdict == "borderline"
+    assert any(r.startswith("close figures") for r in decisions[0].reasons)
+    c = a.model_copy(update={"casualties": [fig("c1", "militants", "killed", 26)]})
+    _, decisions = group_summaries([("p3", c), ("p2", b)])
+    assert decisions[0].verdict == "different_event"
+
+
 def test_vetoed_pair_is_never_joined_through_a_third_report():
     front = actor("Kestrian Freedom Front", roles=["perpetrator"])
     places = [place("Dorvan"), place("Port Elsa")]

@@ -137,12 +137,14 @@ def _region(s: EventSummary, other_places: set[str], places: PlaceIndex) -> str:
 
 
 def _close_figures(a: EventSummary, b: EventSummary) -> tuple[float, str] | None:
-    """(score, reason) when both report a close death or injury toll of the same group family (values of 3+)."""
+    """(score, reason) when both report a close death or injury toll of the same group family (values of 3+); plain
+    people and civilians are one family here ('26 people' and '25 passengers' of one bus fire)."""
     best: tuple[float, str] | None = None
     for ca in a.casualties:
         for cb in b.casualties:
+            kin = FAMILY[ca.group] == FAMILY[cb.group] or {ca.group, cb.group} == {"people", "civilians"}
             if ca.outcome != cb.outcome or ca.outcome not in ("killed", "injured") or ca.value is None \
-                    or cb.value is None or min(ca.value, cb.value) < 3 or FAMILY[ca.group] != FAMILY[cb.group]:
+                    or cb.value is None or min(ca.value, cb.value) < 3 or not kin:
                 continue
             ratio = min(ca.value, cb.value) / max(ca.value, cb.value)
             score = 1.5 if ratio == 1 else 1.0 if ratio >= 0.6 else 0.0
