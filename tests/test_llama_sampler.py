@@ -174,3 +174,37 @@ def test_banned_tokens_are_never_sampled(llm: SampleThenCheckLlama) -> None:
     assert not has_cjk(text), text
     banned = table.banned(frozenset({"LATIN"}))
     assert banned is not None and not any(banned[t] for t in tokens)
+
+
+@pytest.mark.model
+def test_schema_drafts_cut_the_steps_and_keep_the_answer(llm: SampleThenCheckLlama) -> None:
+    """With the structure drafter (`json_draft` through `SchemaDrafter`) the keys, quotes and enum endings go in
+    batches: fewer model steps than tokens, and the same greedy answer as one token per step (up to the rounding of
+    batched products, which this short answer does not meet)."""
+    from summarizer.backends.json_draft import SchemaDraft
+    from summarizer.backends.llama_sampler import SchemaDrafter
+
+    plain, plain_tokens = _generate(llm, sample_then_check=True, messages=INCIDENT, schema=Incident,
+                                    **PROJECT_DEFAULT)
+    steps: list[int] = []
+    inner = SampleThenCheckLlama.eval
+
+    def counting_eval(tokens: Any) -> None:
+        steps.append(len(tokens))
+        inner(llm, tokens)
+
+    drafter = SchemaDrafter(llm, SchemaDraft(Incident.model_json_schema()))
+    llm.draft_model = drafter  # type: ignore[assignment]
+    llm.eval = counting_eval  # type: ignore[method-assign,assignment]
+    try:
+        drafted, tokens = _generate(llm, sample_then_check=True, messages=INCIDENT, schema=Incident,
+                                    **PROJECT_DEFAULT)
+    finally:
+        llm.draft_model = None
+        del llm.eval
+    Incident.model_validate(json.loads(drafted))
+    assert drafted == plain
+    assert drafter.drafted > 0 and drafter.batches > 0
+    generation_steps = len(steps) - 1  # the first eval is the prompt
+    assert generation_steps < len(tokens), (generation_steps, len(tokens))
+    assert len(tokens) == len(plain_tokens)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from summarizer.backends import deadline
 from summarizer.backends.base import JSON_SCHEMA_MODE, BackendInfo, Sampling
 from summarizer.backends.cpu_variants import choose_here, library_folder, load_variant, variant_files
+from summarizer.backends.json_draft import SchemaDraft, drafting_enabled
 from summarizer.backends.scripts import TokenScripts, scripts_in
 from summarizer.errors import BackendError, ModelNotAvailableError
 from summarizer.files.model_store import QWEN_1_5B, ensure_model
@@ -114,6 +115,8 @@ class LlamaBackend:
         self._lock = threading.Lock()
         self._loader: threading.Thread | None = None
         self._load_error: Exception | None = None
+        self.drafted = 0  # tokens drafted from the answers' schemas, and the batches they went in (`SchemaDrafter`)
+        self.draft_batches = 0
 
     def warm_up(self) -> None:
         """Start loading the model in a background thread and return at once: `summarizer summarize` loads it
@@ -198,11 +201,27 @@ class LlamaBackend:
             deadline.check("local model")
             llama = self._llama
             llama.banned_tokens = self._foreign_scripts(kwargs.get("messages") or [])
+            llama.draft_model = self._drafter(llama, kwargs["response_format"])
             try:
                 return llama.create_chat_completion_openai_v1(**kwargs)  # type: ignore[no-any-return]
             except ValueError as exc:  # e.g. "Requested tokens exceed context window"
                 raise BackendError(f"local model: {exc}") from exc
             except RuntimeError as exc:
                 raise BackendError(f"local model: {exc}") from exc
+            finally:
+                if llama.draft_model is not None:
+                    self.drafted += llama.draft_model.drafted
+                    self.draft_batches += llama.draft_model.batches
+                llama.draft_model = None
         finally:
             self._lock.release()
+
+    def _drafter(self, llama: Any, response_format: dict[str, Any] | None) -> Any:
+        """The structure drafter of this call (`json_draft`): the text its JSON schema fixes is evaluated in batches
+        of tokens rather than one token per step. None without a schema, off, or with the stock sampler."""
+        schema = (response_format or {}).get("schema")
+        if not isinstance(schema, dict) or not drafting_enabled() or not getattr(llama, "sample_then_check", False):
+            return None
+        from summarizer.backends.llama_sampler import SchemaDrafter
+
+        return SchemaDrafter(llama, SchemaDraft(schema))

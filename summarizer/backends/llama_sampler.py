@@ -50,6 +50,7 @@ from __future__ import annotations
 import ctypes
 import math
 import weakref
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -59,7 +60,9 @@ from llama_cpp import llama_cpp as C
 from llama_cpp._internals import LlamaContext, LlamaSampler
 from llama_cpp.llama_grammar import LlamaGrammar
 
-__all__ = ["SampleThenCheckLlama", "SampleThenCheckSampler", "install"]
+from summarizer.backends.json_draft import MAX_DRAFT_TOKENS, SchemaDraft
+
+__all__ = ["SampleThenCheckLlama", "SampleThenCheckSampler", "SchemaDrafter", "install"]
 
 # The C struct llama_token_data {int32 id; float logit; float p;}, laid out as numpy sees it.
 _TOKEN_DATA = np.dtype([("id", np.intc), ("logit", np.single), ("p", np.single)], align=True)
@@ -175,12 +178,59 @@ def _init_sampler(llama: Llama, base: Any, **kwargs: Any) -> LlamaSampler | Samp
 
 class SampleThenCheckLlama(Llama):
     """`llama_cpp.Llama` whose grammar-constrained sampling checks the sampled token instead of masking the
-    vocabulary first. Same constructor; `sample_then_check = False` gives the stock behaviour."""
+    vocabulary first. Same constructor; `sample_then_check = False` gives the stock behaviour.
+
+    It also takes a `SchemaDrafter` as `draft_model` after construction (llama-cpp-python's own constructor would
+    turn on logits for every token, prompt included, which costs prompt time and memory): only a drafted batch
+    asks llama.cpp for the logits of each of its tokens, which the sampler reads straight from the context."""
 
     sample_then_check: bool = True
+    _draft_batch: bool = False  # set by the drafter: the next eval is a sampled token and its draft
 
     def _init_sampler(self, **kwargs: Any) -> LlamaSampler | SampleThenCheckSampler:  # type: ignore[override]
         return _init_sampler(self, super()._init_sampler, **kwargs)
+
+    def eval(self, tokens: Sequence[int]) -> None:
+        drafted, self._draft_batch = self._draft_batch, False
+        if not drafted or len(tokens) < 2 or len(tokens) > self.n_batch:
+            super().eval(tokens)
+            return
+        self._ctx.kv_cache_seq_rm(-1, self.n_tokens, -1)
+        n_past = self.n_tokens
+        self._batch.set_batch(batch=tokens, n_past=n_past, logits_all=True)
+        self._ctx.decode(self._batch)
+        self.input_ids[n_past:n_past + len(tokens)] = tokens
+        self.n_tokens += len(tokens)
+        self._requires_eval = False
+
+
+class SchemaDrafter:
+    """llama-cpp-python's draft model for one grammar-constrained call: after each sampled token, the text the
+    answer's JSON schema fixes next (`json_draft.SchemaDraft`), as tokens. `generate` evaluates the sampled token and
+    the draft in one batch, samples at every position and keeps the draft up to the first token the model (through
+    the sampler and grammar) would not have chosen: the answer is the one sampled without drafts, up to the rounding
+    of batched products. `drafted` / `batches` count what was drafted."""
+
+    def __init__(self, llama: SampleThenCheckLlama, draft: SchemaDraft, max_tokens: int = MAX_DRAFT_TOKENS) -> None:
+        self.llama = llama
+        self.draft = draft
+        self.max_tokens = max_tokens
+        self.start: int | None = None  # where the answer begins in input_ids (the first call is its first token)
+        self.drafted = 0
+        self.batches = 0
+
+    def __call__(self, input_ids: npt.NDArray[np.intc], /, **kwargs: Any) -> npt.NDArray[np.intc]:
+        if self.start is None:
+            self.start = len(input_ids) - 1
+        written = self.llama.detokenize([int(t) for t in input_ids[self.start:]], special=False)
+        text = self.draft.continuation(written.decode("utf-8", errors="replace"))
+        tokens = self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False) if text else []
+        tokens = tokens[:self.max_tokens]
+        if tokens:
+            self.llama._draft_batch = True
+            self.drafted += len(tokens)
+            self.batches += 1
+        return np.array(tokens, dtype=np.intc)
 
 
 def install(llama: Llama) -> Llama:
