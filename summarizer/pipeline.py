@@ -1194,7 +1194,27 @@ def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | No
             # '... 107 feriti. Lo ha riferito un politico locale.': the next sentence says who; 'Lo ha confermato
             # il ministro, ... secondo i quali c'erano 110 lavoratori': it opens by pointing back, whatever follows
             sources[index] = said
+        elif sources[index] is None and this is not None and after is not None \
+                and (said := _attribution_past_aside(run, this, after, figure_sentences)) is not None:
+            # 'Un uomo armato ha ucciso 15 persone ... Il killer era uno studente. Lo hanno riferito fonti della
+            # Polizia.': one sentence of its own between the figures and the sentence that says who
+            sources[index] = said
     return sources
+
+
+def _attribution_past_aside(run: _Run, this: Sentence, aside: Sentence, figure_sentences: set[int]) -> str | None:
+    """The speaker of an attribution-only sentence that follows a figure sentence after one aside in the same
+    paragraph: the aside gives no figure, no number, no harm and no speaker of its own; None otherwise."""
+    lx = run.language.lexicon
+    then = run.sentence(aside.index + 1)
+    if lx is None or then is None or aside.index in figure_sentences or then.index in figure_sentences:
+        return None
+    if run.said_by[aside.index] is not None or re.search(r"\d", aside.text) or outcomes_named(aside.text, lx):
+        return None
+    if paragraph_span(run.text, this.start, this.end) != paragraph_span(run.text, then.start, then.end):
+        return None
+    said = run.said_by[then.index]
+    return said if said is not None and _attribution_only(run, then, said) else None
 
 
 ATTRIBUTION_ONLY_WORDS = 4  # words besides its speaker (and time words) in a sentence that only says who said it
