@@ -95,12 +95,15 @@ def _unit_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
 
 
 def is_facility(name: str, lx: Lexicon | None) -> bool:
-    """Whether a name is a building or site ('San Francisco Doctor’s Hospital', 'Barea stadium'), by the facility
-    words of English and the article's language: facilities go into incidents, never into places."""
+    """Whether a name is a building or site ('San Francisco Doctor’s Hospital', 'Barea stadium', 'Firmengebäude'), by
+    the facility words of English and the article's language: facilities go into incidents, never into places."""
     for x in [english(), *([lx] if lx is not None and lx.code != "en" else [])]:
         for word in x.facilities:
             if re.search(rf"(?<!\w){re.escape(word)}(?!\w)" if x.spaced else re.escape(word), name, re.IGNORECASE):
                 return True
+        # a language that compounds its nouns names the building last ('Firmengebäude', 'Flüchtlingslager')
+        if any(re.search(rf"(?<=[^\W\d_]){re.escape(head)}(?!\w)", name, re.IGNORECASE) for head in x.facility_heads):
+            return True
     return False
 
 

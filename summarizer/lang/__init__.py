@@ -86,6 +86,7 @@ class Lexicon:
     local_units: tuple[str, ...] = ()  # 'district', 'county' (English): a place's unit word below the region
     directions: tuple[str, ...] = ()  # 'eastern' (English): before a country, a part of it, not a place
     facilities: tuple[str, ...] = ()  # 'hospital', 'stadium': a name holding one is a site, not a place
+    facility_heads: tuple[str, ...] = ()  # 'gebäude': a compound ending in one is a site ('Firmengebäude')
     # the calendar of a language other than English ([calendar]; English's is text/calendar.py): 12 months' and 7
     # weekdays' (Monday first) names, relative days, what may follow a day's number or join a date's parts
     months: tuple[tuple[str, ...], ...] = ()
@@ -230,6 +231,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         local_units=tuple(w.casefold() for w in data.get("places", {}).get("local_units", [])),
         directions=tuple(w.casefold() for w in data.get("places", {}).get("directions", [])),
         facilities=tuple(w.casefold() for w in data.get("places", {}).get("facilities", [])),
+        facility_heads=tuple(w.casefold() for w in data.get("places", {}).get("facility_heads", [])),
         months=tuple(tuple(w.casefold() for w in forms) for forms in calendar.get("months", [])),
         weekdays=tuple(tuple(w.casefold() for w in forms) for forms in calendar.get("weekdays", [])),
         yesterday=tuple(w.casefold() for w in calendar.get("yesterday", [])),
