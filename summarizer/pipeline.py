@@ -78,6 +78,7 @@ from summarizer.extract.places import (
     is_facility,
     is_namesake_town,
     is_region,
+    not_a_name,
     place_candidates,
     region_name,
     unit_places,
@@ -775,6 +776,9 @@ class Summarizer:
                 run.drop("place", "not found in the article", name)
                 continue
             spelled = evidence.quote
+            if (why := not_a_name(name, lx) or not_a_name(spelled, lx)) is not None:
+                run.drop("place", why, name)  # 'village' beside 'Baniadih'; 'मामूली भगदड़' (a minor stampede)
+                continue
             match = next((p for p in places if same_place(p.name, spelled) or _bare(p.name) == _bare(spelled)), None)
             if match is None:
                 normalized = normalized or (spelled.title() if spelled.isupper() else spelled)

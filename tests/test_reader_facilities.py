@@ -1,14 +1,20 @@
-"""Buildings and sites are no places (extract.places.is_facility) row by row: facilities.tsv."""
+"""Buildings and sites are no places (extract.places.is_facility) row by row: facilities.tsv; nor are unit words or, in
+a script without capitals, words of harm or of the event (not_a_name): place_names.tsv."""
 
 from __future__ import annotations
 
 import pytest
 from phrasing_tables import rows
 
-from summarizer.extract.places import is_facility
+from summarizer.extract.places import is_facility, not_a_name
 from summarizer.lang import lexicon
 
 
 @pytest.mark.parametrize(("lang", "name", "expected"), rows("facilities.tsv"))
 def test_a_building_or_site_is_no_place(lang: str, name: str, expected: str) -> None:
     assert ("site" if is_facility(name, lexicon(lang)) else "place") == expected
+
+
+@pytest.mark.parametrize(("lang", "name", "expected"), rows("place_names.tsv"))
+def test_a_unit_word_or_a_word_of_harm_names_no_place(lang: str, name: str, expected: str) -> None:
+    assert ("no" if not_a_name(name, lexicon(lang)) else "name") == expected

@@ -107,6 +107,31 @@ def is_facility(name: str, lx: Lexicon | None) -> bool:
     return False
 
 
+def _event_words(lx: Lexicon) -> str:
+    """The lexicon's words of events (attacks, mishaps, hazards, protests, riots, explosions, fighting) as one
+    alternation; "" when it has none."""
+    return _alternation((*lx.attacks, *lx.mishaps, *lx.natural_hazards, *lx.protests, *lx.riots, *lx.explosions,
+                         *lx.fighting))
+
+
+def not_a_name(name: str, lx: Lexicon | None) -> str | None:
+    """Why a place the model gives names no place, or None: it is only unit words ('village', 'the district'), or, in
+    a script without capitals (where nothing marks a name), it holds a word of harm or of the event ('मामूली भगदड़',
+    a minor stampede), as the phrases code offers there never do (`place_candidates`)."""
+    units = {w.casefold() for x in (english(), lx) if x is not None
+             for w in (*x.local_units, *x.units_before, *x.units_after)}
+    skip = {w.casefold() for x in (english(), lx) if x is not None for w in x.stopwords}
+    words = [w.strip(",.;:'’\"()") for w in name.casefold().split()]
+    words = [w for w in words if w and w not in skip]
+    if words and all(w in units for w in words):
+        return "a unit word, not a place's name"
+    if lx is not None and not lx.spaced:
+        harm, events = harm_pattern(lx.code), _event_words(lx)
+        if (harm is not None and harm.search(name)) or (events and re.search(events, name)):
+            return "a word of harm or of the event, not a place's name"
+    return None
+
+
 def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happened: Callable[[str], bool]
                 ) -> list[str]:
     """Names the article writes next to a local unit of its language ('la ciudad de Fresno', 'pueblos de San Marcos
@@ -162,8 +187,7 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
     not_names = {w.casefold() for w in (*lx.stopwords, *lx.number_words, *lx.not_places,
                                          *(p for x in phrases for p in x.split()))}
     units_after = {w.casefold() for w in lx.units_after}
-    events = _alternation((*lx.attacks, *lx.mishaps, *lx.natural_hazards, *lx.protests, *lx.riots, *lx.explosions,
-                           *lx.fighting))
+    events = _event_words(lx)
 
     def name_word(word: str) -> bool:
         return (re.fullmatch(_SCRIPT_WORD, word) is not None and word.casefold() not in not_names
