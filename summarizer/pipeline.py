@@ -1213,12 +1213,17 @@ def _attribution_past_aside(run: _Run, this: Sentence, aside: Sentence, figure_s
     then = run.sentence(aside.index + 1)
     if lx is None or then is None or aside.index in figure_sentences or then.index in figure_sentences:
         return None
-    if run.said_by[aside.index] is not None or re.search(r"\d", aside.text) or outcomes_named(aside.text, lx):
+    if run.said_by[aside.index] is not None or _tells_figures(aside, lx):
         return None
     if paragraph_span(run.text, this.start, this.end) != paragraph_span(run.text, then.start, then.end):
         return None
     said = run.said_by[then.index]
     return said if said is not None and _attribution_only(run, then, said) else None
+
+
+def _tells_figures(sentence: Sentence, lx: Lexicon) -> bool:
+    """Whether a sentence holds a number or a harm word of its own: no mere aside or attribution."""
+    return re.search(r"\d", sentence.text) is not None or bool(outcomes_named(sentence.text, lx))
 
 
 ATTRIBUTION_ONLY_WORDS = 4  # words besides its speaker (and time words) in a sentence that only says who said it
@@ -1229,7 +1234,7 @@ def _attribution_only(run: _Run, sentence: Sentence, who: str) -> bool:
     örtliche Polizei am Samstag mitgeteilt.', 'Officials confirmed the figures.'): its speaker, a verb and a few
     words, no number and no harm of its own."""
     lx = run.language.lexicon
-    if lx is None or re.search(r"\d", sentence.text) or outcomes_named(sentence.text, lx):
+    if lx is None or _tells_figures(sentence, lx):
         return False
     rest = sentence.text.replace(who, " ")
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", rest) if w.casefold() not in lx.source_skip]

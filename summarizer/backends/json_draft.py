@@ -124,9 +124,7 @@ def _continue(fields: tuple[_Field, ...], text: str) -> str | None:
     """The fixed text after `text` in this layout; "" when it is the model's turn; None when `text` leaves it."""
     pos = 0
     for index, field in enumerate(fields):
-        head = ("{" if index == 0 else "") + f'"{field.key}": {_opener(field)}'
-        if index > 0:
-            head = ", " + head
+        head = ("{" if index == 0 else ", ") + f'"{field.key}": {_opener(field)}'
         rest = text[pos:]
         if len(rest) < len(head):
             return head[len(rest):] if head.startswith(rest) else None

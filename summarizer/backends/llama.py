@@ -219,9 +219,12 @@ class LlamaBackend:
     def _drafter(self, llama: Any, response_format: dict[str, Any] | None) -> Any:
         """The structure drafter of this call (`json_draft`): the text its JSON schema fixes is evaluated in batches
         of tokens rather than one token per step. None without a schema, off, or with the stock sampler."""
-        schema = (response_format or {}).get("schema")
-        if not isinstance(schema, dict) or not drafting_enabled() or not getattr(llama, "sample_then_check", False):
-            return None
-        from summarizer.backends.llama_sampler import SchemaDrafter
+        from summarizer.backends.llama_sampler import SampleThenCheckLlama, SchemaDrafter
 
+        schema = (response_format or {}).get("schema")
+        # only SampleThenCheckLlama asks for the logits of every drafted token (a stock Llama given the sampler by
+        # `install` would sample the draft's positions from logits it never computed)
+        if not isinstance(schema, dict) or not drafting_enabled() or not isinstance(llama, SampleThenCheckLlama) \
+                or not llama.sample_then_check:
+            return None
         return SchemaDrafter(llama, SchemaDraft(schema))
