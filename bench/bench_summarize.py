@@ -19,9 +19,14 @@ apart ("drafted": tokens drafted, in how many batches, their seconds), the evalu
 the generated tokens are all the answer's tokens (provenance), and the bound is still the one-token-per-step bound
 (a ratio below 1 is time the drafts saved). SUMMARIZER_DRAFT=0 turns drafting off to compare.
 
+The system message is evaluated once and its state kept on disk
+(`summarizer.backends.prefix_state`); each line says how the article's calls found it ("prefix": kept in the KV
+cache, loaded from disk or evaluated).
+
 With --cli each article is first summarized by one `summarizer summarize --no-cache` process, as a user runs it:
-start-up, model load and everything else included. These run before this process loads its own copy of the model,
-so a command does not share the machine with a second loaded model.
+start-up, model load and everything else included (it says whether a state of the system message was on disk
+before the first command: the first command on a machine evaluates and saves it). These run before this process
+loads its own copy of the model, so a command does not share the machine with a second loaded model.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from summarizer import Summarizer, get_backend  # noqa: E402
 from summarizer.errors import SummarizerError  # noqa: E402
 from summarizer.files.inputs import read_article  # noqa: E402
+from summarizer.files.paths import cache_dir  # noqa: E402
 
 
 def model_rates(backend: object) -> tuple[float, float]:
@@ -78,6 +84,8 @@ def main() -> None:
     except SummarizerError as exc:
         sys.exit(f"bench_summarize: {exc}")
     if cli:  # first, while this process holds no model (a user's command has the machine to itself)
+        states = sorted((cache_dir() / "prefix").glob("*.state"))
+        print(f"system message states on disk before the first command: {len(states)}", flush=True)
         commands = []
         for path in paths:
             commands.append(cli_seconds(path))
@@ -95,6 +103,7 @@ def main() -> None:
         text = read_article(path)
         before = backend.perf()  # type: ignore[attr-defined]
         drafted_before, batches_before = backend.drafted, backend.draft_batches  # type: ignore[attr-defined]
+        primed_before = dict(getattr(backend._llama, "prefix_events", {}))  # type: ignore[attr-defined]
         started = time.perf_counter()
         summary = summarizer.summarize(text, name=path.name)
         wall = time.perf_counter() - started
@@ -103,6 +112,9 @@ def main() -> None:
         drafted = backend.drafted - drafted_before  # type: ignore[attr-defined]
         batches = backend.draft_batches - batches_before  # type: ignore[attr-defined]
         batch_tokens = drafted + batches  # each batch: the sampled token and its draft
+        primed = {k: v - primed_before.get(k, 0)
+                  for k, v in getattr(backend._llama, "prefix_events", {}).items()  # type: ignore[attr-defined]
+                  if v - primed_before.get(k, 0)}
         prompt_tokens = done["prompt_tokens"] - batch_tokens
         batch_s = done["prompt_s"] - prompt_tokens / prompt_rate if batches else 0.0
         times.append(wall)
@@ -112,7 +124,8 @@ def main() -> None:
         print(f"{path.name}: {wall:6.1f} s wall, {len(p.passes)} calls, {p.prompt_tokens} prompt tokens sent, "
               f"{prompt_tokens:.0f} evaluated, {p.completion_tokens} generated ({done['generated_tokens']:.0f} one "
               f"per step in {done['generation_s']:.1f} s; drafted {drafted} in {batches} batches, about "
-              f"{batch_s:.1f} s), bound {bound:5.1f} s, ratio {wall / bound:4.2f}, {len(summary.casualties)} figures",
+              f"{batch_s:.1f} s), prefix {' '.join(f'{k} {v}' for k, v in sorted(primed.items())) or '-'}, "
+              f"bound {bound:5.1f} s, ratio {wall / bound:4.2f}, {len(summary.casualties)} figures",
               flush=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"in one process: median {statistics.median(times):.1f} s per article (min {min(times):.1f}, "

@@ -127,6 +127,7 @@ from summarizer.llm.passes import (
     PassModel,
     StatementAnswer,
     described_form,
+    token_budget,
 )
 from summarizer.text.calendar import WEEKDAY_PATTERN_TITLE
 from summarizer.text.dates import Header, ground_date, read_header, resolve_day
@@ -697,7 +698,7 @@ class Summarizer:
             return [f'{prefix}{k} by "{by}" does not appear in the article' for k in range(1, count + 1)
                     if (by := _source_given(getattr(answer, f"{prefix}{k}_by"))) and locate(run.text, by) is None]
 
-        answer = self._ask(run, name, form, 22 * count + 40, problems, **variables)
+        answer = self._ask(run, name, form, token_budget(form), problems, **variables)
         out: list[tuple[str, Reading, str | None]] = []
         for k in range(1, count + 1):
             description = str(getattr(answer, f"{prefix}{k}")).strip()
@@ -846,7 +847,7 @@ class Summarizer:
                                  p: Sentence | None = previous) -> list[str]:
                         return _author_problems(run.text, a.by, s, p)
 
-                    answer = self._ask(run, "statement", StatementAnswer, 60, problems,
+                    answer = self._ask(run, "statement", StatementAnswer, token_budget(StatementAnswer), problems,
                                        sentence=sentence.index, context=_clip(sentence.text),
                                        label=_STATEMENT_LABELS[reading.kind],
                                        previous=_clip(previous.text) if previous else "")

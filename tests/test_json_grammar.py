@@ -96,3 +96,25 @@ def test_the_form_still_parses_what_other_backends_return() -> None:
     pipeline's check (not the form) re-asks it."""
     answer = OverviewAnswer.model_validate_json(_overview("no", "battle"))
     assert answer.on_purpose == "no" and answer.event_type == "battle"
+
+
+def _longest(model: type[Any]) -> str:
+    """The longest answer the form's grammar allows (every string at its maxLength, every list full), as JSON."""
+    values: dict[str, Any] = {}
+    for key, spec in model.model_json_schema()["properties"].items():
+        if spec.get("type") == "array":
+            values[key] = ["x" * spec["items"]["maxLength"]] * spec["maxItems"]
+        elif "enum" in spec:
+            values[key] = max(spec["enum"], key=len)
+        else:
+            values[key] = "x" * spec["maxLength"]
+    return json.dumps(values)
+
+
+@pytest.mark.parametrize("count", [1, 5, 12])
+def test_a_pass_cap_never_cuts_the_longest_answer_its_grammar_allows(count: int) -> None:
+    """A token holds at least one character, so an answer's length in characters bounds its tokens."""
+    from summarizer.llm.passes import StatementAnswer, described_form, token_budget
+
+    for form in (described_form(count, "F"), described_form(count, "N"), StatementAnswer):
+        assert len(_longest(form)) <= token_budget(form)

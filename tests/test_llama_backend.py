@@ -248,3 +248,25 @@ def test_seed_001_everything_is_grounded(seed_summary: tuple[str, EventSummary])
     evidence = walk(s)
     assert len(evidence) >= len(s.casualties) + len(s.where.places) + len(s.statements) + len(s.actors)
     assert all(is_grounded(text, e) for e in evidence), [e for e in evidence if not is_grounded(text, e)]
+
+
+@pytest.mark.model
+def test_the_system_message_is_restored_from_disk_by_a_new_load_and_answers_the_same() -> None:
+    """A second load of the model (a new process, as one `summarize` command after another) restores the
+    system message's state that the first saved, instead of evaluating it, and gives the same answer."""
+    from summarizer.llm import prompts
+
+    messages = [{"role": "system", "content": prompts.render("system")},
+                {"role": "user", "content": 'PASS: verse\nName a poem about the sea and say whether it rhymes.\n'
+                                            'Answer: {"title": ..., "rhymes": ...}'}]
+    runs = []
+    for _ in range(2):
+        backend = LlamaBackend()
+        _, record, raw = call_model(backend, "verse", messages, Verse, max_tokens=30)
+        runs.append((raw, dict(backend._llama.prefix_events), record.prompt_tokens))
+        call_model(backend, "verse", messages, Verse, max_tokens=30)  # a later pass keeps it in the KV cache
+        runs.append((raw, dict(backend._llama.prefix_events), record.prompt_tokens))
+        del backend
+    assert [events for _, events, _ in runs] == [{"evaluated": 1}, {"evaluated": 1, "kept": 1},
+                                                 {"loaded": 1}, {"loaded": 1, "kept": 1}]
+    assert runs[0][0] == runs[2][0]

@@ -20,16 +20,20 @@ from summarizer.backends import deadline
 from summarizer.backends.base import JSON_SCHEMA_MODE, BackendInfo, Sampling
 from summarizer.backends.cpu_variants import choose_here, library_folder, load_variant, variant_files
 from summarizer.backends.json_draft import SchemaDraft, drafting_enabled
+from summarizer.backends.prefix_state import PrefixStore
+from summarizer.backends.prefix_state import disk_enabled as prefix_disk_enabled
 from summarizer.backends.scripts import TokenScripts, scripts_in
 from summarizer.errors import BackendError, ModelNotAvailableError
 from summarizer.files.model_store import QWEN_1_5B, ensure_model
-from summarizer.files.paths import model_dir
+from summarizer.files.paths import cache_dir, model_dir
 
 if TYPE_CHECKING:
     from openai.types.chat import ChatCompletion
 
 DEFAULT_CTX = 8192
+N_BATCH = 512
 _backends_loaded = False
+_variant_loaded: str | None = None  # the ggml CPU variant library in use (part of a prefix state's identity)
 
 
 # JSON strings may not hold raw control characters (RFC 8259); llama-cpp-python's grammar lets the model write a raw
@@ -51,7 +55,7 @@ def load_cpu_backends(llama_cpp_module: Any, model: Path | None = None) -> str |
     (SIGILL) is passed over (`backends.cpu_variants`); the choice is remembered. `model` is the model to try it
     with (default: the embedded model, when assembled; without any model ggml's own choice is taken untried).
     A build with the CPU backend linked in has no such files and needs nothing. Returns the variant loaded."""
-    global _backends_loaded
+    global _backends_loaded, _variant_loaded
     lib_dir = library_folder(llama_cpp_module)
     if _backends_loaded or not variant_files(lib_dir):
         return None
@@ -74,6 +78,7 @@ def load_cpu_backends(llama_cpp_module: Any, model: Path | None = None) -> str |
     variant = choose_here(lib_dir, model)
     load_variant(library, variant.path)
     _backends_loaded = True
+    _variant_loaded = variant.path.name
     return str(variant.path)
 
 
@@ -151,11 +156,25 @@ class LlamaBackend:
         self._model_file = path
         load_cpu_backends(importlib.import_module("llama_cpp"), path)
         try:
-            return self._llama_class(model_path=str(path), n_ctx=self._n_ctx, n_threads=self._threads,
-                                     n_threads_batch=self._threads, n_batch=512, verbose=False,
-                                     seed=self.sampling.seed)
+            llama = self._llama_class(model_path=str(path), n_ctx=self._n_ctx, n_threads=self._threads,
+                                      n_threads_batch=self._threads, n_batch=N_BATCH, verbose=False,
+                                      seed=self.sampling.seed)
         except (ValueError, RuntimeError) as exc:
             raise ModelNotAvailableError(f"cannot load model {path}: {exc}") from exc
+        llama.prefix_store = self._prefix_store(path)
+        return llama
+
+    def _prefix_store(self, path: Path) -> PrefixStore | None:
+        """Where the system message's evaluated state is kept between processes (`prefix_state`), under a name
+        that changes with anything that changes the values: model file, build, CPU variant, sizes."""
+        if not prefix_disk_enabled():
+            return None
+        import llama_cpp
+
+        stat = path.stat()
+        identity = (f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}|llama-cpp-python {llama_cpp.__version__}"
+                    f"|{_variant_loaded or 'linked'}|ctx {self._n_ctx}|batch {N_BATCH}")
+        return PrefixStore(cache_dir() / "prefix", identity)
 
     def perf(self) -> dict[str, float]:
         """llama.cpp's own counters since the model was loaded: prompt tokens it evaluated (a prefix reused from the
@@ -202,6 +221,9 @@ class LlamaBackend:
             llama = self._llama
             llama.banned_tokens = self._foreign_scripts(kwargs.get("messages") or [])
             llama.draft_model = self._drafter(llama, kwargs["response_format"])
+            messages = kwargs.get("messages") or []
+            first = messages[0] if messages else {}
+            llama.prefix_text = first.get("content") if first.get("role") == "system" else None
             try:
                 return llama.create_chat_completion_openai_v1(**kwargs)  # type: ignore[no-any-return]
             except ValueError as exc:  # e.g. "Requested tokens exceed context window"

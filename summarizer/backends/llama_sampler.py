@@ -61,6 +61,7 @@ from llama_cpp._internals import LlamaContext, LlamaSampler
 from llama_cpp.llama_grammar import LlamaGrammar
 
 from summarizer.backends.json_draft import MAX_DRAFT_TOKENS, SchemaDraft
+from summarizer.backends.prefix_state import PrefixStore, prefix_end, prime
 
 __all__ = ["SampleThenCheckLlama", "SampleThenCheckSampler", "SchemaDrafter", "install"]
 
@@ -186,6 +187,26 @@ class SampleThenCheckLlama(Llama):
 
     sample_then_check: bool = True
     _draft_batch: bool = False  # set by the drafter: the next eval is a sampled token and its draft
+    # The system message of the call under way, set by the backend: the prompt's tokens up to its end are evaluated
+    # alone (or restored) before the rest (`prefix_state.prime`); `prefix_events` counts how each prime went.
+    prefix_text: str | None = None
+    prefix_store: PrefixStore | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.prefix_events: dict[str, int] = {}
+        self._prefix_tokens: tuple[str, list[int]] = ("", [])
+
+    def generate(self, tokens: Sequence[int], *args: Any, **kwargs: Any) -> Any:
+        text = self.prefix_text
+        if text:
+            if self._prefix_tokens[0] != text:
+                self._prefix_tokens = (text, self.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+            end = prefix_end(tokens, self._prefix_tokens[1])
+            if 0 < end < len(tokens):
+                how = prime(self, tokens[:end], self.prefix_store)
+                self.prefix_events[how] = self.prefix_events.get(how, 0) + 1
+        return super().generate(tokens, *args, **kwargs)
 
     def _init_sampler(self, **kwargs: Any) -> LlamaSampler | SampleThenCheckSampler:  # type: ignore[override]
         return _init_sampler(self, super()._init_sampler, **kwargs)

@@ -95,6 +95,23 @@ def fields_form(model: type[PassModel], fields: tuple[str, ...], choices: Choice
     return form
 
 
+def token_budget(model: type[BaseModel]) -> int:
+    """The most tokens a whole answer of this flat form can take: each string at its longest at one token a
+    character (a token holds at least one), each key with its quotes and separators. The grammar bounds every string,
+    so this cap is never what cuts an answer short: cut, an answer is lost whole (the old cap of 22 tokens a number
+    cut 7 of 106 figures answers in `eval/runs/s77`, where the instructions stood before the article)."""
+    total = 2
+    for key, spec in model.model_json_schema().get("properties", {}).items():
+        total += len(key) + 8  # "key": "value",  with its spaces
+        if spec.get("type") == "array":
+            total += 2 + int(spec.get("maxItems", 16)) * (int(spec.get("items", {}).get("maxLength", 60)) + 4)
+        elif "enum" in spec:
+            total += max(len(str(v)) for v in spec["enum"])
+        else:
+            total += int(spec.get("maxLength", 60))
+    return total
+
+
 class StatementAnswer(PassModel):
     by: Name = Field(description="Who made the statement, as written in the article.")
     about: Name = Field(description="Whom or what it is about, as written in the article.")
