@@ -219,9 +219,9 @@ class LlamaBackend:
         try:
             deadline.check("local model")
             llama = self._llama
-            llama.banned_tokens = self._foreign_scripts(kwargs.get("messages") or [])
-            llama.draft_model = self._drafter(llama, kwargs["response_format"])
             messages = kwargs.get("messages") or []
+            llama.banned_tokens = self._foreign_scripts(messages)
+            llama.draft_model = self._drafter(llama, kwargs["response_format"])
             first = messages[0] if messages else {}
             llama.prefix_text = first.get("content") if first.get("role") == "system" else None
             try:

@@ -107,6 +107,7 @@ def is_facility(name: str, lx: Lexicon | None) -> bool:
     return False
 
 
+@per_lexicon
 def _event_words(lx: Lexicon) -> str:
     """The lexicon's words of events (attacks, mishaps, hazards, protests, riots, explosions, fighting) as one
     alternation; "" when it has none."""
@@ -114,13 +115,19 @@ def _event_words(lx: Lexicon) -> str:
                          *lx.fighting))
 
 
+@per_lexicon
+def _unit_and_stop_words(lx: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The unit words and the stopwords of English and of this lexicon, folded."""
+    both = (english(), lx)
+    return (frozenset(w.casefold() for x in both for w in (*x.local_units, *x.units_before, *x.units_after)),
+            frozenset(w.casefold() for x in both for w in x.stopwords))
+
+
 def not_a_name(name: str, lx: Lexicon | None) -> str | None:
     """Why a place the model gives names no place, or None: it is only unit words ('village', 'the district'), or, in
     a script without capitals (where nothing marks a name), it holds a word of harm or of the event ('मामूली भगदड़',
     a minor stampede), as the phrases code offers there never do (`place_candidates`)."""
-    units = {w.casefold() for x in (english(), lx) if x is not None
-             for w in (*x.local_units, *x.units_before, *x.units_after)}
-    skip = {w.casefold() for x in (english(), lx) if x is not None for w in x.stopwords}
+    units, skip = _unit_and_stop_words(lx if lx is not None else english())
     words = [w.strip(",.;:'’\"()") for w in name.casefold().split()]
     words = [w for w in words if w and w not in skip]
     if words and all(w in units for w in words):

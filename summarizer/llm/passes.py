@@ -95,6 +95,7 @@ def fields_form(model: type[PassModel], fields: tuple[str, ...], choices: Choice
     return form
 
 
+@lru_cache(maxsize=64)
 def token_budget(model: type[BaseModel]) -> int:
     """The most tokens a whole answer of this flat form can take: each string at its longest at one token a
     character (a token holds at least one), each key with its quotes and separators. The grammar bounds every string,
