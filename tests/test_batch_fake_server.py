@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -76,16 +75,12 @@ def test_batch_drives_workers_against_a_slow_flaky_server(tmp_path: Path) -> Non
     with FakeOpenAIServer(delay=0.15, faults=faults) as server:  # type: ignore[arg-type]
         backend = backend_for(server)
         summarizer = Summarizer(backend, cache=None)
-        started = time.perf_counter()
         report = run_batch(summarizer, src, out, BatchOptions(workers=4, concurrent=True))
-        wall = time.perf_counter() - started
-        calls_per_article = server.completed / 12
     assert report.ok == 12 and report.failed == 0, report.failures
     assert server.faults_sent > 0 and backend.transport_retries == server.faults_sent
+    # Four requests were in flight at once: the workers ran concurrently. How much sooner that finishes is a
+    # benchmark's figure, not a test's (a wall-time bound here failed CI on a busy machine).
     assert server.max_in_flight == 4
-    # Serial would take 12 articles x calls x 0.15 s; four workers need about a quarter of it (the margin is
-    # for a busy machine).
-    assert wall < 12 * calls_per_article * 0.15 / 1.5
     assert [json.loads(line)["path"] for line in (out / JSONL_NAME).read_text().splitlines()] == rels
     assert {a.status for a in load_manifest_json(out / JSON_NAME).articles} == {"ok"}
 
