@@ -625,7 +625,7 @@ class Summarizer:
                     # '48 people', or the article's own words copied ('tre i colleghi deceduti'), with its harm word
                     # beside the number in the article
                     group = GENERIC_GROUP
-                elif group is None and reading.outcome is None and own_harm(run.text, m.raw_start, m.end, lx):
+                elif group is None and reading.outcome is None and own_harm(run.text, m.raw_start, m.raw_end, lx):
                     # '10 زخمیوں', '20 muertos', '11 personnes tuées': the number's own noun names the harm
                     group = GENERIC_GROUP
                 outcome = near or reading.outcome
@@ -903,9 +903,10 @@ class Summarizer:
         return kept
 
     def _dedupe(self, run: _Run, items: list[Casualty], back: set[int]) -> list[Casualty]:
-        """The same figure from the same source said twice (headline and body) is one report, and so is a figure
-        that refers back to people already counted ('The five wounded troopers were taken to hospital', `back`: ids
-        of such figures) whoever says it."""
+        """The same figure from the same source said twice (headline and body) is one report, also when one of the two
+        counts them only as people ('douze civils' in the lead, '12 morts' in the body), and so is a figure that
+        refers back to people already counted ('The five wounded troopers were taken to hospital', `back`: ids of
+        such figures) whoever says it."""
 
         def richness(c: Casualty) -> int:
             return (c.reported_by is not None) * 4 + (c.qualifier != "exact") * 2 + (c.window is not None)
@@ -916,7 +917,8 @@ class Summarizer:
                                      for k in kept):
                 run.drop("figure", "refers back to people already counted", c.raw_text)
                 continue
-            twin = next((k for k in kept if k.group == c.group and k.outcome == c.outcome and k.value == c.value
+            twin = next((k for k in kept if _same_people(k.group, c.group) and k.outcome == c.outcome
+                         and k.value == c.value
                          and (k.value is not None) and (k.reported_by is None or c.reported_by is None
                                                         or fold(k.reported_by) == fold(c.reported_by))
                          and (k.window is None or c.window is None or fold(k.window) == fold(c.window))), None)
@@ -1133,12 +1135,12 @@ def _group_named(text: str, cand: Candidate, candidates: list[Candidate], lx: Le
     'other' and no group's word ('mataram quatro militares ... e feriram outros 13'), the group of the count right
     before it in its sentence."""
     m = cand.mention
-    noun = own_group(text, m.raw_start, m.end, lx)
+    noun = own_group(text, m.raw_start, m.raw_end, lx)
     if noun is None and counts_others(text, m.raw_start, m.end, lx):
         before = [c.mention for c in candidates if c.mention.sentence is m.sentence and c.mention.end <= m.raw_start]
         if before:
             last = max(before, key=lambda b: b.end)
-            noun = own_group(text, last.raw_start, last.end, lx)
+            noun = own_group(text, last.raw_start, last.raw_end, lx)
     return cast(Group, noun) if noun in get_args(Group) else None
 
 

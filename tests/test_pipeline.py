@@ -1178,3 +1178,15 @@ def test_one_person_counted_by_an_indefinite_article_is_asked_of_the_model() -> 
     result = Summarizer(backend).summarize(article)
     assert {(c.value, c.group, c.outcome) for c in result.casualties} == {(1, "people", "killed"),
                                                                            (10, "people", "injured")}
+
+
+def test_a_figure_repeated_with_its_source_is_one_report_whatever_group_each_names() -> None:
+    """The lead gives '12 civilians killed' with no source, the body '12 dead' from a resident: one report, the
+    sourced one; counted as plain people in the body, the same people."""
+    article = ("Attaque à Tarel\n"
+               "Au moins douze civils ont été tués lors d’une attaque contre le village de Tarel.\n"
+               "« On déplore 12 morts », a indiqué un habitant.\n")
+    read = _described({"Au moins douze": "12 civilians killed", "12": "12 people killed"})
+    backend = FakeBackend({"overview": [overview()], "figures": [read]})
+    result = Summarizer(backend).summarize(article)
+    assert [(c.value, c.outcome, c.reported_by) for c in result.casualties] == [(12, "killed", "un habitant")]

@@ -21,6 +21,7 @@ from summarizer.lang import (
     outcomes_named,
     own_group,
     own_harm,
+    with_variants,
 )
 
 
@@ -91,3 +92,32 @@ def test_the_harm_a_numbers_own_noun_names(lang: str, text: str, expected: str) 
     number, _, outcome = expected.partition("=")
     at = text.index(number)
     assert (own_harm(text, at, at + len(number), lexicon(lang)) or "-") == outcome
+
+
+def test_a_lexicons_words_gain_their_other_spellings_and_nothing_else_does() -> None:
+    variants = {"ہ": ["ھ", "ه"], "ی": ["ي"]}
+    data = {"code": "ur", "script_markers": ["ی", "ھ"], "stopwords": ["یہ"], "variants": variants,
+            "harm": {"killed": ["شہید", "قتل"]}, "numbers": {"words": {"تین": 3}, "ranges": [["سے", "تک"]]}}
+    out = with_variants(data, variants)
+    # as written first, then the other spellings, each letter's and both together
+    assert out["harm"]["killed"] == ["شہید", "شھید", "شهید", "شہيد", "شھيد", "شهيد", "قتل"]
+    assert out["numbers"]["words"] == {"تین": 3, "تين": 3}
+    # what tells Urdu from Arabic, the stopwords and pairs read by position are left as written
+    assert out["script_markers"] == ["ی", "ھ"] and out["stopwords"] == ["یہ"]
+    assert out["numbers"]["ranges"] == [["سے", "تک"]] and out["code"] == "ur"
+    assert with_variants(data, {}) is data
+
+
+
+@pytest.mark.parametrize(("lang", "text", "outcome"), [
+    ("ur", "دھماکوں میں 73 افراد شھید اور 171 سے زائد زخمی ہو گئے۔", "injured"),
+    ("hi", "हादसे में 10 से अधिक घायल हो गए।", "injured"),
+])
+def test_the_harm_named_after_a_qualifier_that_follows_the_number(lang: str, text: str, outcome: str) -> None:
+    from phrasing_tables import mentions
+
+    mention = mentions(lang, text)[-1]
+    assert mention.raw_end > mention.end  # the qualifier after the number is part of the mention
+    assert text[mention.raw_start : mention.raw_end] == mention.raw_text
+    assert own_harm(text, mention.raw_start, mention.end, lexicon(lang)) is None  # the qualifier hides the noun
+    assert own_harm(text, mention.raw_start, mention.raw_end, lexicon(lang)) == outcome

@@ -21,7 +21,8 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_NAME_CHAR}{{2,80}}?){_NAME
 _INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|added)\s+"
                        rf"(?P<who>(?!(?:that|to)\b)(?:the\s+)?{_NAME_CHAR}{{2,100}}?){_NAME_END}")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
-_APPOSED = re.compile(r"^[^,“”\"]{2,60},[^,“”\"]{3,90},\s*$")  # the sentence's subject, an apposition, then its verb
+# the sentence's subject, an apposition, then its verb
+_APPOSED = re.compile(r"^(?P<subject>[^,“”\"«»]{2,60}),[^,“”\"«»]{3,90},\s*$")
 _PASSIVE_AFTER = re.compile(r"\s+to\s+(?:be|have)\b")
 _DETERMINER_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, english().determiners))})\s+$", re.IGNORECASE)
 _SPEAKER_ENDS = english().speaker_ends
@@ -294,6 +295,22 @@ def closes_quote(text: str) -> bool:
     return text.rstrip(" .!?").endswith((*_CLOSINGS, *_CLOSINGS_DE))
 
 
+def _inverted_pronouns(lowered: str, lx: Lexicon) -> list[tuple[int, str]]:
+    """(position, pronoun) of each verb of saying with a subject pronoun joined after it ('a-t-il indiqué',
+    'ont-elles précisé', 'précise-t-il'): the pronoun between a verb's first word and the rest, or after a one-word
+    verb."""
+    if not lx.inverted_pronouns:
+        return []
+    joined = "|".join(re.escape(p) for p in sorted(lx.inverted_pronouns, key=len, reverse=True))
+    found: list[tuple[int, str]] = []
+    for phrase in lx.source_verbs:
+        first, _, rest = phrase.casefold().partition(" ")
+        tail = rf"\s+{re.escape(rest)}" if rest else ""
+        for m in re.finditer(rf"(?<!\w){re.escape(first)}(?P<pronoun>{joined}){tail}(?!\w)", lowered):
+            found.append((m.start(), m.group("pronoun").rsplit("-", 1)[-1]))
+    return found
+
+
 def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     """The source of a sentence in a language read by its lexicon: 'selon la police' -> 'la police',
     'पुलिस के अनुसार' -> 'पुलिस', ', dijo el ministro' -> 'el ministro'; None when there is none."""
@@ -322,12 +339,23 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         candidates += [(h, _after_last(_words_before(text[:h], 4), lx.source_starts_after)) for h in find(phrase)]
     for phrase in lx.source_verbs:
         for h in find(phrase):
+            if text[h + len(phrase) : h + len(phrase) + 1] == "-":
+                continue  # 'précise-t-il': a pronoun joined on, read by _inverted_pronouns
             after = _skip_leading(text[h + len(phrase) :], lx)
             said = after.lstrip().casefold()  # 'declaró que ...': what was said follows, the subject stands before
             opens = any(said.startswith(w) and not said[len(w) : len(w) + 1].isalpha() for w in lx.complementizers)
             inverted = (re.search(r"[,–—]\s*$", text[:h]) and not opens) \
                 or text[:h].strip().casefold() in lx.source_inverters
+            apposed = _APPOSED.match(text[:h]) if inverted else None
+            told = _words_after(after)
+            if apposed is not None and (re.search(r"\d", told) or outcomes_named(told, lx)):
+                # 'Un autre habitant, confirmant l’attaque, a évoqué un bilan de « 13 morts »': what follows the verb
+                # is the figure, so the commas set off an aside after the verb's subject
+                candidates.append((h, apposed.group("subject").strip()))
+                continue
             candidates.append((h, _words_after(after) if inverted else _words_before(text[:h].rstrip(" ,–—"))))
+    for h, pronoun in _inverted_pronouns(lowered, lx):  # '« ... 12 morts », a-t-il indiqué'
+        candidates.append((h, pronoun))
     for phrase in lx.source_final_verbs:  # 'Das hat die örtliche Polizei am Samstag mitgeteilt'
         for h in find(phrase):
             candidates.append((h, _between_aux(text[:h], lx)))

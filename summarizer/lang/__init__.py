@@ -58,6 +58,9 @@ class Lexicon:
     # the whole of what stands before a verb of saying when its subject follows it ('Lo ha riferito un politico
     # locale', 'Así lo informó la policía')
     source_inverters: tuple[str, ...] = ()
+    # a subject pronoun joined after a verb of saying ('a-t-il indiqué', 'précise-t-elle'): the source is the pronoun
+    # (the last source named before it)
+    inverted_pronouns: tuple[str, ...] = ()
     # 'Così': a sentence that opens with one names, without a verb, who said the quotation before it
     source_openers: tuple[str, ...] = ()
     # verbs of saying that end their clause after an auxiliary ('Das hat die Polizei am Samstag mitgeteilt'): the
@@ -173,7 +176,44 @@ class Lexicon:
         return (DATA / f"{self.code}.toml").read_bytes()
 
 
+# lists that are not spellings of words: what tells one language from another, and pairs read by position
+_NOT_SPELLINGS = frozenset({"variants", "script_markers", "stopwords", "ranges"})
+
+
+def _spellings(word: str, variants: dict[str, list[str]]) -> list[str]:
+    """The word, then its other spellings: for each entry of `variants` (what is written -> its other writings), every
+    occurrence replaced at once, over the spellings found so far ('شہید' -> 'شھید', 'شهید')."""
+    out = [word]
+    for written, others in variants.items():
+        out += [w.replace(written, other) for w in out if written in w for other in others]
+    return list(dict.fromkeys(out))
+
+
+def with_variants(value: Any, variants: dict[str, list[str]]) -> Any:
+    """A lexicon's data with every word also in its other spellings (`[variants]`: Urdu web text writes 'ھ' or
+    Arabic 'ه' for 'ہ', Hindi drops the nukta of 'ज़'): word lists gain them after the words as written, and words
+    that map to a number ('[numbers.words]') map under each spelling."""
+    if not variants:
+        return value
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if key in _NOT_SPELLINGS:
+                out[key] = item
+            elif isinstance(item, int) and not isinstance(item, bool):
+                out.update((spelled, item) for spelled in _spellings(key, variants))
+            else:
+                out[key] = with_variants(item, variants)
+        return out
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return list(dict.fromkeys(spelled for item in value for spelled in _spellings(item, variants)))
+    if isinstance(value, list):
+        return [with_variants(item, variants) for item in value]
+    return value
+
+
 def _from_toml(data: dict[str, Any]) -> Lexicon:
+    data = with_variants(data, data.get("variants", {}))
     numbers = data.get("numbers", {})
     calendar = data.get("calendar", {})
     return Lexicon(
@@ -212,6 +252,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
         source_openers=tuple(w.casefold() for w in data.get("attribution", {}).get("source_openers", [])),
+        inverted_pronouns=tuple(w.casefold() for w in data.get("attribution", {}).get("inverted_pronouns", [])),
         source_final_verbs=tuple(w.casefold() for w in data.get("attribution", {}).get("source_final_verbs", [])),
         source_aux=tuple(w.casefold() for w in data.get("attribution", {}).get("source_aux", [])),
         complementizers=tuple(w.casefold() for w in data.get("attribution", {}).get("complementizers", [])),
@@ -554,9 +595,10 @@ def outcomes_named(text: str, lx: Lexicon | None) -> set[Outcome]:
 @per_lexicon
 def _clause_end(lx: Lexicon) -> re.Pattern[str]:
     """Where a number's clause ends: punctuation, the end of a sentence or line ('... in salvo.\n\nUn minatore
-    risulta disperso': the rescued are another sentence's), or one of the language's clause joiners between spaces."""
+    risulta disperso': the rescued are another sentence's), or one of the language's clause joiners between spaces.
+    Arabic script's comma and semicolon end a clause as their Latin twins do ('دھماکہ،73 شھید،100 سے زائد زخمی')."""
     joiners = "|".join(re.escape(w) for w in sorted(lx.clause_joiners, key=len, reverse=True))
-    return re.compile(r"[,;:()\[\]—–\-\n]|[.!?।۔](?=\s|$)" + (rf"|\s(?:{joiners})\s" if joiners else ""),
+    return re.compile(r"[,;:()\[\]—–\-\n،؛]|[.!?।۔](?=\s|$)" + (rf"|\s(?:{joiners})\s" if joiners else ""),
                       re.IGNORECASE)
 
 

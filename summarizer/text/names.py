@@ -145,6 +145,11 @@ def source_kind(source: str | None, perpetrators: list[str], known: dict[str, st
     return "other"
 
 
+# an aside set off by commas that holds no number ('Un autre habitant, confirmant l’attaque, a évoqué ...'): what it
+# confirms is not the figure
+_ASIDE = re.compile(r",[^,\d]{1,80},")
+
+
 def figure_status(kind: SourceKind, sentence: str, just_before: str = "", language: str = "en") -> FigureStatus:
     """Status of a figure from who gave it and how its sentence frames it, by the words of the article's language
     and of English (`[status]` in the lexicons): a superseded figure ('an earlier toll of five') is a report of its
@@ -157,7 +162,7 @@ def figure_status(kind: SourceKind, sentence: str, just_before: str = "", langua
     if kind == "perpetrator" or says("claimed", sentence):
         return "claimed"
     for status in ("revised", "disputed", "confirmed"):
-        if says(status, sentence):
+        if says(status, _ASIDE.sub(",", sentence) if status == "confirmed" else sentence):
             return status
     return "reported"
 

@@ -160,9 +160,14 @@ class NumberMention:
     value: int | None  # None for vague words
     vague_floor: int | None
     qualifier: Qualifier
-    raw_text: str  # qualifier + number as written ("at least 67")
+    raw_text: str  # qualifier + number as written ("at least 67", "171 سے زائد")
     raw_start: int
     sentence: Sentence
+
+    @property
+    def raw_end(self) -> int:
+        """Where the number and its qualifier end: after a qualifier that follows the number ('171 سے زائد')."""
+        return max(self.end, self.raw_start + len(self.raw_text))
 
 
 def as_qualifier(kind: str) -> Qualifier:
