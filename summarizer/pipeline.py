@@ -917,10 +917,9 @@ class Summarizer:
                                      for k in kept):
                 run.drop("figure", "refers back to people already counted", c.raw_text)
                 continue
-            twin = next((k for k in kept if _same_people(k.group, c.group) and k.outcome == c.outcome
-                         and k.value == c.value
-                         and (k.value is not None) and (k.reported_by is None or c.reported_by is None
-                                                        or fold(k.reported_by) == fold(c.reported_by))
+            twin = next((k for k in kept if k.value is not None and k.value == c.value and k.outcome == c.outcome
+                         and _same_people(k.group, c.group) and (k.reported_by is None or c.reported_by is None
+                                                                 or fold(k.reported_by) == fold(c.reported_by))
                          and (k.window is None or c.window is None or fold(k.window) == fold(c.window))), None)
             if twin is None:
                 kept.append(c)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.lang import Lexicon, english, is_about_harm, outcomes_named
+from summarizer.lang import Lexicon, english, is_about_harm, outcomes_named, per_lexicon
 from summarizer.text.clauses import main_subject, subject_before
 from summarizer.text.parse import Sentence
 
@@ -295,20 +295,25 @@ def closes_quote(text: str) -> bool:
     return text.rstrip(" .!?").endswith((*_CLOSINGS, *_CLOSINGS_DE))
 
 
-def _inverted_pronouns(lowered: str, lx: Lexicon) -> list[tuple[int, str]]:
-    """(position, pronoun) of each verb of saying with a subject pronoun joined after it ('a-t-il indiqué',
-    'ont-elles précisé', 'précise-t-il'): the pronoun between a verb's first word and the rest, or after a one-word
-    verb."""
+@per_lexicon
+def _inverted_pronoun_patterns(lx: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """One pattern per verb of saying with a subject pronoun joined after it ('a-t-il indiqué', 'ont-elles précisé',
+    'précise-t-il'): the pronoun between the verb's first word and the rest, or after a one-word verb."""
     if not lx.inverted_pronouns:
-        return []
+        return ()
     joined = "|".join(re.escape(p) for p in sorted(lx.inverted_pronouns, key=len, reverse=True))
-    found: list[tuple[int, str]] = []
+    patterns = []
     for phrase in lx.source_verbs:
         first, _, rest = phrase.casefold().partition(" ")
         tail = rf"\s+{re.escape(rest)}" if rest else ""
-        for m in re.finditer(rf"(?<!\w){re.escape(first)}(?P<pronoun>{joined}){tail}(?!\w)", lowered):
-            found.append((m.start(), m.group("pronoun").rsplit("-", 1)[-1]))
-    return found
+        patterns.append(re.compile(rf"(?<!\w){re.escape(first)}(?P<pronoun>{joined}){tail}(?!\w)"))
+    return tuple(patterns)
+
+
+def _inverted_pronouns(lowered: str, lx: Lexicon) -> list[tuple[int, str]]:
+    """(position, pronoun) of each verb of saying with a subject pronoun joined after it."""
+    return [(m.start(), m.group("pronoun").rsplit("-", 1)[-1])
+            for pattern in _inverted_pronoun_patterns(lx) for m in pattern.finditer(lowered)]
 
 
 def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
@@ -346,14 +351,16 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
             opens = any(said.startswith(w) and not said[len(w) : len(w) + 1].isalpha() for w in lx.complementizers)
             inverted = (re.search(r"[,–—]\s*$", text[:h]) and not opens) \
                 or text[:h].strip().casefold() in lx.source_inverters
-            apposed = _APPOSED.match(text[:h]) if inverted else None
+            if not inverted:
+                candidates.append((h, _words_before(text[:h].rstrip(" ,–—"))))
+                continue
             told = _words_after(after)
+            apposed = _APPOSED.match(text[:h])
             if apposed is not None and (re.search(r"\d", told) or outcomes_named(told, lx)):
                 # 'Un autre habitant, confirmant l’attaque, a évoqué un bilan de « 13 morts »': what follows the verb
                 # is the figure, so the commas set off an aside after the verb's subject
-                candidates.append((h, apposed.group("subject").strip()))
-                continue
-            candidates.append((h, _words_after(after) if inverted else _words_before(text[:h].rstrip(" ,–—"))))
+                told = apposed.group("subject").strip()
+            candidates.append((h, told))
     for h, pronoun in _inverted_pronouns(lowered, lx):  # '« ... 12 morts », a-t-il indiqué'
         candidates.append((h, pronoun))
     for phrase in lx.source_final_verbs:  # 'Das hat die örtliche Polizei am Samstag mitgeteilt'
