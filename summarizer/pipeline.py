@@ -149,6 +149,7 @@ from summarizer.text.parse import (
     breakdown_flags,
     counts_things,
     ends_sentence,
+    ends_statement,
     find_numbers,
     paragraph_span,
     split_sentences,
@@ -613,7 +614,11 @@ class Summarizer:
                         # the model added up counts that share its verb ('Two soldiers and one interpreter were
                         # killed' -> '3 people killed'): what happened is its answer; who, code's reading or people
                         reading = Reading(cand.group or GENERIC_GROUP, reading.outcome, None)
-                    else:  # the model described another number: keep only what code can tell
+                    elif stated in run.stated_values or reading.outcome is None \
+                            or reading.outcome not in outcomes_named(m.sentence.text, lx):
+                        # the model described another number: keep only what code can tell. A number the article
+                        # never states is a misread count ('4 people killed' for 'Au moins quatorze personnes, dont
+                        # un supplétif ..., ont été tuées'): what happened, where the sentence's words name it, stays
                         reading = Reading(GENERIC_GROUP, near, None) if near else Reading(None, None, None)
                 group = reading.group if reading.group is not None or description.casefold() == "none" else None
                 # the article's own words copied back where the description is not English: code has no reader
@@ -1184,12 +1189,12 @@ def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | No
     for sentence in run.sentences:
         if sentence.index in figure_sentences:
             who = run.said_by[sentence.index]
-            if who is None and sentence.index - 1 in figure_sentences and sentence.text.endswith("."):
+            if who is None and sentence.index - 1 in figure_sentences and ends_statement(sentence.text):
                 who = sources.get(sentence.index - 1)  # 'Twenty-four police were injured.' after 'X said ...'
             sources[sentence.index] = who if who is not None else _paragraph_source(run, sentence)
     for index in sorted(sources, reverse=True):
         this, after, who = run.sentence(index), run.sentence(index + 1), sources.get(index + 1)
-        if sources[index] is None and this is not None and this.text.rstrip().endswith(".") \
+        if sources[index] is None and this is not None and ends_statement(this.text) \
                 and after is not None and who and _closes(after.text, who):
             # 'Trois personnes sont mortes sur place. Six autres ont été blessées, a souligné le policier.': a
             # speaker named at the close of the next figure sentence gave the figures before it too
@@ -1264,15 +1269,25 @@ def _paragraph_source(run: _Run, sentence: Sentence) -> str | None:
     the nearest earlier sentence of the same paragraph that names a speaker, when it names it after an opening
     'according to' (lexicon source_after); None otherwise."""
     lx = run.language.lexicon
-    openers = tuple(o.casefold() for o in lx.source_after) if lx is not None else ()
     opens, _ = paragraph_span(run.text, sentence.start, sentence.end)
     index = sentence.index - 1
-    while openers and (before := run.sentence(index)) is not None and before.start >= opens:
+    while lx is not None and (before := run.sentence(index)) is not None and before.start >= opens:
         who = run.said_by[before.index]
         if who is not None:
-            return who if before.text.lstrip().casefold().startswith(openers) else None
+            return who if _opens_with_source(before.text, who, lx) else None
         index -= 1
     return None
+
+
+def _opens_with_source(text: str, who: str, lx: Lexicon) -> bool:
+    """Whether a sentence opens by saying whose account it gives: 'According to X, ...' (lexicon source_after) or,
+    where 'according to' follows its source, 'X के अनुसार, ...' (according_before)."""
+    opening = text.lstrip().casefold()
+    if opening.startswith(tuple(o.casefold() for o in lx.source_after)):
+        return True
+    named = who.casefold()
+    return bool(lx.according_before) and opening.startswith(named) \
+        and opening[len(named) :].lstrip().startswith(lx.according_before)
 
 
 def _closes(sentence: str, who: str) -> bool:

@@ -723,13 +723,33 @@ def test_counts_the_model_added_up_keep_their_own_values() -> None:
     assert figures == {(2, "killed"), (1, "killed")}
 
 
-def test_a_description_of_another_number_that_is_no_sum_is_dropped() -> None:
+def test_a_description_of_another_number_of_the_article_that_is_no_sum_is_dropped() -> None:
     article = ("Attack in Hesh Pradesh\n"
-               "Police said two cooks and one driver were killed near Tarel on Monday.\n")
+               "Police said two cooks and one driver were killed near Tarel on Monday. 9 people were hurt there.\n")
     backend = FakeBackend({"overview": [overview()],
-                           "figures": [_described({"two": "9 people killed", "one": "9 people killed"})]})
+                           "figures": [_described({"two": "9 people killed", "one": "9 people killed",
+                                                   "9": "9 people injured"})]})
     # 'one' keeps the harm word beside it (code can tell that much); 'two' has none beside it and is dropped
-    assert {c.value for c in Summarizer(backend).summarize(article).casualties} == {1}
+    assert {(c.value, c.outcome) for c in Summarizer(backend).summarize(article).casualties} == {
+        (1, "killed"), (9, "injured")}
+
+
+@pytest.mark.parametrize(("sentence", "answer", "expected"), [
+    # the model misread the count: 4 is written nowhere, and the sentence names the killing it describes
+    ("Au moins quatorze personnes, dont un supplétif civil des forces de sécurité, ont été tuées dans l’attaque de "
+     "Tarel vendredi soir, ont indiqué des sources locales.", "4 people killed", {(14, "killed")}),
+    ("Police said two cooks and one driver were killed near Tarel on Monday.", "9 people killed",
+     {(2, "killed"), (1, "killed")}),
+    # a harm the sentence does not name is not taken from a misread answer
+    ("Au moins quatorze personnes ont été évacuées de Tarel vendredi soir, selon la police.", "4 people killed",
+     set()),
+])
+def test_a_description_that_misreads_the_count_keeps_what_happened(sentence: str, answer: str,
+                                                                    expected: set[tuple[int, str]]) -> None:
+    backend = FakeBackend({"overview": [overview()],
+                           "figures": [_described({"Au moins quatorze": answer, "two": answer})]})
+    figures = {(c.value, c.outcome) for c in Summarizer(backend).summarize(f"Attaque à Tarel\n{sentence}\n").casualties}
+    assert figures == expected
 
 
 def test_an_outcome_the_sentence_does_not_name_gives_way_to_the_one_it_names() -> None:
@@ -926,7 +946,7 @@ def test_a_place_the_model_names_in_english_is_kept_as_the_article_spells_it() -
 def test_a_figure_whose_sentence_names_no_one_takes_the_source_its_paragraph_gives(lang: str, text: str,
                                                                                   expected: str) -> None:
     article = text.replace(" ¶ ", "\n\n") + "\n"
-    thirty = {"en": "Thirty", "es": "Treinta", "fr": "Trente", "it": "Trenta", "de": "Dreißig"}[lang]
+    thirty = {"en": "Thirty", "es": "Treinta", "fr": "Trente", "it": "Trenta", "de": "Dreißig"}.get(lang, "30")
     backend = FakeBackend({"overview": [overview()], "figures": [_described({thirty: "30 militants killed"})] * 2})
     summary = Summarizer(backend).summarize(article)
     assert summary.article.language == lang

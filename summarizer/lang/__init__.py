@@ -46,6 +46,9 @@ class Lexicon:
     status: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source_after: tuple[str, ...] = ()  # 'selon', 'según': the source follows
     source_before: tuple[str, ...] = ()  # 'के अनुसार', 'zufolge': the source precedes
+    # those of source_before that mean 'according to' ('के अनुसार', 'کے مطابق'), not a verb of saying ('ने कहा'): a
+    # paragraph that opens with one gives its later figures their source, as one opening 'According to X,' does
+    according_before: tuple[str, ...] = ()
     source_verbs: tuple[str, ...] = ()  # 'dijo', 'a indiqué': after a comma the source follows, else precedes
     source_ends: frozenset[str] = frozenset()  # words that end a source named without punctuation
     source_documents: frozenset[str] = frozenset()  # 'balance', 'bilan': a figure's document, not its source
@@ -243,6 +246,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         script_markers=frozenset(data.get("script_markers", [])),
         source_after=tuple(data.get("attribution", {}).get("source_after", [])),
         source_before=tuple(data.get("attribution", {}).get("source_before", [])),
+        according_before=tuple(w.casefold() for w in data.get("attribution", {}).get("according_before", [])),
         source_verbs=tuple(data.get("attribution", {}).get("source_verbs", [])),
         source_ends=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_ends", [])),
         source_documents=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_documents", [])),

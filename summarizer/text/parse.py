@@ -34,6 +34,12 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", "”", '"', *_SCRIPT_STOPS))
 
 
+def ends_statement(text: str) -> bool:
+    """Whether a sentence ends with a full stop of its script ('.', '।', '۔'): a statement, not a headline, a
+    question or a quotation."""
+    return text.rstrip().endswith((".", "।", "॥", "۔", "。"))
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int  # 1-based, as shown to the model
@@ -203,9 +209,9 @@ _INDEFINITE = frozenset({"un", "une", "uno", "una", "unos", "unas", "um", "uma",
 def _digits_pattern(thousands: str) -> re.Pattern[str]:
     """Digits in any script, grouped by the language's thousands characters ("1,500"; "1.500" in Spanish)."""
     group = rf"(?:[{re.escape(thousands)}]\d{{3}})+" if thousands else r"(?!)"
-    # a letter of a script without word spaces between may follow ('40افراد': Urdu glues a noun on); a Latin one may
-    # not ('3rd', '10am')
-    return re.compile(rf"(?<![\w.,/:-])(\d{{1,3}}{group}|\d+)(?![A-Za-z\u00C0-\u024F\d_:/]|[.,]\d)")
+    # a letter of a script without word spaces between may stand on either side ('40افراد', 'میں5 پولیس': Urdu
+    # glues a noun on or a postposition before); a Latin one may not ('3rd', '10am', 'G20')
+    return re.compile(rf"(?<![A-Za-z\u00C0-\u024F\d_.,/:-])(\d{{1,3}}{group}|\d+)(?![A-Za-z\u00C0-\u024F\d_:/]|[.,]\d)")
 
 
 def _digits_value(written: str) -> int:
