@@ -22,8 +22,9 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
       attack is harm nobody meant, whatever type of harm done on purpose the model gave;
     - harm to people protesting or rioting ('police opened fire on protesters', 'émeutes') is a protest or a riot,
       not violence against civilians;
-    - a 'battle' whose lead names an explosion and no fighting ('a blast at a rally', 'دھماکا') is explosions/remote
-      violence: nobody fought.
+    - a 'battle' or 'violence against civilians' whose lead names an explosion and no fighting ('a blast at a rally',
+      'دھماکا') is explosions/remote violence: nobody fought, and a bomb is remote violence whoever it struck (ACLED's
+      convention, and every gold label of the corpus).
     """
     hazard = names_natural_hazard(lead, lx)
     if answered == "accident" and hazard:
@@ -34,8 +35,8 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
         mishap, attack = mishap_or_attack(lead, lx)
         if attack is None and (mishap is not None or hazard):
             return "disaster" if hazard else "accident"
-    if answered == "violence_against_civilians":
-        return protest_or_riot(lead, lx) or answered
-    if answered == "battle" and explosion_without_fighting(lead, lx):
+    if answered == "violence_against_civilians" and (crowd := protest_or_riot(lead, lx)) is not None:
+        return crowd
+    if answered in ("battle", "violence_against_civilians") and explosion_without_fighting(lead, lx):
         return "explosion_remote_violence"
     return answered
