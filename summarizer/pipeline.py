@@ -1266,8 +1266,8 @@ def _event_weekday(run: _Run, said: Evidence | None) -> Evidence | None:
 
 def _paragraph_source(run: _Run, sentence: Sentence) -> str | None:
     """The source of a paragraph that opens with one ('According to the army, ... . Thirty gunmen were killed ...'):
-    the nearest earlier sentence of the same paragraph that names a speaker, when it names it after an opening
-    'according to' (lexicon source_after); None otherwise."""
+    the nearest earlier sentence of the same paragraph that names a speaker, when that sentence opens with its
+    'according to' ('According to X,', 'X के अनुसार,': `_opens_with_source`); None otherwise."""
     lx = run.language.lexicon
     opens, _ = paragraph_span(run.text, sentence.start, sentence.end)
     index = sentence.index - 1
@@ -1283,7 +1283,7 @@ def _opens_with_source(text: str, who: str, lx: Lexicon) -> bool:
     """Whether a sentence opens by saying whose account it gives: 'According to X, ...' (lexicon source_after) or,
     where 'according to' follows its source, 'X के अनुसार, ...' (according_before)."""
     opening = text.lstrip().casefold()
-    if opening.startswith(tuple(o.casefold() for o in lx.source_after)):
+    if opening.startswith(tuple(o.casefold() for o in lx.source_after)):  # 'According to the army, ...'
         return True
     named = who.casefold()
     return bool(lx.according_before) and opening.startswith(named) \
