@@ -24,7 +24,8 @@ _CLOCK_NEXT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|F
                          r"Dec)[a-z]*\b|(?:GMT|UTC|ET|EST|EDT|CET|IST|PKT|PST|local time)\b")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 # full stops of scripts without capital letters: Devanagari danda, Urdu full stop, Arabic question mark, CJK stops
-_SCRIPT_STOPS = "।॥۔؟。！？"
+_SCRIPT_FULL_STOPS = "।॥۔。"  # a statement's end: danda, double danda, Urdu full stop, CJK full stop
+_SCRIPT_STOPS = _SCRIPT_FULL_STOPS + "؟！？"
 _SCRIPT_END = re.compile(rf"[{_SCRIPT_STOPS}]+[\"'”’)\]]*")
 
 
@@ -37,7 +38,7 @@ def ends_sentence(text: str) -> bool:
 def ends_statement(text: str) -> bool:
     """Whether a sentence ends with a full stop of its script ('.', '।', '۔'): a statement, not a headline, a
     question or a quotation."""
-    return text.rstrip().endswith((".", "।", "॥", "۔", "。"))
+    return text.rstrip().endswith((".", *_SCRIPT_FULL_STOPS))
 
 
 @dataclass(frozen=True)
@@ -205,13 +206,16 @@ _INDEFINITE = frozenset({"un", "une", "uno", "una", "unos", "unas", "um", "uma",
                          "einem", "einer", "a", "an", "ایک", "एक"})
 
 
+_LATIN_LETTERS = r"A-Za-z\u00C0-\u024F"  # inside a character class
+
+
 @lru_cache(maxsize=16)
 def _digits_pattern(thousands: str) -> re.Pattern[str]:
     """Digits in any script, grouped by the language's thousands characters ("1,500"; "1.500" in Spanish)."""
     group = rf"(?:[{re.escape(thousands)}]\d{{3}})+" if thousands else r"(?!)"
     # a letter of a script without word spaces between may stand on either side ('40افراد', 'میں5 پولیس': Urdu
     # glues a noun on or a postposition before); a Latin one may not ('3rd', '10am', 'G20')
-    return re.compile(rf"(?<![A-Za-z\u00C0-\u024F\d_.,/:-])(\d{{1,3}}{group}|\d+)(?![A-Za-z\u00C0-\u024F\d_:/]|[.,]\d)")
+    return re.compile(rf"(?<![{_LATIN_LETTERS}\d_.,/:-])(\d{{1,3}}{group}|\d+)(?![{_LATIN_LETTERS}\d_:/]|[.,]\d)")
 
 
 def _digits_value(written: str) -> int:
