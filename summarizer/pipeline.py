@@ -663,6 +663,11 @@ class Summarizer:
                     # does otherwise, counts the group named before it
                     group = cand.group
                 cand.group, cand.outcome, cand.by = group, outcome, by
+        for cand in candidates:
+            if cand.outcome is not None and _outcome_of_another_clause(run, cand, candidates):
+                cand.group = cand.outcome = None
+                run.drop("figure", "a count without a number whose sentence gives what happened to a number in "
+                                   "another clause", cand.mention.raw_text)
 
     def _counted(self, run: _Run, candidates: list[Candidate]) -> list[Candidate]:
         """People counted without a numeral ('the gunman was also killed'): the model counts, in the sentences about
@@ -1146,6 +1151,35 @@ def _group_named(text: str, cand: Candidate, candidates: list[Candidate], lx: Le
             last = max(before, key=lambda b: b.end)
             noun = own_group(text, last.raw_start, last.raw_end, lx)
     return cast(Group, noun) if noun in get_args(Group) else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;،؛]")
+
+
+def _outcome_of_another_clause(run: _Run, cand: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether a count without a number ('thousands', 'ہزاروں') is given an outcome that no word of its own clause
+    names, and that a number in another clause of the sentence has by its own harm word ('opened fire on thousands of
+    protesters Friday, killing at least six people', 'ہزاروں لوگ موجود تھے، دھماکوں میں73 افراد شھید'): the
+    sentence's harm is the number's, not the vague count's. A list that shares its verb has no clause break between
+    its counts ('dozens of militants and 12 soldiers were killed'); 'Des dizaines de civils ont été tués, et 12 soldats
+    ont péri' names the harm in the vague count's own clause."""
+    lx, m = run.language.lexicon, cand.mention
+    if m.value is not None or cand.outcome is None:
+        return False
+    sentence = m.sentence
+    before = [b.end() for b in _CLAUSE_BREAK.finditer(run.text, sentence.start, m.raw_start)]
+    after = _CLAUSE_BREAK.search(run.text, m.end, sentence.end)
+    clause = run.text[before[-1] if before else sentence.start : after.start() if after else sentence.end]
+    if cand.outcome in outcomes_named(clause, lx):
+        return False
+    for other in candidates:
+        o = other.mention
+        if other is cand or o.sentence is not sentence or o.value is None or other.outcome != cand.outcome:
+            continue
+        between = run.text[min(m.end, o.end) : max(m.raw_start, o.raw_start)]
+        if _CLAUSE_BREAK.search(between) and outcome_near(run.text, o.raw_start, o.end, lx) == other.outcome:
+            return True
+    return False
 
 
 def _harm_after_noun(run: _Run, sentence: Sentence, description: str) -> Outcome | None:

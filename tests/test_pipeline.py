@@ -1210,3 +1210,26 @@ def test_a_figure_repeated_with_its_source_is_one_report_whatever_group_each_nam
     backend = FakeBackend({"overview": [overview()], "figures": [read]})
     result = Summarizer(backend).summarize(article)
     assert [(c.value, c.outcome, c.reported_by) for c in result.casualties] == [(12, "killed", "un habitant")]
+
+
+@pytest.mark.parametrize(("article", "answers", "expected"), [
+    # the vague count is in another clause than the harm word of the number: the harm is the number's
+    ("Protest in Tarel\nSecurity forces opened fire on thousands of protesters in Tarel on Friday, killing at least "
+     "six people, activists said.\n",
+     {"thousands": "thousands of protesters killed", "at least six": "6 people killed"}, {(6, "killed")}),
+    ("دھماکا تارل\nمیڈیا کا کہنا ہے کہ مقبرے میں ہزاروں لوگ موجود تھے، دھماکوں میں 73 افراد ہلاک ہوگئے ہیں۔\n",
+     {"ہزاروں": "thousands of people killed", "73": "73 people killed"}, {(73, "killed")}),
+    ("Manifestation à Tarel\nLa police a tiré sur des milliers de manifestants à Tarel vendredi, tuant au moins six "
+     "personnes.\n", {"des milliers": "thousands of protesters killed", "au moins six": "6 people killed"},
+     {(6, "killed")}),
+    # a list that shares its verb, and a vague count with its own harm word, stay
+    ("Attack in Tarel\nDozens of militants and 12 soldiers were killed in Tarel on Friday, police said.\n",
+     {"Dozens": "dozens of militants killed", "12": "12 soldiers killed"}, {(None, "killed"), (12, "killed")}),
+    ("Attaque à Tarel\nDes dizaines de civils ont été tués, et 12 soldats ont péri à Tarel vendredi.\n",
+     {"Des dizaines": "dozens of civilians killed", "12": "12 soldiers killed"}, {(None, "killed"), (12, "killed")}),
+])
+def test_a_vague_count_in_another_clause_than_the_numbers_harm_word_counts_no_harm(
+        article: str, answers: dict[str, str], expected: set[tuple[int | None, str]]) -> None:
+    backend = FakeBackend({"overview": [overview(event_type="protest")], "figures": [_described(answers)] * 3})
+    figures = {(c.value, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
+    assert figures == expected
