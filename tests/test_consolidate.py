@@ -422,3 +422,28 @@ def test_a_judge_that_cannot_answer_is_asked_once_and_every_borderline_pair_says
         groups, decisions = group_summaries(reports, confirm=model_confirmer(backend))
     assert groups == [[0], [1], [2]] and len(backend.calls) == 1
     assert all("model unavailable: " in d.reasons[-1] for d in decisions)
+
+
+def test_a_borderline_pair_whose_death_tolls_disagree_wholly_is_not_asked_about():
+    """Two undated bombings of one district: one report's 5 police killed against the other's 44 people killed, with
+    only the district shared, are different events without the judge; close tolls, or none at all, still ask it."""
+    a = summary("t1", event_type="explosion_remote_violence", places=[place("Dorvan")],
+                casualties=[fig("c1", "police", "killed", 5), fig("c2", "people", "injured", 10)])
+    b = summary("t2", event_type="explosion_remote_violence", places=[place("Dorvan")],
+                casualties=[fig("c1", "people", "killed", 44)])
+    asked: list[str] = []
+
+    def judge(x: EventSummary, y: EventSummary) -> bool:
+        asked.append(f"{x.article.id}/{y.article.id}")
+        return True
+
+    groups, decisions = group_summaries([("t1", a), ("t2", b)], confirm=judge)
+    assert groups == [[0], [1]] and asked == []
+    assert decisions[0].verdict == "different_event"
+    assert any(r == "death tolls far apart (5 / 44): different events" for r in decisions[0].reasons)
+    close = b.model_copy(update={"casualties": [fig("c1", "people", "killed", 8)]})  # 5 and 8: a toll that rose
+    untold = b.model_copy(update={"casualties": []})
+    for other in (close, untold):
+        groups, decisions = group_summaries([("t1", a), ("t3", other)], confirm=judge)
+        assert groups == [[0, 1]] and decisions[0].decided_by == "confirmer"
+    assert asked == ["t1/t2", "t1/t2"]  # the copies keep the article id t2

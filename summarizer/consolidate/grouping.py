@@ -15,7 +15,9 @@ Every pair gets a decision and its reasons recorded (`PairDecision`):
   (3.5 when either date is unresolved: one shared place with the same type and region is not enough); a pair that falls
   short by at most 1.5 is borderline: merged only if the optional `confirm` callback (e.g. an LLM) says so. Two
   reports in the same region with close tolls are borderline when the score allows, even with no shared place; an
-  undated pair anchored only by names in the model's leads is at most borderline.
+  undated pair anchored only by names in the model's leads is at most borderline. A pair that falls short, whose death
+  tolls disagree wholly (every toll of one at least twice every toll of the other: 5 police killed / 44 people
+  killed), is different without asking: too little joins them to outweigh the tolls.
 Events are built by linking same_event pairs, best first, never joining two groups that contain a vetoed pair.
 """
 
@@ -153,6 +155,20 @@ def _close_figures(a: EventSummary, b: EventSummary) -> tuple[float, str] | None
     return best
 
 
+FAR_TOLLS = 2.0  # death tolls at least this many times apart, every one of one report against every one of the other
+
+
+def _tolls_apart(a: EventSummary, b: EventSummary) -> str | None:
+    """The reason two reports' death tolls (values of 3+, of any group) disagree wholly, or None: every toll of one is
+    at least FAR_TOLLS times every toll of the other ('5 police killed' / '44 people killed'). Tolls rise as days
+    pass, so this only weighs where little else joins the pair."""
+    ta, tb = ([c.value for c in s.casualties if c.outcome == "killed" and c.value is not None and c.value >= 3]
+              for s in (a, b))
+    if not ta or not tb or any(max(x, y) < FAR_TOLLS * min(x, y) for x in ta for y in tb):
+        return None
+    return f"death tolls far apart ({', '.join(map(str, sorted(set(ta))))} / {', '.join(map(str, sorted(set(tb))))})"
+
+
 def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) -> tuple[PairDecision, bool]:
     """Decision for one pair and whether it is a veto (must never be merged, even transitively)."""
     places, actors = batch.places, batch.actors
@@ -278,8 +294,12 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     elif score >= threshold - BORDERLINE_MARGIN and (anchored or weakly_anchored
                                                       or (distance is not None and distance <= 1)):
         verdict = "borderline"
+        apart = _tolls_apart(a, b) if score < threshold or not anchored else None
         if score < threshold or not anchored:  # not when only `at_most_borderline` held it back
             reasons.append(short)
+        if apart is not None:  # too little joins them to outweigh tolls that disagree wholly: not asked
+            verdict = "different_event"
+            reasons.append(f"{apart}: different events")
     else:
         verdict = "different_event"
         reasons.append(short)
