@@ -294,12 +294,12 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     elif score >= threshold - BORDERLINE_MARGIN and (anchored or weakly_anchored
                                                       or (distance is not None and distance <= 1)):
         verdict = "borderline"
-        apart = _tolls_apart(a, b) if score < threshold or not anchored else None
+        far = _tolls_apart(a, b) if score < threshold or not anchored else None
         if score < threshold or not anchored:  # not when only `at_most_borderline` held it back
             reasons.append(short)
-        if apart is not None:  # too little joins them to outweigh tolls that disagree wholly: not asked
+        if far is not None:  # too little joins them to outweigh tolls that disagree wholly: not asked
             verdict = "different_event"
-            reasons.append(f"{apart}: different events")
+            reasons.append(f"{far}: different events")
     else:
         verdict = "different_event"
         reasons.append(short)
