@@ -129,6 +129,9 @@ class Lexicon:
     # after one of one_words or a vague amount, a part of people counted elsewhere ('l'une des victimes', 'varios de
     # los muertos')
     partitives: tuple[str, ...] = ()
+    # between a harm word and a number after it, words that make the number a part of the harmed ('12 घायलों में से
+    # 3 की मौत', '12 زخمیوں میں سے 3'): that harm word names the whole, not what happened to the number
+    partitives_before: tuple[str, ...] = ()
     # plain words for people ('personnes', 'लोग'): between a number and its harm word they leave the harm word the
     # number's own ('au moins 11 personnes tuées', '7 लोग घायल')
     people: tuple[str, ...] = ()
@@ -236,6 +239,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         one_words=tuple(numbers.get("one_words", [])),
         another=tuple(w.casefold() for w in numbers.get("another", [])),
         partitives=tuple(w.casefold() for w in numbers.get("partitives", [])),
+        partitives_before=tuple(w.casefold() for w in numbers.get("partitives_before", [])),
         people=tuple(w.casefold() for w in numbers.get("people", [])),
         also=tuple(w.casefold() for w in numbers.get("also", [])),
         groups=tuple((k, tuple(v)) for k, v in data.get("groups", {}).items()),
@@ -679,6 +683,9 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
     before_text = text[max(0, start - 60) : start]
     stops = list(_clause_end(lx).finditer(before_text))
     before = " ".join(before_text[stops[-1].end() if stops else 0 :].split()[-words_before:] if words_before else [])
+    # '12 घायलों में से 3 की मौत': a harm word before a partitive names the whole; the number's own harm word after
+    # it overrules that, and without one the whole's outcome stands
+    whole = max((at + len(p) for p in lx.partitives_before if (at := before.casefold().rfind(p)) >= 0), default=-1)
     best: tuple[int, str] | None = None
     for outcome, stems in table.items():
         for stem in stems:
@@ -689,6 +696,7 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
                     continue
                 # nearer wins; at the same place the longer word ('shot dead' over 'shot')
                 distance = (at if side == "after" else len(chunk) - at) * 200 + weight * 100 - len(word)
+                distance += 100_000 if side == "before" and at < whole else 0
                 if best is None or distance < best[0]:
                     best = (distance, outcome)
     return best[1] if best else None
