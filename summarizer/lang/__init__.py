@@ -81,6 +81,8 @@ class Lexicon:
     count_nouns: tuple[str, ...] = ()  # when given, a vague count needs one within two words after it
     # a word after digits that multiplies them ('50mila', '50 mil', '3 thousand'): word -> factor
     scale_words: tuple[tuple[str, int], ...] = ()
+    # a word after any number that counts it in groups ('two dozen', 'dos docenas', 'दो दर्जन'): word -> group size
+    multipliers: tuple[tuple[str, int], ...] = ()
     ranges: tuple[tuple[str, str], ...] = ()  # ('between', 'and'): 'between 700 and 850 people' is one count
     region_words: tuple[str, ...] = ()  # 'province', 'departamento': what makes a name a first-level region
     region_of: tuple[str, ...] = ()  # 'of', 'de': 'the province of Sindh', 'el departamento de San Marcos'
@@ -272,6 +274,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         vague_counts=(tuple(w.casefold() for w in numbers["vague_counts"]) if "vague_counts" in numbers else None),
         count_nouns=tuple(w.casefold() for w in numbers.get("count_nouns", [])),
         scale_words=tuple((str(w).casefold(), int(v)) for w, v in numbers.get("scales", {}).items()),
+        multipliers=tuple((str(w).casefold(), int(v)) for w, v in numbers.get("multipliers", {}).items()),
         ranges=tuple((str(opener).casefold(), str(joiner).casefold()) for opener, joiner in numbers.get("ranges", [])),
         region_words=tuple(w.casefold() for w in data.get("places", {}).get("region_words", [])),
         region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),

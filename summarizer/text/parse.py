@@ -420,6 +420,34 @@ def _join_thousands(chunk: str, spans: list[tuple[int, int, int | None, int | No
     return out
 
 
+@per_lexicon
+def _multiplier_pattern(lx: Lexicon) -> re.Pattern[str] | None:
+    """A group word right after a number ('two dozen'); None for a language without any."""
+    if not lx.multipliers:
+        return None
+    words = "|".join(_phrase_pattern(w, lx.spaced) for w, _ in sorted(lx.multipliers, key=lambda x: -len(x[0])))
+    return re.compile(rf"^\s+(?P<w>{words})(?![^\s.,;:!?।۔،)])", re.IGNORECASE)  # the whole word ('दर्जनों' is vague)
+
+
+def _multiplied(chunk: str, spans: list[tuple[int, int, int | None, int | None]], lx: Lexicon
+                ) -> list[tuple[int, int, int | None, int | None]]:
+    """A number followed by a group word is the number of its groups times their size ('two dozen' -> 24, 'दो
+    दर्जन' -> 24, 'Duas dezenas' -> 20); the group word is part of it, not a vague amount of its own."""
+    pattern = _multiplier_pattern(lx)
+    if pattern is None:
+        return spans
+    sizes = dict(lx.multipliers)
+    out: list[tuple[int, int, int | None, int | None]] = []
+    for s, e, value, floor in spans:
+        if out and s < out[-1][1]:
+            continue  # the group word a number before it took
+        m = pattern.match(chunk[e:]) if value is not None else None
+        if m is not None and value is not None:
+            e, value = e + m.end(), value * sizes[m.group("w").casefold()]
+        out.append((s, e, value, floor))
+    return out
+
+
 def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None) -> list[NumberMention]:
     """Every count-like number of an article in its language (English when no lexicon is given): digits in any
     script, number words, vague amounts, each with its qualifier and sentence.
@@ -447,7 +475,7 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
         for s, e, number in _word_numbers(chunk, lx):
             if not any(a < e and s < b for a, b in taken):
                 spans.append((s, e, number, None))
-        spans = _join_thousands(chunk, sorted(spans, key=lambda span: span[0]))
+        spans = _multiplied(chunk, _join_thousands(chunk, sorted(spans, key=lambda span: span[0])), lx)
         ranges = _ranges(chunk, spans, lx)
         for i, (s, e, value, floor) in enumerate(spans):
             if i - 1 in ranges:
