@@ -242,15 +242,17 @@ def _between_aux(before: str, lx: Lexicon) -> str:
 
 def _issuer(rest: str, lx: Lexicon) -> str:
     """'un balance publicado hoy por el INDH, ...' -> 'el INDH, ...': a document named first is not the source; whoever
-    issued it is (the words after the first of `source_by` that follows the document word, within eight words)."""
+    issued it is (the words after the first of `source_by` that follows the document word, within eight words); a
+    document whose issuer is not named gives no source ('según el último balance')."""
     words = list(re.finditer(r"\S+", rest))[:8]
+    phrase = next((i + 1 for i, w in enumerate(words) if re.search(r"[,;:.]$", w.group(0))), len(words))
     # 'sull’account Twitter dei Vigili del Fuoco': a document word may follow an elided preposition
-    doc = next((i for i, w in enumerate(words[:4])
+    doc = next((i for i, w in enumerate(words[: min(4, phrase)])
                 if re.split(r"[’']", w.group(0).casefold().strip(",."))[-1] in lx.source_documents), None)
     if doc is None:
         return rest
     by = next((w for w in words[doc + 1 :] if w.group(0).casefold() in lx.source_by), None)
-    return rest[by.end() :] if by is not None else rest
+    return rest[by.end() :] if by is not None else ""  # 'según el último balance': a document of no one named
 
 
 def _skip_leading(rest: str, lx: Lexicon) -> str:
@@ -378,6 +380,6 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         while words and words[-1].casefold() in lx.stopwords:  # 'le chef de la police de' cut short: not 'de'
             words.pop()
         who = " ".join(words).strip(" '\"’")
-        if who and usable_speaker(who, lx) and any(ch.isalpha() for ch in who):
+        if who and who.casefold() not in lx.not_sources and usable_speaker(who, lx) and any(ch.isalpha() for ch in who):
             return who
     return None

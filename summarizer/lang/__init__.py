@@ -55,6 +55,8 @@ class Lexicon:
     source_by: frozenset[str] = frozenset()  # 'por', 'par': after a document word, its issuer follows
     # 'mercredi', 'ayer', 'aux journalistes', 'mais': words before a source that are not the source
     source_skip: tuple[str, ...] = ()
+    # what alone names no source ('जानकारी के मुताबिक': according to information): no speaker, read as none
+    not_sources: frozenset[str] = frozenset()
     complementizers: tuple[str, ...] = ()  # 'que', 'dass': what was said follows, the source stands before the verb
     source_starts_after: frozenset[str] = frozenset()  # 'میں' ('in'): a source named before its verb starts after one
     source_pronouns: frozenset[str] = frozenset()
@@ -258,6 +260,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_documents=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_documents", [])),
         source_by=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_by", [])),
         source_skip=tuple(w.casefold() for w in data.get("attribution", {}).get("source_skip", [])),
+        not_sources=frozenset(w.casefold() for w in data.get("attribution", {}).get("not_sources", [])),
         source_starts_after=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_starts_after", [])),
         source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
