@@ -294,10 +294,11 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     elif score >= threshold - BORDERLINE_MARGIN and (anchored or weakly_anchored
                                                       or (distance is not None and distance <= 1)):
         verdict = "borderline"
-        far = _tolls_apart(a, b) if score < threshold or not anchored else None
-        if score < threshold or not anchored:  # not when only `at_most_borderline` held it back
+        falls_short = score < threshold or not anchored  # not when only `at_most_borderline` held it back
+        if falls_short:
             reasons.append(short)
-        if far is not None:  # too little joins them to outweigh tolls that disagree wholly: not asked
+        # too little joins a pair that falls short to outweigh tolls that disagree wholly: not asked
+        if falls_short and (far := _tolls_apart(a, b)) is not None:
             verdict = "different_event"
             reasons.append(f"{far}: different events")
     else:

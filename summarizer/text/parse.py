@@ -441,8 +441,7 @@ def _multiplied(chunk: str, spans: list[tuple[int, int, int | None, int | None]]
     for s, e, value, floor in spans:
         if out and s < out[-1][1]:
             continue  # the group word a number before it took
-        m = pattern.match(chunk[e:]) if value is not None else None
-        if m is not None and value is not None:
+        if value is not None and (m := pattern.match(chunk[e:])) is not None:
             e, value = e + m.end(), value * sizes[m.group("w").casefold()]
         out.append((s, e, value, floor))
     return out
