@@ -476,15 +476,20 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
                 spans.append((s, e, number, None))
         spans = _multiplied(chunk, _join_thousands(chunk, sorted(spans, key=lambda span: span[0])), lx)
         ranges = _ranges(chunk, spans, lx)
+        joined = _range_joiner(lx)
         for i, (s, e, value, floor) in enumerate(spans):
             if i - 1 in ranges:
                 continue  # the upper end of a range is not a count of its own
             start, end = sentence.start + s, sentence.start + e
             written = text[start:end]
-            if _not_a_count(text, start, end, written, value, lx) or (i in ranges and _not_a_count(
-                    text, sentence.start + spans[i + 1][0], sentence.start + spans[i + 1][1],
-                    chunk[spans[i + 1][0] : spans[i + 1][1]], spans[i + 1][2], lx)):
-                continue  # a range's unit follows its upper end ('between 2 and 4 pm')
+            upper = spans[i + 1] if i in ranges or (i + 1 < len(spans) and joined.fullmatch(
+                chunk[e : spans[i + 1][0]])) else None
+            if upper is None and (hyphened := _HYPHENED.match(chunk, e)):  # '1-2 बजे': no span of its own
+                upper = (hyphened.start(1), hyphened.end(1), int(hyphened.group(1)), None)
+            if _not_a_count(text, start, end, written, value, lx) or (upper is not None and _not_a_count(
+                    text, sentence.start + upper[0], sentence.start + upper[1], chunk[upper[0] : upper[1]], upper[2],
+                    lx)):
+                continue  # a range's unit follows its upper end ('between 2 and 4 pm', '1-2 बजे', '1 से 2 बजे')
             if value is None and people is not None and not people.match(text[end : end + 60]):
                 continue  # "several districts": a vague amount only matters when it counts people
             qualifier: Qualifier = "vague"
@@ -504,6 +509,17 @@ def _range_patterns(lx: Lexicon) -> list[tuple[re.Pattern[str], re.Pattern[str]]
     return [(re.compile(_phrase_pattern(opener, lx.spaced) + r"\s*$", re.IGNORECASE),
              re.compile(r"\s*" + _phrase_pattern(joiner, lx.spaced) + r"\s*", re.IGNORECASE))
             for opener, joiner in lx.ranges]
+
+
+_HYPHENED = re.compile(r"[-‐‑–](\d+)")
+
+
+@per_lexicon
+def _range_joiner(lx: Lexicon) -> re.Pattern[str]:
+    """What joins two numbers of a range without an opener: a hyphen or dash in any language, and the language's
+    `range_joiners` ('1 to 2 pm', '1 से 2 बजे')."""
+    words = "".join(f"|{_phrase_pattern(w, lx.spaced)}" for w in sorted(lx.range_joiners, key=len, reverse=True))
+    return re.compile(rf"\s*(?:[-‐‑–—]{words})\s*", re.IGNORECASE)
 
 
 def _ranges(chunk: str, spans: list[tuple[int, int, int | None, int | None]], lx: Lexicon) -> dict[int, int]:
