@@ -219,6 +219,12 @@ def _words_before(text: str, limit: int = 6) -> str:
     return " ".join(text[cuts[-1].end() if cuts else 0 :].split()[-limit:]).strip()
 
 
+def _last_marker(before: str, markers: tuple[str, ...]) -> int | None:
+    """Where the last of `markers` standing as a word of its own in `before` starts, or None."""
+    found = [m.start() for marker in markers for m in re.finditer(rf"(?<!\S){re.escape(marker)}(?!\S)", before)]
+    return max(found, default=None)
+
+
 def _after_last(words: str, bounds: frozenset[str]) -> str:
     """The words after the last of `bounds` ('तारेल में पुलिस' -> 'पुलिस'), or all of them."""
     split = words.split()
@@ -261,7 +267,8 @@ def _skip_leading(rest: str, lx: Lexicon) -> str:
     while True:
         stripped = rest.lstrip()
         word = next((w for w in sorted(lx.source_skip, key=len, reverse=True)
-                     if stripped.casefold().startswith(w) and not stripped[len(w) : len(w) + 1].isalpha()), None)
+                     if stripped.casefold().startswith(w)
+                     and (w.endswith(("'", "’")) or not stripped[len(w) : len(w) + 1].isalpha())), None)
         if word is None:
             return rest
         rest = stripped[len(word) :]
@@ -344,6 +351,11 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)]
     for phrase in lx.source_before:
         candidates += [(h, _after_last(_words_before(text[:h], 4), lx.source_starts_after)) for h in find(phrase)]
+    for phrase in lx.source_last_verbs:  # 'X ने 7 मौतों की पुष्टि की': the subject marked before what was said
+        for h in find(phrase):
+            marked = _last_marker(text[:h], lx.subject_markers)
+            if marked is not None:
+                candidates.append((marked, _after_last(_words_before(text[:marked], 4), lx.source_starts_after)))
     for phrase in lx.source_verbs:
         for h in find(phrase):
             if text[h + len(phrase) : h + len(phrase) + 1] == "-":

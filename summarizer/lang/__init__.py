@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -50,6 +51,10 @@ class Lexicon:
     # paragraph that opens with one gives its later figures their source, as one opening 'According to X,' does
     according_before: tuple[str, ...] = ()
     source_verbs: tuple[str, ...] = ()  # 'dijo', 'a indiqué': after a comma the source follows, else precedes
+    # verbs of saying that follow what was said, whose subject is marked by one of subject_markers ('स्वास्थ्य विभाग
+    # ने 7 मौतों की पुष्टि की': the health department confirmed 7 deaths): the source is that subject
+    source_last_verbs: tuple[str, ...] = ()
+    subject_markers: tuple[str, ...] = ()
     source_ends: frozenset[str] = frozenset()  # words that end a source named without punctuation
     source_documents: frozenset[str] = frozenset()  # 'balance', 'bilan': a figure's document, not its source
     source_by: frozenset[str] = frozenset()  # 'por', 'par': after a document word, its issuer follows
@@ -178,11 +183,19 @@ class Lexicon:
     # order they are tried
     actor_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     not_singular: tuple[str, ...] = ()
+    # words that hold a harm word and name no harm ('تلاش', a search, holds 'لاش', a body)
+    not_harm: tuple[str, ...] = ()
 
     @property
     def spaced(self) -> bool:
         """Latin-script words are matched at word starts; other scripts by substring (marks break \\b)."""
         return self.script == "Latin"
+
+    @property
+    def word_starts(self) -> bool:
+        """Whether harm words are matched at word starts: in a script whose words stand apart (Latin, Devanagari:
+        'हमारे', our, holds 'मारे', killed), not in Urdu's, which glues words on ('40افراد')."""
+        return self.script in ("Latin", "Devanagari")
 
     def fingerprint_source(self) -> bytes:
         return (DATA / f"{self.code}.toml").read_bytes()
@@ -256,6 +269,8 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         script_markers=frozenset(data.get("script_markers", [])),
         source_after=tuple(data.get("attribution", {}).get("source_after", [])),
         source_before=tuple(data.get("attribution", {}).get("source_before", [])),
+        source_last_verbs=tuple(data.get("attribution", {}).get("source_last_verbs", [])),
+        subject_markers=tuple(data.get("attribution", {}).get("subject_markers", [])),
         according_before=tuple(w.casefold() for w in data.get("attribution", {}).get("according_before", [])),
         source_verbs=tuple(data.get("attribution", {}).get("source_verbs", [])),
         source_ends=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_ends", [])),
@@ -263,6 +278,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_by=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_by", [])),
         source_skip=tuple(w.casefold() for w in data.get("attribution", {}).get("source_skip", [])),
         not_sources=frozenset(w.casefold() for w in data.get("attribution", {}).get("not_sources", [])),
+        not_harm=tuple(w.casefold() for w in data.get("not_harm", {}).get("words", [])),
         source_starts_after=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_starts_after", [])),
         source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
@@ -451,13 +467,47 @@ def harm_pattern(code: str) -> re.Pattern[str] | None:
     stems = sorted({s for words in lx.harm.values() for s in words}, key=len, reverse=True)
     if not stems:
         return None
-    body = "|".join(re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s) for s in stems)
-    return _word_start(body, lx.spaced)
+    body = "|".join((re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s)) + _unless(s, lx)
+                    for s in stems)
+    return _word_start(body, lx.word_starts)
+
+
+def _unless(stem: str, lx: Lexicon) -> str:
+    """What must not stand around a harm stem for it to name harm: each of the lexicon's `not_harm` words that holds
+    it ('لاش' in 'تلاش'), as a lookahead after the stem holding a lookbehind to the word's start."""
+    word = stem.rstrip("$").casefold()
+    out = ""
+    for other in lx.not_harm:
+        at = other.find(word)
+        if at >= 0:
+            out += f"(?!(?<={re.escape(other[: at + len(word)])}){re.escape(other[at + len(word) :])})"
+    return out
 
 
 def _word_start(body: str, spaced: bool) -> re.Pattern[str]:
-    """`body` matched at a word's start in a spaced script, anywhere in one without spaces between words."""
-    return re.compile(rf"(?<![^\W\d_])(?:{body})" if spaced else f"(?:{body})", re.IGNORECASE)
+    """`body` matched at a word's start in a spaced script (no letter or mark before it), anywhere in one without
+    spaces between words."""
+    return re.compile(rf"(?<![^\W\d_]){_NO_MARK}(?:{body})" if spaced else f"(?:{body})", re.IGNORECASE)
+
+
+_NO_MARK = r"(?<![\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])"  # combining marks
+
+
+def inside_word(text: str, at: int) -> bool:
+    """Whether position `at` of `text` is inside a word: a letter or a combining mark (a vowel sign) stands before."""
+    return at > 0 and (text[at - 1].isalpha() or unicodedata.category(text[at - 1]).startswith("M"))
+
+
+def harm_word_at(text: str, at: int, word: str, lx: Lexicon) -> bool:
+    """Whether the harm word `word` found at `at` of `text` (casefolded) names harm: at a word's start where the script
+    tells one, and not inside one of the lexicon's `not_harm` words."""
+    if lx.word_starts and inside_word(text, at):
+        return False
+    for other in lx.not_harm:
+        inner = other.find(word)
+        if 0 <= inner <= at and text[at - inner : at - inner + len(other)] == other:
+            return False
+    return True
 
 
 @cache
@@ -598,7 +648,7 @@ def outcomes_named(text: str, lx: Lexicon | None) -> set[Outcome]:
             word = stem.rstrip("$").casefold()
             for hit in re.finditer(re.escape(word), lowered):
                 start, end = hit.start(), hit.end()
-                if lx.spaced and start > 0 and lowered[start - 1].isalpha():
+                if not harm_word_at(lowered, start, word, lx):
                     continue
                 if stem.endswith("$") and end < len(lowered) and lowered[end].isalpha():
                     continue
@@ -700,8 +750,9 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
         for stem in stems:
             word = stem.rstrip("$")
             for side, chunk, weight in (("after", after, 0), ("before", before, 1)):
-                at = chunk.casefold().find(word.casefold())
-                if at < 0 or (lx.spaced and at > 0 and chunk[at - 1].isalpha()) or (side == "after" and at >= reach):
+                folded, sought = chunk.casefold(), word.casefold()
+                at = folded.find(sought)
+                if at < 0 or not harm_word_at(folded, at, sought, lx) or (side == "after" and at >= reach):
                     continue
                 # nearer wins; at the same place the longer word ('shot dead' over 'shot')
                 distance = (at if side == "after" else len(chunk) - at) * 200 + weight * 100 - len(word)
