@@ -366,7 +366,11 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
             inverted = (re.search(r"[,–—]\s*$", text[:h]) and not opens) \
                 or text[:h].strip().casefold() in lx.source_inverters
             if not inverted:
-                candidates.append((h, _words_before(text[:h].rstrip(" ,–—"))))
+                before = text[:h].rstrip(" ,–—")
+                if before.split()[-1:] and before.split()[-1].casefold() in lx.passive_markers:
+                    continue  # 'la avenida se reportó': it was reported, by no one named
+                # the subject of a verb after 'que' stands after it ('Explicó que la avenida ...')
+                candidates.append((h, _after_last(_words_before(before, 8), frozenset(lx.complementizers))))
                 continue
             told = _words_after(after)
             apposed = _APPOSED.match(text[:h])

@@ -63,6 +63,7 @@ class Lexicon:
     # what alone names no source ('जानकारी के मुताबिक': according to information): no speaker, read as none
     not_sources: frozenset[str] = frozenset()
     complementizers: tuple[str, ...] = ()  # 'que', 'dass': what was said follows, the source stands before the verb
+    passive_markers: tuple[str, ...] = ()  # 'se': 'se informó' (it was reported) names no one before the verb
     source_starts_after: frozenset[str] = frozenset()  # 'میں' ('in'): a source named before its verb starts after one
     source_pronouns: frozenset[str] = frozenset()
     # the whole of what stands before a verb of saying when its subject follows it ('Lo ha riferito un politico
@@ -287,6 +288,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_final_verbs=tuple(w.casefold() for w in data.get("attribution", {}).get("source_final_verbs", [])),
         source_aux=tuple(w.casefold() for w in data.get("attribution", {}).get("source_aux", [])),
         complementizers=tuple(w.casefold() for w in data.get("attribution", {}).get("complementizers", [])),
+        passive_markers=tuple(w.casefold() for w in data.get("attribution", {}).get("passive_markers", [])),
         thousands=numbers.get("thousands", ",.\u00a0 "),
         unit_modifiers=tuple(w.casefold() for w in numbers.get("unit_modifiers", [])),
         not_before=tuple(w.casefold() for w in numbers.get("not_before", [])),
