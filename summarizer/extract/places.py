@@ -59,7 +59,7 @@ def find_places(sentences: list[Sentence], exclude: list[str]) -> list[str]:
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w’'-]+"
 # a name in a script without capitals: one word (its vowel signs are not \w, so a run of anything but spaces,
 # digits and punctuation)
-_SCRIPT_WORD = r"[^\s\d.,;:!?()\[\]\"'“”‘’«»،۔।|/-]+"
+_SCRIPT_WORD = r"[^\s\d.,;:!?()\[\]\"'“”‘’«»،؛؟۔।|/-]+"
 
 
 def _alternation(words: Iterable[str]) -> str:
