@@ -1,12 +1,13 @@
-"""The figure reader (extract.figures) row by row: reading.tsv. «» marks the number; the expected reading is
-group/outcome when code is sure, "model" when it must leave the figure to the model."""
+"""The figure reader (extract.figures) row by row: reading.tsv, and the model's descriptions: descriptions.tsv. «»
+marks the number; the expected reading is group/outcome when code is sure, "model" when it must leave the figure to
+the model."""
 
 from __future__ import annotations
 
 import pytest
 from phrasing_tables import mentions, rows
 
-from summarizer.extract.figures import read_figure, realigned
+from summarizer.extract.figures import read_description, read_figure, realigned
 from summarizer.lang import lexicon, unharmed_near
 
 
@@ -45,3 +46,11 @@ def test_a_number_beside_a_word_of_no_harm_counts_nobody_harmed(lang: str, text:
 def test_answers_given_one_question_late_go_to_the_number_they_state(
         values: list[int], stated: list[int | None], empty: list[bool], expected: list[int | None]) -> None:
     assert realigned(list(values), stated, empty) == expected
+
+
+@pytest.mark.parametrize(("lang", "description", "expected"), rows("descriptions.tsv"))
+def test_the_models_description_of_a_number_is_read(lang: str, description: str, expected: str) -> None:
+    reading = read_description(description)
+    got = f"{reading.group}/{reading.outcome}" if reading.outcome is not None else "-"
+    assert got == expected
+
