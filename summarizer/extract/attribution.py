@@ -25,6 +25,7 @@ _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
 _APPOSED = re.compile(r"^(?P<subject>[^,“”\"«»]{2,60}),[^,“”\"«»]{3,90},\s*$")
 _PASSIVE_AFTER = re.compile(r"\s+to\s+(?:be|have)\b")
 _DETERMINER_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, english().determiners))})\s+$", re.IGNORECASE)
+_NOT_VERB = re.compile(rf"\b(?:{'|'.join(map(re.escape, english().not_verbs))})$", re.IGNORECASE)
 _SPEAKER_ENDS = english().speaker_ends
 _CIRCUMSTANCE = re.compile(rf"\s+(?:{'|'.join(map(re.escape, english().speaker_circumstances))})\b.*$",
                            re.IGNORECASE | re.DOTALL)
@@ -118,8 +119,9 @@ def attribution(sentence: Sentence, previous_speakers: list[str], person: str | 
     for pattern in (_ACCORDING, _INVERTED):
         candidates += [_clean(m.group("who")) for m in pattern.finditer(text)]
     for m in _SUBJECT.finditer(text):
-        if _DETERMINER_BEFORE.search(text[: m.start()]) or _PASSIVE_AFTER.match(text, m.end()):
-            continue  # 'Among the reported deaths, 504 were ...', 'said to be from': nobody speaks
+        if _DETERMINER_BEFORE.search(text[: m.start()]) or _PASSIVE_AFTER.match(text, m.end()) \
+                or _NOT_VERB.search(text[: m.end()]):
+            continue  # 'Among the reported deaths, 504 were ...', 'said to be from', 'Early reports': nobody speaks
         who = main_subject(text, m.start()) or _subject_before(text, m.start())
         if who and _APPOSED.match(text[: m.start()]):
             candidates.insert(0, who)  # 'Four officials, speaking on condition of anonymity, said the attacks ...'

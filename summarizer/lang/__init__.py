@@ -173,6 +173,7 @@ class Lexicon:
     reader_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     speech_verbs: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()  # 'the reported deaths': a verb of saying after one is no verb
+    not_verbs: tuple[str, ...] = ()  # 'early reports', 'initial reports': a verb of saying that is a noun there
     no_speakers: tuple[str, ...] = ()  # 'no one': a statement by nobody was not made
     negations: tuple[str, ...] = ()  # 'not', 'yet to': a negated statement verb states nothing
     speaker_ends: frozenset[str] = frozenset()  # 'already', 'adding': a speaker ends before one
@@ -332,6 +333,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
         speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
         determiners=tuple(w.casefold() for w in data.get("reader", {}).get("determiners", [])),
+        not_verbs=tuple(w.casefold() for w in data.get("reader", {}).get("not_verbs", [])),
         no_speakers=tuple(w.casefold() for w in data.get("reader", {}).get("no_speakers", [])),
         negations=tuple(w.casefold() for w in data.get("reader", {}).get("negations", [])),
         speaker_ends=frozenset(w.casefold() for w in data.get("reader", {}).get("speaker_ends", [])),
