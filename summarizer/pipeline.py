@@ -585,7 +585,8 @@ class Summarizer:
         asked = [c for c in candidates if id(c) not in unharmed and (not c.sure or sourced.get(c.sentence) is None)]
         for first in range(0, len(asked), MAX_FIGURES_PER_PASS):
             batch = asked[first : first + MAX_FIGURES_PER_PASS]
-            answers = self._describe(run, "figures", "F", len(batch),
+            opening, closing = _number_marks(run.text)
+            answers = self._describe(run, "figures", "F", len(batch), opening=opening, closing=closing,
                                      candidates=[_snippet(run.text, c.mention) for c in batch])
             stated_by = [_stated(d) for d, _, _ in answers]  # the number each answer states
             order = realigned([c.mention.value for c in batch], stated_by,
@@ -1393,6 +1394,15 @@ def _without_speaker(text: str, speaker: str | None) -> str:
 
 def _places_in(text: str, where: Where) -> int:
     return sum(1 for p in where.places if any(re.search(rf"\b{re.escape(s)}\b", text) for s in p.spellings))
+
+
+# the marks around each number shown to the figures pass: the first pair the article itself never writes (a French
+# article quotes its figures in « », and marks of its own beside ours misled the model into answering 'none')
+_NUMBER_MARKS = (("«", "»"), ("[[", "]]"), ("<<", ">>"))
+
+
+def _number_marks(text: str) -> tuple[str, str]:
+    return next(((a, b) for a, b in _NUMBER_MARKS if a not in text and b not in text), _NUMBER_MARKS[-1])
 
 
 def _snippet(text: str, m: NumberMention) -> dict[str, Any]:

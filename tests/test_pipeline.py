@@ -655,9 +655,11 @@ def test_answers_given_one_question_late_go_to_the_numbers_they_state() -> None:
 
 
 def _described(totals: dict[str, str]) -> Callable[[list[dict[str, Any]]], str]:
-    """A figures pass that describes each number shown between « and » as `totals` says ('' for none)."""
+    """A figures pass that describes each number shown between its marks (« and », or [[ and ]] when the article
+    writes « ») as `totals` says ('' for none)."""
     def answer(messages: list[dict[str, Any]]) -> str:
-        shown = re.findall(r"^F(\d+) \[S\d+\] .*?«(.+?)»", messages[-1]["content"], re.MULTILINE)
+        marked = r"^F(\d+) \[S\d+\] .*?(?:«(.+?)»|\[\[(.+?)\]\]|<<(.+?)>>)"
+        shown = [(k, a or b or c) for k, a, b, c in re.findall(marked, messages[-1]["content"], re.MULTILINE)]
         return json.dumps({key: value for k, number in shown
                            for key, value in ((f"F{k}", totals.get(number, "none")), (f"F{k}_by", ""))})
     return answer
@@ -1233,3 +1235,24 @@ def test_a_vague_count_in_another_clause_than_the_numbers_harm_word_counts_no_ha
     backend = FakeBackend({"overview": [overview(event_type="protest")], "figures": [_described(answers)] * 3})
     figures = {(c.value, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
     assert figures == expected
+
+
+@pytest.mark.parametrize(("body", "opening", "closing"), [
+    ("Sept personnes ont été tuées à Tarel, selon la police.", "«", "»"),
+    # the article quotes its figures in « »: the figures pass marks its numbers with a pair the article never writes
+    ("Le bilan est de « sept morts », a indiqué la police à Tarel.", "[[", "]]"),
+    ("Le bilan est de « sept morts » [[ a indiqué ]] la police à Tarel.", "<<", ">>"),
+])
+def test_the_figures_pass_marks_numbers_with_marks_the_article_does_not_write(body: str, opening: str,
+                                                                                closing: str) -> None:
+    shown: list[str] = []
+
+    def answer(messages: list[dict[str, Any]]) -> str:
+        content = messages[-1]["content"]
+        shown.extend(re.findall(rf"^F\d+ \[S\d+\] .*?{re.escape(opening)}(.+?){re.escape(closing)}", content,
+                                re.MULTILINE))
+        return json.dumps({"F1": "7 people killed", "F1_by": ""})
+
+    backend = FakeBackend({"overview": [overview()], "figures": [answer]})
+    Summarizer(backend).summarize(f"Explosion à Tarel\n{body}\n")
+    assert [number.casefold() for number in shown] == ["sept"]
