@@ -92,6 +92,8 @@ class Lexicon:
     # a word after any number that counts it in groups ('two dozen', 'dos docenas', 'दो दर्जन'): word -> group size
     multipliers: tuple[tuple[str, int], ...] = ()
     ranges: tuple[tuple[str, str], ...] = ()  # ('between', 'and'): 'between 700 and 850 people' is one count
+    # number words that say 'about' themselves ('une vingtaine', 'una ventina': some twenty): their count is 'about'
+    approximate: frozenset[str] = frozenset()
     # words joining two numbers without an opener ('1 to 2 pm', '1 से 2 बजे'): a unit after the second is the first's
     range_joiners: tuple[str, ...] = ()
     region_words: tuple[str, ...] = ()  # 'province', 'departamento': what makes a name a first-level region
@@ -300,6 +302,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         scale_words=tuple((str(w).casefold(), int(v)) for w, v in numbers.get("scales", {}).items()),
         multipliers=tuple((str(w).casefold(), int(v)) for w, v in numbers.get("multipliers", {}).items()),
         ranges=tuple((str(opener).casefold(), str(joiner).casefold()) for opener, joiner in numbers.get("ranges", [])),
+        approximate=frozenset(w.casefold() for w in numbers.get("approximate", [])),
         range_joiners=tuple(w.casefold() for w in numbers.get("range_joiners", [])),
         region_words=tuple(w.casefold() for w in data.get("places", {}).get("region_words", [])),
         region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),

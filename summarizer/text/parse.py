@@ -222,7 +222,8 @@ def _digits_value(written: str) -> int:
     return int(re.sub(r"[,.\u00a0 ]", "", written))
 
 
-_LATIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# an elided article or preposition is a word of its own ('d’une quarantaine', 'l'una'): its number follows
+_LATIN_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]['’](?=[^\W\d_])|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Devanagari and Arabic-script words hold combining vowel signs that \w does not match: split on spaces and marks.
 _SCRIPT_WORD = re.compile(r"[^\s\d.,;:!?()\[\]{}\"“”‘’'«»।॥،۔؟\-–—/]+")
 
@@ -499,6 +500,8 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
                 end = raw_end
             elif value is not None:
                 qualifier, raw_start, raw_end = _qualifier(text, start, end, lx)
+                if qualifier == "exact" and written.casefold() in lx.approximate:
+                    qualifier = "about"  # 'une vingtaine': some twenty
             mentions.append(NumberMention(start, end, written, value, floor, qualifier,
                                           text[raw_start:raw_end], raw_start, sentence))
     return mentions
