@@ -640,6 +640,8 @@ class Summarizer:
                     # '4 people', or the number alone ('1' for 'At least one person has been killed'): who it counts,
                     # and nothing of what happened
                     who = cand.group or GENERIC_GROUP if numeral else bare_count(description)
+                    if who is None and (lx is None or not lx.code_reader) and _noun_copied(m.sentence, description):
+                        who = GENERIC_GROUP  # '5 policiais militares': who, in the article's own words
                 if who is not None:
                     # '4 people' for 'Quatre jeunes hommes ont été tués': who, and not what happened; a harm word
                     # after the number in its clause tells that ('four officials told Reuters' has none)
@@ -1181,6 +1183,14 @@ def _outcome_of_another_clause(run: _Run, cand: Candidate, candidates: list[Cand
         if _CLAUSE_BREAK.search(between) and outcome_near(run.text, o.raw_start, o.end, lx) == other.outcome:
             return True
     return False
+
+
+def _noun_copied(sentence: Sentence, description: str) -> bool:
+    """Whether an answer is a number and the sentence's own noun for it, not English ('5 policiais militares' for
+    'Cinco policiais militares ficaram gravemente feridos'): its last word stands in the sentence."""
+    words = description.split()
+    noun = rf"(?<!\w){re.escape(words[-1])}(?!\w)" if len(words) > 1 else None
+    return noun is not None and re.search(noun, sentence.text, re.IGNORECASE) is not None
 
 
 def _harm_after_noun(run: _Run, sentence: Sentence, description: str) -> Outcome | None:

@@ -1256,3 +1256,16 @@ def test_the_figures_pass_marks_numbers_with_marks_the_article_does_not_write(bo
     backend = FakeBackend({"overview": [overview()], "figures": [answer]})
     Summarizer(backend).summarize(f"Explosion à Tarel\n{body}\n")
     assert [number.casefold() for number in shown] == ["sept"]
+
+
+@pytest.mark.parametrize(("answer", "kept"), [
+    ("5 policiais militares", {(5, "injured")}),  # the sentence's own noun: a harm word after it tells what happened
+    ("5 soldados felizes", set()),  # words the sentence does not write: nothing read
+])
+def test_a_count_answered_in_the_articles_words_takes_the_harm_word_after_it(answer: str,
+                                                                              kept: set[tuple[int, str]]) -> None:
+    article = ("Explosão em Tarel\nCinco policiais militares ficaram gravemente feridos após uma residência explodir "
+               "durante o atendimento a uma ocorrência na Vila Tarel.\n")
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({"Cinco": answer})]})
+    summary = Summarizer(backend).summarize(article)
+    assert {(c.value, c.outcome) for c in summary.casualties} == kept

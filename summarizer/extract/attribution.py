@@ -350,7 +350,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     if opener is not None:  # 'Così sull’account Twitter dei Vigili del Fuoco.'
         candidates.append((0, _words_after(_issuer(_skip_leading(text.lstrip()[len(opener) :], lx), lx))))
     for phrase in lx.source_after:  # 'según informó el Servicio Geológico': the verb is not the source
-        candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)]
+        candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)
+                       if not (text[:h].split()[-1:] and text[:h].split()[-1].casefold() in lx.not_source_after)]
     for phrase in lx.source_before:
         candidates += [(h, _after_last(_words_before(text[:h], 4), lx.source_starts_after)) for h in find(phrase)]
     for phrase in lx.source_last_verbs:  # 'X ने 7 मौतों की पुष्टि की': the subject marked before what was said

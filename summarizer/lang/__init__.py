@@ -46,6 +46,8 @@ class Lexicon:
     # (`[status]`: superseded, claimed, revised, disputed, confirmed), read by `status_pattern`
     status: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source_after: tuple[str, ...] = ()  # 'selon', 'según': the source follows
+    # words after which a source_after word is something else ('o segundo ataque', 'il secondo attacco': the second)
+    not_source_after: frozenset[str] = frozenset()
     source_before: tuple[str, ...] = ()  # 'के अनुसार', 'zufolge': the source precedes
     # those of source_before that mean 'according to' ('के अनुसार', 'کے مطابق'), not a verb of saying ('ने कहा'): a
     # paragraph that opens with one gives its later figures their source, as one opening 'According to X,' does
@@ -272,6 +274,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
         script_markers=frozenset(data.get("script_markers", [])),
         source_after=tuple(data.get("attribution", {}).get("source_after", [])),
+        not_source_after=frozenset(w.casefold() for w in data.get("attribution", {}).get("not_source_after", [])),
         source_before=tuple(data.get("attribution", {}).get("source_before", [])),
         source_last_verbs=tuple(data.get("attribution", {}).get("source_last_verbs", [])),
         subject_markers=tuple(data.get("attribution", {}).get("subject_markers", [])),
