@@ -607,7 +607,10 @@ class Summarizer:
                     # noun is the model's to judge ('Five soldiers killed 3 militants': 5 is "none").
                     cand.group, cand.by = cand.group or GENERIC_GROUP, by
                     continue
-                numeral = _NUMERAL_ONLY.fullmatch(description.strip())  # '1' alone: a count, nothing of the harm
+                # '1' alone, or the number as the article writes it ('Elf'): a count, nothing of the harm
+                numeral = _NUMERAL_ONLY.fullmatch(description.strip()) is not None
+                if not numeral and description.strip().casefold() == m.raw_text.casefold():
+                    numeral, stated = True, m.value
                 if stated is not None and m.value is not None and stated != m.value:
                     together = [c.mention.value for c in candidates if c is not cand and c.mention.value
                                 and c.mention.sentence is m.sentence]

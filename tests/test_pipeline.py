@@ -1261,6 +1261,7 @@ def test_the_figures_pass_marks_numbers_with_marks_the_article_does_not_write(bo
 @pytest.mark.parametrize(("answer", "kept"), [
     ("5 policiais militares", {(5, "injured")}),  # the sentence's own noun: a harm word after it tells what happened
     ("5 soldados felizes", set()),  # words the sentence does not write: nothing read
+    ("Cinco", {(5, "injured")}),  # the number alone, as the article writes it
 ])
 def test_a_count_answered_in_the_articles_words_takes_the_harm_word_after_it(answer: str,
                                                                               kept: set[tuple[int, str]]) -> None:

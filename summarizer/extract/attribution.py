@@ -221,6 +221,14 @@ def _words_before(text: str, limit: int = 6) -> str:
     return " ".join(text[cuts[-1].end() if cuts else 0 :].split()[-limit:]).strip()
 
 
+@per_lexicon
+def _qualifier_starts(lx: Lexicon) -> frozenset[str]:
+    """The first words of the qualifiers a number may have before it ('mindestens', 'au', 'plus'), stopwords aside
+    ('une' of 'une vingtaine de'): a figure begins."""
+    firsts = (p.split()[0].casefold() for ps in lx.qualifiers_before.values() for p in ps if p.split())
+    return frozenset(w for w in firsts if w not in lx.stopwords)
+
+
 def _last_marker(before: str, markers: tuple[str, ...]) -> int | None:
     """Where the last of `markers` standing as a word of its own in `before` starts, or None."""
     found = [m.start() for marker in markers for m in re.finditer(rf"(?<!\S){re.escape(marker)}(?!\S)", before)]
@@ -393,7 +401,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         words = _skip_leading(who, lx).split()  # 'mais des témoins', 'aux journalistes le préfet'
 
         for i, word in enumerate(words):  # a source ends where the clause's verb or its figure begins
-            if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or outcomes_named(word, lx):
+            if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or outcomes_named(word, lx) \
+                    or word.casefold() in _qualifier_starts(lx):  # 'die Polizei von mindestens 25 Verletzten'
                 words = words[:i]
                 break
         while words and words[-1].casefold() in lx.stopwords:  # 'le chef de la police de' cut short: not 'de'
