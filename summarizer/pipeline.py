@@ -81,6 +81,7 @@ from summarizer.extract.places import (
     not_a_name,
     place_candidates,
     region_name,
+    trimmed_name,
     unit_places,
 )
 from summarizer.extract.regions import (
@@ -750,7 +751,7 @@ class Summarizer:
             region = self._checked_region(run, rest[-1], country) if rest else None
         # a name the model gives as both region and place is a place (a city is not a first-level region)
         # 'Kullu district, Himachal Pradesh' as one place is two names, each found (or not) in the article alone
-        given = [part for name in overview.places for part in _region_parts(name)]
+        given = [trimmed_name(part, lx) for name in overview.places for part in _region_parts(name)]
         listed = {_bare(name) for name in overview.places if name.strip()}
         exclude = [x for x in (country, region) if x]
         found = unit_places(run.sentences, lx, exclude, lambda t: tells_of_harm(t, lx)) if lx is not None else []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import rows
 
-from summarizer.extract.places import place_candidates
+from summarizer.extract.places import place_candidates, trimmed_name
 from summarizer.lang import lexicon, tells_of_harm
 from summarizer.text.parse import split_sentences
 
@@ -26,3 +26,14 @@ def test_the_words_before_a_locative_are_offered_as_places(lang: str, text: str,
     wanted, _, unwanted = expected.partition("!")
     assert set(_names(wanted)) <= set(offered), offered
     assert not set(_names(unwanted)) & set(offered), offered
+
+
+@pytest.mark.parametrize(("lang", "given", "kept"), [
+    ("hi", "के तारेलबाग", "तारेलबाग"),  # a postposition the model copied with the name
+    ("hi", "तारेलपुर में", "तारेलपुर"),
+    ("ur", "کے تارل میں", "تارل"),
+    ("hi", "तारेलपुर", "तारेलपुर"),
+    ("es", "Los Tareles", "Los Tareles"),  # a script with capitals: the name as given
+])
+def test_a_place_the_model_gives_loses_the_postpositions_around_it(lang: str, given: str, kept: str) -> None:
+    assert trimmed_name(given, lexicon(lang)) == kept

@@ -167,6 +167,17 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
     return found
 
 
+def trimmed_name(name: str, lx: Lexicon | None) -> str:
+    """A place name as the model gives it, without the postpositions it carries in a script without capitals ('के
+    करोलबाग' -> 'करोलबाग', 'तारेल में' -> 'तारेल'); a name in a script with capitals stays as given ('Los Angeles')."""
+    if lx is None or lx.spaced:
+        return name
+    words = _without_stopwords(name.strip(), lx).split()
+    while words and words[-1].casefold() in lx.stopwords:
+        words.pop()
+    return " ".join(words) or name
+
+
 def _without_stopwords(name: str, lx: Lexicon) -> str:
     """The name without the language's stopwords it starts with (a capitalised 'The' opening a sentence)."""
     words = name.split()
