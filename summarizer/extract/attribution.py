@@ -271,6 +271,19 @@ def _issuer(rest: str, lx: Lexicon) -> str:
     return rest[by.end() :] if by is not None else ""  # 'según el último balance': a document of no one named
 
 
+def _issuer_before(before: str, lx: Lexicon) -> str:
+    """What stands before a source phrase in a language that names the source first, up to the issuer of a document
+    named last ('پی ڈی ایم اے کی ابتدائی رپورٹ' -> 'پی ڈی ایم اے': a document word among the last three words, and
+    before it one of `source_by`); all of it when it names no document."""
+    words = list(re.finditer(r"\S+", before))
+    doc = next((i for i in range(len(words) - 1, max(-1, len(words) - 4), -1)
+                if words[i].group(0).casefold().strip(",.") in lx.source_documents), None)
+    if doc is None:
+        return before
+    by = next((w for w in reversed(words[max(0, doc - 3) : doc]) if w.group(0).casefold() in lx.source_by), None)
+    return before[: by.start()] if by is not None else before
+
+
 def _skip_leading(rest: str, lx: Lexicon) -> str:
     """`rest` without the time words it starts with (', a indiqué mercredi la section italienne' -> 'la section
     italienne'): the lexicon's source_skip."""
@@ -361,7 +374,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)
                        if not (text[:h].split()[-1:] and text[:h].split()[-1].casefold() in lx.not_source_after)]
     for phrase in lx.source_before:
-        candidates += [(h, _after_last(_words_before(text[:h], 4), lx.source_starts_after)) for h in find(phrase)]
+        candidates += [(h, _after_last(_words_before(_issuer_before(text[:h], lx), 4), lx.source_starts_after))
+                       for h in find(phrase)]
     for phrase in lx.source_last_verbs:  # 'X ने 7 मौतों की पुष्टि की': the subject marked before what was said
         for h in find(phrase):
             marked = _last_marker(text[:h], lx.subject_markers)
