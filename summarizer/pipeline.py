@@ -936,7 +936,7 @@ class Summarizer:
                 continue
             twin = next((k for k in kept if k.value is not None and k.value == c.value and k.outcome == c.outcome
                          and _same_people(k.group, c.group) and (k.reported_by is None or c.reported_by is None
-                                                                 or fold(k.reported_by) == fold(c.reported_by))
+                                                                 or _same_source(k.reported_by, c.reported_by))
                          and (k.window is None or c.window is None or fold(k.window) == fold(c.window))), None)
             if twin is None:
                 kept.append(c)
@@ -1224,6 +1224,13 @@ def _lead(run: _Run) -> str:
 
 def _event_type(run: _Run, answered: EventType) -> EventType:
     return settle_event_type(_lead(run), run.language.lexicon, answered)
+
+
+def _same_source(a: str, b: str) -> bool:
+    """Two sources that are one: the same words, or one named in full where the other is named short ('a Defesa Civil'
+    and 'a Defesa Civil do Rio Grande do Sul')."""
+    fa, fb = fold(a), fold(b)
+    return fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " ")
 
 
 def _same_people(a: str, b: str) -> bool:

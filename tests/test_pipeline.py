@@ -1270,3 +1270,15 @@ def test_a_count_answered_in_the_articles_words_takes_the_harm_word_after_it(ans
     backend = FakeBackend({"overview": [overview()], "figures": [_described({"Cinco": answer})]})
     summary = Summarizer(backend).summarize(article)
     assert {(c.value, c.outcome) for c in summary.casualties} == kept
+
+
+@pytest.mark.parametrize(("second_source", "figures"), [
+    ("a Defesa Civil do Rio Grande do Sul", 1),  # the same source named in full: one report
+    ("o prefeito de Tarel", 2),  # another source: two reports of the same toll
+])
+def test_a_figure_repeated_by_its_source_named_in_full_is_one_report(second_source: str, figures: int) -> None:
+    article = ("Chuvas em Tarel\nAo todo, a Defesa Civil contabiliza 15 mortos em Tarel.\n\n"
+               f"Foram encontrados 15 mortos no mesmo local, informou {second_source}.\n")
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({"15": "15 people killed"})]})
+    summary = Summarizer(backend).summarize(article)
+    assert [c.value for c in summary.casualties] == [15] * figures
