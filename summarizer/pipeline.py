@@ -584,9 +584,9 @@ class Summarizer:
             cand.group = cand.outcome = None
             run.drop("figure", "the words beside it say they came to no harm", cand.mention.raw_text)
         asked = [c for c in candidates if id(c) not in unharmed and (not c.sure or sourced.get(c.sentence) is None)]
+        opening, closing = _number_marks(run.text)
         for first in range(0, len(asked), MAX_FIGURES_PER_PASS):
             batch = asked[first : first + MAX_FIGURES_PER_PASS]
-            opening, closing = _number_marks(run.text)
             answers = self._describe(run, "figures", "F", len(batch), opening=opening, closing=closing,
                                      candidates=[_snippet(run.text, c.mention) for c in batch])
             stated_by = [_stated(d) for d, _, _ in answers]  # the number each answer states
@@ -644,7 +644,7 @@ class Summarizer:
                     # '4 people', or the number alone ('1' for 'At least one person has been killed'): who it counts,
                     # and nothing of what happened
                     who = cand.group or GENERIC_GROUP if numeral else bare_count(description)
-                    if who is None and (lx is None or not lx.code_reader) and _noun_copied(m.sentence, description):
+                    if who is None and (lx is None or not lx.code_reader) and _noun_in(m.sentence, description):
                         who = GENERIC_GROUP  # '5 policiais militares': who, in the article's own words
                 if who is not None:
                     # '4 people' for 'Quatre jeunes hommes ont été tués': who, and not what happened; a harm word
@@ -1189,21 +1189,19 @@ def _outcome_of_another_clause(run: _Run, cand: Candidate, candidates: list[Cand
     return False
 
 
-def _noun_copied(sentence: Sentence, description: str) -> bool:
-    """Whether an answer is a number and the sentence's own noun for it, not English ('5 policiais militares' for
-    'Cinco policiais militares ficaram gravemente feridos'): its last word stands in the sentence."""
+def _noun_in(sentence: Sentence, description: str) -> re.Match[str] | None:
+    """Where the sentence writes the noun of a who-only answer (its last word: '108 gunmen', '5 policiais
+    militares'), or None."""
     words = description.split()
-    noun = rf"(?<!\w){re.escape(words[-1])}(?!\w)" if len(words) > 1 else None
-    return noun is not None and re.search(noun, sentence.text, re.IGNORECASE) is not None
+    return re.search(rf"(?<!\w){re.escape(words[-1])}(?!\w)", sentence.text, re.IGNORECASE) if len(words) > 1 \
+        else None
 
 
 def _harm_after_noun(run: _Run, sentence: Sentence, description: str) -> Outcome | None:
     """The harm word right after the noun of a who-only answer where the sentence writes it ('108 gunmen' for 'the
     number of gunmen killed ... has reached 108'); None when the noun is not in the sentence or no harm word follows
     it ('four security officials told Reuters')."""
-    words = description.split()
-    noun = words[-1] if len(words) > 1 else ""
-    m = re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", sentence.text, re.IGNORECASE) if noun else None
+    m = _noun_in(sentence, description)
     if m is None:
         return None
     start, end = sentence.start + m.start(), sentence.start + m.end()

@@ -229,6 +229,12 @@ def _qualifier_starts(lx: Lexicon) -> frozenset[str]:
     return frozenset(w for w in firsts if w not in lx.stopwords)
 
 
+def _last_word(text: str) -> str:
+    """The last word of `text`, folded ('' for none)."""
+    words = text.split()
+    return words[-1].casefold() if words else ""
+
+
 def _last_marker(before: str, markers: tuple[str, ...]) -> int | None:
     """Where the last of `markers` standing as a word of its own in `before` starts, or None."""
     found = [m.start() for marker in markers for m in re.finditer(rf"(?<!\S){re.escape(marker)}(?!\S)", before)]
@@ -372,7 +378,7 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         candidates.append((0, _words_after(_issuer(_skip_leading(text.lstrip()[len(opener) :], lx), lx))))
     for phrase in lx.source_after:  # 'según informó el Servicio Geológico': the verb is not the source
         candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)
-                       if not (text[:h].split()[-1:] and text[:h].split()[-1].casefold() in lx.not_source_after)]
+                       if _last_word(text[:h]) not in lx.not_source_after]
     for phrase in lx.source_before:
         candidates += [(h, _after_last(_words_before(_issuer_before(text[:h], lx), 4), lx.source_starts_after))
                        for h in find(phrase)]
@@ -392,7 +398,7 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                 or text[:h].strip().casefold() in lx.source_inverters
             if not inverted:
                 before = text[:h].rstrip(" ,–—")
-                if before.split()[-1:] and before.split()[-1].casefold() in lx.passive_markers:
+                if _last_word(before) in lx.passive_markers:
                     continue  # 'la avenida se reportó': it was reported, by no one named
                 # the subject of a verb after 'que' stands after it ('Explicó que la avenida ...')
                 candidates.append((h, _after_last(_words_before(before, 8), frozenset(lx.complementizers))))

@@ -514,7 +514,8 @@ def _range_patterns(lx: Lexicon) -> list[tuple[re.Pattern[str], re.Pattern[str]]
             for opener, joiner in lx.ranges]
 
 
-_HYPHENED = re.compile(r"[-‐‑–](\d+)")
+_DASHES = "-‐‑–—"  # what joins the two numbers of a range in any language ('1-2 बजे', '25–30')
+_HYPHENED = re.compile(rf"[{_DASHES}](\d+)")
 
 
 @per_lexicon
@@ -522,7 +523,7 @@ def _range_joiner(lx: Lexicon) -> re.Pattern[str]:
     """What joins two numbers of a range without an opener: a hyphen or dash in any language, and the language's
     `range_joiners` ('1 to 2 pm', '1 से 2 बजे')."""
     words = "".join(f"|{_phrase_pattern(w, lx.spaced)}" for w in sorted(lx.range_joiners, key=len, reverse=True))
-    return re.compile(rf"\s*(?:[-‐‑–—]{words})\s*", re.IGNORECASE)
+    return re.compile(rf"\s*(?:[{_DASHES}]{words})\s*", re.IGNORECASE)
 
 
 def _ranges(chunk: str, spans: list[tuple[int, int, int | None, int | None]], lx: Lexicon) -> dict[int, int]:
