@@ -94,6 +94,7 @@ class Lexicon:
     # a word after any number that counts it in groups ('two dozen', 'dos docenas', 'दो दर्जन'): word -> group size
     multipliers: tuple[tuple[str, int], ...] = ()
     ranges: tuple[tuple[str, str], ...] = ()  # ('between', 'and'): 'between 700 and 850 people' is one count
+    verb_last: bool = False  # the verb ends the clause: a later harm verb overrules a harm noun after the number
     # number words that say 'about' themselves ('une vingtaine', 'una ventina': some twenty): their count is 'about'
     approximate: frozenset[str] = frozenset()
     # words joining two numbers without an opener ('1 to 2 pm', '1 से 2 बजे'): a unit after the second is the first's
@@ -327,6 +328,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         locatives=tuple(w.casefold() for w in data.get("places", {}).get("locatives", [])),
         not_places=tuple(w.casefold() for w in data.get("places", {}).get("not_places", [])),
         harm_words_after=int(numbers.get("harm_words_after", 4)),
+        verb_last=bool(numbers.get("verb_last", False)),
         natural_hazards=tuple(w.casefold() for w in data.get("events", {}).get("natural_hazards", [])),
         mishaps=tuple(w.casefold() for w in data.get("events", {}).get("mishaps", [])),
         attacks=tuple(w.casefold() for w in data.get("events", {}).get("attacks", [])),
@@ -688,7 +690,28 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
         return None
     found = _nearest(text, start, end, lx, {o: w for o, w in lx.harm.items() if o in OUTCOMES}, words_after,
                      words_before)
+    if lx.verb_last and found is not None:
+        found = _closing_verb(text, end, lx, found, lx.harm_words_after if words_after is None else words_after) \
+            or found
     return next((o for o in OUTCOMES if o == found), None)
+
+
+def _closing_verb(text: str, end: int, lx: Lexicon, first: str, reach: int) -> str | None:
+    """In a language whose verb comes last, the outcome of a later harm word of the number's clause when the word
+    right after the number is a harm noun of another outcome ('ایک زخمی دم توڑ گیا', 'एक घायल ने दम तोड़ दिया': one of
+    the injured died); None otherwise, or when another number stands between."""
+    after = text[end : end + 80]
+    stop = _clause_end(lx).search(after)
+    words = after[: stop.start() if stop else len(after)].split()[:reach]
+    if not words or first not in outcomes_named(words[0], lx):
+        return None
+    for i in range(1, len(words)):
+        if any(ch.isdigit() for ch in words[i]):
+            return None
+        later = outcomes_named(" ".join(words[i:]), lx) - {first}
+        if later and outcomes_named(words[i], lx) | outcomes_named(" ".join(words[i : i + 2]), lx):
+            return next(iter(sorted(later)))
+    return None
 
 
 def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | None:
