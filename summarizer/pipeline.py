@@ -152,6 +152,7 @@ from summarizer.text.parse import (
     ends_sentence,
     ends_statement,
     find_numbers,
+    is_dateline,
     paragraph_span,
     split_sentences,
     stated_values,
@@ -723,6 +724,9 @@ class Summarizer:
             found = locate(run.text, by) if by else None
             if by and found is None:
                 run.drop("source", "not found in the article", by)
+            elif found is not None and is_dateline(run.text, found.quote):
+                run.drop("source", "the article's dateline, not a source", by)
+                found = None
             out.append((description, read_description(description), found.quote if found is not None else None))
         return out
 

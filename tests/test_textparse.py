@@ -203,3 +203,31 @@ def test_a_paragraph_ends_where_a_line_break_ends_a_sentence(word: str, paragrap
 @pytest.mark.parametrize(("lang", "line", "expected"), rows("sentence_ends.tsv"))
 def test_a_line_ends_as_a_sentence_or_as_a_headline(lang: str, line: str, expected: str) -> None:
     assert ends_sentence(line) == (expected == "yes"), lang
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("12 hurt in blast\n\nDERA MURAD JAMALI: At least 12 people were injured.", "DERA MURAD JAMALI", True),
+    ("Ferry sinks\n\nDHAKA -- At least 5 bodies were found.", "DHAKA", True),
+    ("Blast kills 4\nQUETTA (Reuters) - Four people were killed.", "QUETTA", True),
+    ("UN: 300 dead in fighting\nThe fighting went on.", "UN", False),  # a headline's source
+    ("Blast kills 4\nThe UN said: four people died.", "UN", False),  # not at a line's start
+    ("Blast kills 4\nPolice: four people died.", "Police", False),  # not in capitals
+    ("Blast\nKABUL: Four died.\nKABUL police said so.", "KABUL", False),  # also written as a name
+])
+def test_dateline(text: str, name: str, expected: bool) -> None:
+    from summarizer.text.parse import is_dateline
+
+    assert is_dateline(text, name) is expected
+
+
+@pytest.mark.parametrize(("lang", "word", "expected"), [
+    ("de", "zwei", True), ("de", "drei", True), ("fr", "trois", True), ("en", "twelve", True), ("ur", "دو", True),
+    ("de", "ein", False), ("fr", "un", False), ("de", "Verwaltung", False), ("en", "12", False),
+])
+def test_number_words(lang: str, word: str, expected: bool) -> None:
+    from summarizer.lang import lexicon
+    from summarizer.text.parse import is_number_word
+
+    lx = lexicon(lang)
+    assert lx is not None
+    assert is_number_word(word, lx) is expected

@@ -9,7 +9,7 @@ import re
 
 from summarizer.lang import Lexicon, english, is_about_harm, outcomes_named, per_lexicon
 from summarizer.text.clauses import main_subject, subject_before
-from summarizer.text.parse import Sentence
+from summarizer.text.parse import Sentence, is_number_word
 
 _VERBS = "|".join(english().speech_verbs)  # lang/data/en.toml, [reader]
 _PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|the minister)$",
@@ -229,6 +229,15 @@ def _qualifier_starts(lx: Lexicon) -> frozenset[str]:
     return frozenset(w for w in firsts if w not in lx.stopwords)
 
 
+def _opens_verb(words: list[str], lx: Lexicon) -> bool:
+    """Whether a verb of saying starts at the first of `words` ('selon le ministre des Transports fait état d’au
+    moins 30': the source ends before 'fait état')."""
+    text = " ".join(words).casefold()
+    return any(text.startswith(verb.casefold())
+               and not (verb[-1:].isalpha() and text[len(verb) : len(verb) + 1].isalpha())  # 'fait état d’au'
+               for verb in lx.source_verbs)
+
+
 def _last_word(text: str) -> str:
     """The last word of `text`, folded ('' for none)."""
     words = text.split()
@@ -422,7 +431,9 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
 
         for i, word in enumerate(words):  # a source ends where the clause's verb or its figure begins
             if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or outcomes_named(word, lx) \
-                    or word.casefold() in _qualifier_starts(lx):  # 'die Polizei von mindestens 25 Verletzten'
+                    or word.casefold() in _qualifier_starts(lx) \
+                    or is_number_word(word, lx) \
+                    or _opens_verb(words[i:], lx):  # 'die Polizei von mindestens 25 Verletzten', 'von drei Toten'
                 words = words[:i]
                 break
         while words and words[-1].casefold() in lx.stopwords:  # 'le chef de la police de' cut short: not 'de'

@@ -137,16 +137,17 @@ def region_in_lead(text: str, lead_end: int, country: str | None,
                    beyond_lead: Callable[[int], bool] | None = None) -> Region | None:
     """The region the article names first, by a name of its own: of the model's country when it names one of
     that country's; anywhere when the model gave no country; else, of any country when the gazetteer does not cover
-    the model's country, within the lead (before `lead_end`; the model reads 'the Afghan border' in an Urdu report
-    from Khyber Pakhtunkhwa as Afghanistan) or after it where `beyond_lead` accepts the position (a sentence about
-    the harm, in an article that never names the model's country); None otherwise."""
+    the model's country or the article never names it (`beyond_lead` given: the model guessed Nepal for a Hindi
+    report from 'हिमाचल प्रदेश'), within the lead (before `lead_end`; the model reads 'the Afghan border' in an Urdu
+    report from Khyber Pakhtunkhwa as Afghanistan) or after it where `beyond_lead` accepts the position (a sentence
+    about the harm, in an article that never names the model's country); None otherwise."""
     named = regions_named(text)
     if not country:
         return named[0][1] if named else None
     same = [region for _, region in named if fold(region.country) == fold(country)]
     if same:
         return same[0]
-    if covers(country):
+    if covers(country) and beyond_lead is None:
         return None
     return next((region for start, region in named
                  if start < lead_end or (beyond_lead is not None and beyond_lead(start))), None)

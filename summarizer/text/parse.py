@@ -57,6 +57,22 @@ def _line_breaks_sentence(text: str, pos: int) -> bool:
     return not (nxt[0].islower() or nxt[0] in ",;:)–—-")
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?::|--|[-–—])")
+
+
+def is_dateline(text: str, name: str) -> bool:
+    """Whether `name` is a dateline wherever the text writes it: in capitals at the start of a line below the
+    headline, before a colon or a dash ('DERA MURAD JAMALI: At least 12 people ...', 'DHAKA -- At least 5 bodies',
+    'QUETTA (Reuters) -'): where the report was filed, not who gave its figures (a headline's 'UN: 300 dead' is)."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) < 2 or any(ch.islower() for ch in letters) or not any(ch.isupper() for ch in letters):
+        return False
+    found = [m.start() for m in re.finditer(re.escape(name), text)]
+    headline_end = text.find("\n", len(text) - len(text.lstrip()))
+    return bool(found) and all(0 <= headline_end < at and text[:at].rstrip(" \t").endswith("\n")
+                               and _DATELINE_AFTER.match(text, at + len(name)) for at in found)
+
+
 def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The paragraph holding text[start:end]: it ends at a line break where the text does not run on (the rule
     that ends a sentence at a line break), so a blank line or a new line that starts a new sentence."""
@@ -243,6 +259,21 @@ def _text2num_value(phrase: str, code: str) -> int | None:
     except (ValueError, TypeError):
         return None
     return int(value) if isinstance(value, int) else None
+
+
+def is_number_word(word: str, lx: Lexicon) -> bool:
+    """Whether one word is a number above one written out ('zwei', 'drei', 'trois'): a count, never part of a name
+    (one is left out: 'un', 'ein' are also articles)."""
+    word = word.strip(",.;:()\"'«»“”").casefold()
+    if not word or any(ch.isdigit() for ch in word):
+        return False
+    if lx.number_engine == "english":
+        value = word_number_value(word) if _ENGLISH_WORD_NUMBER.fullmatch(word) else None
+    else:
+        value = lx.number_words.get(word)
+        if value is None and lx.number_engine == "text2num":
+            value = _text2num_value(word, lx.code)
+    return value is not None and value > 1
 
 
 def _word_numbers(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
