@@ -319,12 +319,20 @@ def _vague_patterns(lx: Lexicon) -> list[tuple[re.Pattern[str], int]]:
 
 
 def _vague_amounts(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
+    """(start, end, floor) of vague amounts; two side by side are one ('plusieurs dizaines', 'varias decenas':
+    several dozen), with the higher floor."""
     found: list[tuple[int, int, int]] = []
     for pattern, floor in _vague_patterns(lx):
         for m in pattern.finditer(chunk):
             if not any(s <= m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), floor))
-    return found
+    joined: list[tuple[int, int, int]] = []
+    for start, end, floor in sorted(found):
+        if joined and not chunk[joined[-1][1] : start].strip():
+            joined[-1] = (joined[-1][0], end, max(joined[-1][2], floor))
+        else:
+            joined.append((start, end, floor))
+    return joined
 
 
 @per_lexicon
