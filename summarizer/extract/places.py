@@ -136,7 +136,7 @@ def not_a_name(name: str, lx: Lexicon | None) -> str | None:
         harm, events = harm_pattern(lx.code), _event_words(lx)
         if (harm is not None and harm.search(name)) or (events and re.search(events, name)):
             return "a word of harm or of the event, not a place's name"
-        if words and words[-1] in {w.casefold() for w in lx.not_places}:  # 'गहरी खाई' (a deep gorge): its noun last
+        if words and words[-1] in lx.not_places:  # 'गहरी खाई' (a deep gorge): its noun comes last
             return "a common noun, not a place's name"
     return None
 
