@@ -681,6 +681,13 @@ def _clause_end(lx: Lexicon) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def _clause_after(text: str, end: int, lx: Lexicon) -> list[str]:
+    """The words after a number (ending at `end`) up to the end of its clause, within 80 characters."""
+    after = text[end : end + 80]
+    stop = _clause_end(lx).search(after)
+    return after[: stop.start() if stop else len(after)].split()
+
+
 def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_after: int | None = None,
                  words_before: int = 3) -> Outcome | None:
     """The outcome of the harm word nearest to a number within its clause ('7 लोग घायल' -> injured), from the
@@ -700,9 +707,7 @@ def _closing_verb(text: str, end: int, lx: Lexicon, first: str, reach: int) -> s
     """In a language whose verb comes last, the outcome of a later harm word of the number's clause when the word
     right after the number is a harm noun of another outcome ('ایک زخمی دم توڑ گیا', 'एक घायल ने दम तोड़ दिया': one of
     the injured died); None otherwise, or when another number stands between."""
-    after = text[end : end + 80]
-    stop = _clause_end(lx).search(after)
-    words = after[: stop.start() if stop else len(after)].split()[:reach]
+    words = _clause_after(text, end, lx)[:reach]
     if not words or first not in outcomes_named(words[0], lx):
         return None
     for i in range(1, len(words)):
@@ -767,9 +772,7 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
              words_after: int | None, words_before: int) -> str | None:
     """The key of `table` whose word is nearest to the number between `start` and `end` within its clause."""
     words_after = lx.harm_words_after if words_after is None else words_after
-    after = text[end : end + 80]
-    stop = _clause_end(lx).search(after)
-    clause = after[: stop.start() if stop else len(after)].split()
+    clause = _clause_after(text, end, lx)
     after = " ".join(clause)
     reach = len(" ".join(clause[:words_after]))  # a harm phrase must start within `words_after` words
     before_text = text[max(0, start - 60) : start]

@@ -262,18 +262,10 @@ def _text2num_value(phrase: str, code: str) -> int | None:
 
 
 def is_number_word(word: str, lx: Lexicon) -> bool:
-    """Whether one word is a number above one written out ('zwei', 'drei', 'trois'): a count, never part of a name
-    (one is left out: 'un', 'ein' are also articles)."""
-    word = word.strip(",.;:()\"'«»“”").casefold()
-    if not word or any(ch.isdigit() for ch in word):
-        return False
-    if lx.number_engine == "english":
-        value = word_number_value(word) if _ENGLISH_WORD_NUMBER.fullmatch(word) else None
-    else:
-        value = lx.number_words.get(word)
-        if value is None and lx.number_engine == "text2num":
-            value = _text2num_value(word, lx.code)
-    return value is not None and value > 1
+    """Whether one word is a number above one written out ('zwei', 'drei', 'trois'), as the number reader reads it
+    (`_word_numbers`): a count, never part of a name (one is left out: 'un', 'ein' are also articles)."""
+    word = word.strip(",.;:()\"'«»“”")
+    return any(start == 0 and end == len(word) and value > 1 for start, end, value in _word_numbers(word, lx))
 
 
 def _word_numbers(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
