@@ -47,6 +47,7 @@ from summarizer.extract.attribution import (
     closes_quote,
     lexicon_attribution,
     named_after_quote,
+    part_attribution,
     named_subject,
     open_quotations,
     points_back,
@@ -900,6 +901,8 @@ class Summarizer:
                 continue
             m = cand.mention
             source = sources.get(cand.sentence)
+            if lx is not None and (own := part_attribution(m.sentence.text, m.start - m.sentence.start, lx)):
+                source = own  # '... جبکہ اے آر وائے کے مطابق ایک شہری': the part of the sentence holding the figure
             if cand.by and (source is None or not usable_speaker(source, run.language.lexicon)):
                 source = cand.by
             elif source is not None and not usable_speaker(source, run.language.lexicon):
