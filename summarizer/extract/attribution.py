@@ -255,6 +255,18 @@ def _last_marker(before: str, markers: tuple[str, ...]) -> int | None:
     return max(found, default=None)
 
 
+def _relative_head(before: str, lx: Lexicon) -> str | None:
+    """The subject of a verb of saying that a relative clause sets off from it ('Faustino Miguens, que falava ao canal
+    após uma reunião coordenada pela governadora de Luanda, Joana Lina, indicou que': 'Faustino Miguens', not the name
+    that ends the clause); None unless the words before the verb open 'Name, que' and end in a comma."""
+    head, comma, rest = before.partition(",")
+    opener = rest.split()[:1]
+    if not comma or not opener or opener[0].casefold() not in lx.relative_pronouns \
+            or not re.search(r",\s*$", rest) or len(head.split()) > 8 or _STOP.search(head):
+        return None
+    return head.strip()
+
+
 def _after_last(words: str, bounds: frozenset[str]) -> str:
     """The words after the last of `bounds` ('तारेल में पुलिस' -> 'पुलिस'), or all of them."""
     split = words.split()
@@ -415,7 +427,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                 if _last_word(before) in lx.passive_markers:
                     continue  # 'la avenida se reportó': it was reported, by no one named
                 # the subject of a verb after 'que' stands after it ('Explicó que la avenida ...')
-                candidates.append((h, _after_last(_words_before(before, 8), frozenset(lx.complementizers))))
+                head = _relative_head(text[:h], lx)
+                candidates.append((h, head or _after_last(_words_before(before, 8), frozenset(lx.complementizers))))
                 continue
             told = _words_after(after)
             apposed = _APPOSED.match(text[:h])

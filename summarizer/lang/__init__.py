@@ -71,6 +71,9 @@ class Lexicon:
     # the whole of what stands before a verb of saying when its subject follows it ('Lo ha riferito un politico
     # locale', 'Así lo informó la policía')
     source_inverters: tuple[str, ...] = ()
+    # words that open a relative clause ('que', 'qui', 'che'): a verb of saying after 'Name, que ..., X,' has the name
+    # at the sentence's start as its subject, not the X that ends the clause
+    relative_pronouns: frozenset[str] = frozenset()
     # words that set two reports side by side in one sentence ('X says 2 died, while Y says 1', 'جبکہ'): each part
     # names the source of its own figures
     contrast_joiners: tuple[str, ...] = ()
@@ -293,6 +296,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_starts_after=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_starts_after", [])),
         source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
+        relative_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("relative_pronouns", [])),
         contrast_joiners=tuple(data.get("attribution", {}).get("contrast_joiners", [])),
         source_openers=tuple(w.casefold() for w in data.get("attribution", {}).get("source_openers", [])),
         inverted_pronouns=tuple(w.casefold() for w in data.get("attribution", {}).get("inverted_pronouns", [])),
