@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -93,6 +93,7 @@ from summarizer.extract.regions import (
     region_country,
     region_in_lead,
     region_spellings,
+    regions_named,
 )
 from summarizer.extract.rollups import compute_rollups
 from summarizer.extract.statements import read_statements
@@ -101,6 +102,7 @@ from summarizer.files.inputs import article_id, check_text
 from summarizer.lang import (
     Language,
     Lexicon,
+    aboard_near,
     counts_others,
     defines,
     detect_language,
@@ -372,9 +374,11 @@ class Summarizer:
             faults = []  # re-asked whole already: what is still wrong is dropped, not asked a third time
         choices: tuple[str, ...] = ()
         lx = run.language.lexicon
-        if lx is not None and not lx.spaced:
+        if lx is not None and lx.locatives:
             # a script without capitals: the model writes English names of its own ('Kabul') for places it cannot
-            # read, so its places are asked again as a choice among the phrases code finds before a locative
+            # read, so its places are asked again as a choice among the phrases code finds before a locative; in
+            # one with capitals, a model that gives no place the article writes ('à Kaboul') chooses among the
+            # names after a locative
             grounded = [p for p in answer.places if p.strip() and _place_problem(run, p) is None]
             choices = tuple(dict.fromkeys([*grounded, *place_candidates(run.sentences, lx,
                                                                         lambda t: tells_of_harm(t, lx))]))
@@ -580,11 +584,14 @@ class Summarizer:
         after: 'X said on Friday.' then the figures)."""
         sourced = _figure_sources(run, {c.sentence for c in candidates})
         lx = run.language.lexicon
-        unharmed = {id(c) for c in candidates if not c.sure and unharmed_near(run.text, c.mention.raw_start,
-                                                                                c.mention.end, lx)}
+        aboard = {id(c) for c in candidates if not c.sure and aboard_near(run.text, c.mention.raw_start,
+                                                                            c.mention.end, lx)}
+        unharmed = aboard | {id(c) for c in candidates if not c.sure and unharmed_near(run.text, c.mention.raw_start,
+                                                                                        c.mention.end, lx)}
         for cand in (c for c in candidates if id(c) in unharmed):  # '8 passengers were rescued', 'indemnes'
             cand.group = cand.outcome = None
-            run.drop("figure", "the words beside it say they came to no harm", cand.mention.raw_text)
+            run.drop("figure", "counts the people on board, not people harmed" if id(cand) in aboard
+                     else "the words beside it say they came to no harm", cand.mention.raw_text)
         asked = [c for c in candidates if id(c) not in unharmed and (not c.sure or sourced.get(c.sentence) is None)]
         opening, closing = _number_marks(run.text)
         for first in range(0, len(asked), MAX_FIGURES_PER_PASS):
@@ -627,6 +634,13 @@ class Summarizer:
                         # never states is a misread count ('4 people killed' for 'Au moins quatorze personnes, dont
                         # un supplétif ..., ont été tuées'): what happened, where the sentence's words name it, stays
                         reading = Reading(GENERIC_GROUP, near, None) if near else Reading(None, None, None)
+                    else:
+                        # ... and where the number's own clause names one, it is that ('3 police officers injured',
+                        # the prompt's example, for 'Au moins 10 soldats nigérians ont été tués et neuf autres
+                        # blessés'); who is code's reading, not the misread answer's
+                        own = outcome_near(run.text, m.raw_start, m.end, lx, words_after=BARE_REACH,
+                                           words_before=0)
+                        reading = Reading(cand.group or GENERIC_GROUP, own or reading.outcome, None)
                 group = reading.group if reading.group is not None or description.casefold() == "none" else None
                 # the article's own words copied back where the description is not English: code has no reader
                 # for them; in English the reader has read them already ('Resulting in Dozens of Casualties')
@@ -696,12 +710,24 @@ class Summarizer:
         answers = self._describe(run, "counts", "N", len(questions),
                                  sentences=[{"index": q.index, "text": _clip(q.text, 260)} for q in questions])
         found: list[Candidate] = []
+        lx = run.language.lexicon
         for sentence, (description, reading, by) in zip(questions, answers, strict=True):
             value = reading_value(description)
+            named = outcomes_named(sentence.text, lx)
+            if reading.group is None and reading.outcome is None and value and len(named) == 1:
+                # 'one adult' for 'una adulta mayor, única habitante de la casa, perdió la vida': who, and not what
+                # happened, which the sentence names once
+                reading = Reading(GENERIC_GROUP, next(iter(named)), description.split()[-1])
             if reading.group is None or reading.outcome is None or not value or value > MAX_COUNTED:
                 continue
-            mention = counted_mention(run.text, sentence, value, reading.group_text or "")
-            if mention is None or any(c.outcome == reading.outcome and c.mention.value == value for c in candidates):
+            # the noun of the count: the group's word, else the answer's words between its number and its outcome
+            # ('1 man killed' for 'A man was killed ...')
+            noun = reading.group_text or " ".join(description.split()[1:-1])
+            mention = counted_mention(run.text, sentence, value, noun)
+            # a count that repeats a headline's figure is kept ('A man was killed ..., police said' under 'One Killed
+            # as Gunfire Erupts'): the body's report is the one kept over the headline's (_drop_headline_repeats)
+            if mention is None or any(c.outcome == reading.outcome and c.mention.value == value
+                                      and not _is_heading(run, c.mention.sentence.text) for c in candidates):
                 run.drop("figure", f"a count without a numeral that the sentence does not name or that repeats a "
                                    f"figure ({description!r})", sentence.text)
                 continue
@@ -816,6 +842,13 @@ class Summarizer:
             run.drop("region", "a place or the country, not a first-level region", region)
             region = self._named_region(run, country)  # 'Burgrain' given as the region; the article names Bayern
         home = region_country(None, region) if region else None
+        if home and home != country and country and names_country(run.text, country) \
+                and not {r.name for r in known_regions(region or "")} & {r.name for _, r in regions_named(run.text)}:
+            # 'the Delta city of Toukh' in an article naming Egypt: the name of Nigeria's Delta State, which the
+            # article does not name as a region, does not move the event to Nigeria
+            run.drop("region", f"a region of {home}, which the article does not name, while it names {country}",
+                     region or "")
+            region, home = None, None
         if home and home != country:  # the region the article names is in one country ('Khyber Pakhtunkhwa')
             if country:
                 run.drop("country", f"the article's region {region} is in {home}", country)
@@ -935,6 +968,7 @@ class Summarizer:
         def richness(c: Casualty) -> int:
             return (c.reported_by is not None) * 4 + (c.qualifier != "exact") * 2 + (c.window is not None)
 
+        stop = run.language.lexicon.stopwords if run.language.lexicon is not None else frozenset[str]()
         kept: list[Casualty] = []
         for c in items:
             if id(c) in back and any(k.outcome == c.outcome and k.value == c.value and _same_people(k.group, c.group)
@@ -943,7 +977,7 @@ class Summarizer:
                 continue
             twin = next((k for k in kept if k.value is not None and k.value == c.value and k.outcome == c.outcome
                          and _same_people(k.group, c.group) and (k.reported_by is None or c.reported_by is None
-                                                                 or _same_source(k.reported_by, c.reported_by))
+                                                                 or _same_source(k.reported_by, c.reported_by, stop))
                          and (k.window is None or c.window is None or fold(k.window) == fold(c.window))), None)
             if twin is None:
                 kept.append(c)
@@ -956,8 +990,7 @@ class Summarizer:
     def _drop_headline_repeats(self, run: _Run, items: list[Casualty]) -> list[Casualty]:
         """A figure in a headline or sub-heading (a line without a full stop) that the body states again."""
         def is_heading(c: Casualty) -> bool:
-            quote = c.evidence.quote.rstrip()
-            return not ends_sentence(quote) or quote == (run.header.title or "")
+            return _is_heading(run, c.evidence.quote)
 
         kept: list[Casualty] = []
         for c in items:
@@ -1231,11 +1264,35 @@ def _event_type(run: _Run, answered: EventType) -> EventType:
     return settle_event_type(_lead(run), run.language.lexicon, answered)
 
 
-def _same_source(a: str, b: str) -> bool:
-    """Two sources that are one: the same words, or one named in full where the other is named short ('a Defesa Civil'
-    and 'a Defesa Civil do Rio Grande do Sul')."""
+def _same_source(a: str, b: str, stopwords: Iterable[str] = ()) -> bool:
+    """Two sources that are one: the same words, one named in full where the other is named short ('a Defesa Civil'
+    and 'a Defesa Civil do Rio Grande do Sul'), or each one's words found in the other in another order or form ('le
+    ministre des Transports du Cameroun', 'le ministre camerounais des Transports')."""
     fa, fb = fold(a), fold(b)
-    return fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " ")
+    if fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " "):
+        return True
+    stop = {fold(w, drop_article=False) for w in stopwords}
+    wa, wb = _content_words(fa, stop), _content_words(fb, stop)
+    return bool(wa and wb) and all(any(_word_kin(x, y) for y in wb) for x in wa) \
+        and all(any(_word_kin(y, x) for x in wa) for y in wb)
+
+
+def _content_words(folded: str, stop: set[str]) -> list[str]:
+    """The words of four letters or more that are not stopwords ('ministre', 'transports'; not 'des', 'della')."""
+    return [w for w in re.findall(r"[^\W\d_]+", folded) if len(w) >= 4 and w not in stop]
+
+
+def _word_kin(a: str, b: str) -> bool:
+    """One word in two forms: the same, or sharing a beginning of five letters or more that is most of the shorter
+    ('cameroun', 'camerounais'; 'transport', 'transports')."""
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a == b or (shared >= 5 and shared >= 0.75 * min(len(a), len(b)))
+
+
+def _is_heading(run: _Run, quote: str) -> bool:
+    """Whether a sentence is the headline or a sub-heading (a line without a full stop)."""
+    quote = quote.rstrip()
+    return not ends_sentence(quote) or quote == (run.header.title or "")
 
 
 def _same_people(a: str, b: str) -> bool:

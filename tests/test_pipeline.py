@@ -1282,3 +1282,72 @@ def test_a_figure_repeated_by_its_source_named_in_full_is_one_report(second_sour
     backend = FakeBackend({"overview": [overview()], "figures": [_described({"15": "15 people killed"})]})
     summary = Summarizer(backend).summarize(article)
     assert [c.value for c in summary.casualties] == [15] * figures
+
+
+@pytest.mark.parametrize(("article", "kept"), [
+    # the headline's figure said again in the body without a numeral: the body's report is kept, with its source
+    ("One killed as gunfire erupts in Tarel park\nA man was killed in Tarel late on Saturday after a gunman opened "
+     "fire in a park full of protesters, police said.\n", [(1, "killed", "police")]),
+    # a count repeating a figure of the body is no new figure
+    ("Shooting in Tarel park\nOne person was killed in Tarel late on Saturday, police said. A man was killed after a "
+     "gunman opened fire in a park full of protesters, witnesses said.\n", [(1, "killed", "police")]),
+])
+def test_a_count_without_a_numeral_that_repeats_the_headline_is_the_report_kept(
+        article: str, kept: list[tuple[int, str, str | None]]) -> None:
+    def counts(messages: list[dict[str, Any]]) -> str:
+        shown = re.findall(r"^N(\d+) \[S\d+\]", messages[-1]["content"], re.MULTILINE)
+        return json.dumps({key: value for k in shown for key, value in ((f"N{k}", "1 man killed"),
+                                                                         (f"N{k}_by", ""))})
+
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({"One": "1 person killed"})] * 3,
+                           "counts": [counts] * 3})
+    result = Summarizer(backend).summarize(article)
+    assert [(c.value, c.outcome, c.reported_by) for c in result.casualties] == kept
+
+
+@pytest.mark.parametrize(("article", "region", "country"), [
+    # 'Delta' is also a state of Nigeria, which the article neither names nor calls a region: Egypt stays
+    ("Train derails in Egypt\nAt least 11 people were killed on Sunday in the Delta city of Tarel, north of the "
+     "Egyptian capital Cairo, Egypt's Health Ministry said.\n", "Delta", ("Egypt", None)),
+    # a region the article names by its own name is in one country: the country is that one
+    ("Blast near Tarel\nAt least 11 people were killed on Sunday in Tarel in Khyber Pakhtunkhwa, near the border "
+     "with Afghanistan, police said.\n", "Khyber Pakhtunkhwa", ("Pakistan", "Khyber Pakhtunkhwa")),
+])
+def test_a_region_of_another_country_moves_the_event_only_when_the_article_names_it(
+        article: str, region: str, country: tuple[str, str | None]) -> None:
+    guessed = "Egypt" if "Egypt" in article else "Afghanistan"
+    backend = FakeBackend({"overview": [overview(country=guessed, region=region)],
+                           "figures": [_described({"11": "11 people killed"})] * 3})
+    where = Summarizer(backend).summarize(article).where
+    assert (where.country, where.region) == country
+
+
+def test_a_misread_count_takes_what_happened_from_its_own_clause_and_who_from_code() -> None:
+    """'3 police officers injured' (the prompt's own example) for 'Au moins 10 soldats ... ont été tués et neuf autres
+    ... blessés': the sentence names both outcomes; the number's clause names killed, and its noun soldiers."""
+    article = ("Embuscade près de Tarel\nAu moins 10 soldats ont été tués et neuf autres grièvement blessés dans une "
+               "embuscade près de Tarel, ont annoncé jeudi des sources militaires.\n")
+    backend = FakeBackend({"overview": [overview(event_type="battle")],
+                           "figures": [_described({"Au moins 10": "3 police officers injured",
+                                                   "neuf": "9 soldiers injured"})] * 3})
+    figures = {(c.value, c.group, c.outcome) for c in Summarizer(backend).summarize(article).casualties}
+    assert (10, "soldiers", "killed") in figures
+    assert not any(value == 10 and outcome == "injured" for value, _, outcome in figures)
+
+
+@pytest.mark.parametrize(("sentence", "answer", "kept"), [
+    # the model wrote who and not what happened; the sentence names one outcome
+    ("Lamentablemente, una adulta mayor, única habitante de la casa, perdió la vida en el siniestro de Tarel.",
+     "one adult", [(1, "killed")]),
+    # two outcomes named: the count is not trusted
+    ("Una adulta mayor perdió la vida y su hijo resultó herido en el siniestro de Tarel.", "one adult", []),
+])
+def test_a_count_without_what_happened_takes_the_one_outcome_its_sentence_names(
+        sentence: str, answer: str, kept: list[tuple[int, str]]) -> None:
+    def counts(messages: list[dict[str, Any]]) -> str:
+        shown = re.findall(r"^N(\d+) \[S\d+\]", messages[-1]["content"], re.MULTILINE)
+        return json.dumps({key: value for k in shown for key, value in ((f"N{k}", answer), (f"N{k}_by", ""))})
+
+    backend = FakeBackend({"overview": [overview(event_type="accident", on_purpose="no")], "counts": [counts] * 3})
+    result = Summarizer(backend).summarize(f"Incendio en Tarel\n{sentence}\n")
+    assert [(c.value, c.outcome) for c in result.casualties] == kept

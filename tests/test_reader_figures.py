@@ -8,7 +8,7 @@ import pytest
 from phrasing_tables import mentions, rows
 
 from summarizer.extract.figures import read_description, read_figure, realigned
-from summarizer.lang import lexicon, unharmed_near
+from summarizer.lang import aboard_near, lexicon, unharmed_near
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("reading.tsv"))
@@ -27,6 +27,14 @@ def test_a_number_beside_a_word_of_no_harm_counts_nobody_harmed(lang: str, text:
     plain = text.replace("«", "").replace("»", "")
     mention = next(m for m in mentions(lang, plain) if m.start == start)
     assert unharmed_near(plain, mention.raw_start, mention.end, lexicon(lang)) == (expected == "yes")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("aboard.tsv"))
+def test_a_number_of_people_on_board_counts_nobody_harmed(lang: str, text: str, expected: str) -> None:
+    start = text.index("«")
+    plain = text.replace("«", "").replace("»", "")
+    mention = next(m for m in mentions(lang, plain) if m.start == start)
+    assert aboard_near(plain, mention.raw_start, mention.end, lexicon(lang)) == (expected == "yes")
 
 
 @pytest.mark.parametrize(("values", "stated", "empty", "expected"), [

@@ -1,4 +1,5 @@
-"""The places offered to the model as its choices in a script without capitals (extract.places.place_candidates),
+"""The places offered to the model as its choices (extract.places.place_candidates): in a script without capitals,
+the words before a locative; in one with capitals, the name after one;
 row by row: place_candidates.tsv."""
 
 from __future__ import annotations

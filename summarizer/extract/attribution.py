@@ -12,8 +12,9 @@ from summarizer.text.clauses import main_subject, subject_before
 from summarizer.text.parse import Sentence, is_number_word
 
 _VERBS = "|".join(english().speech_verbs)  # lang/data/en.toml, [reader]
-_PRONOUN = re.compile(r"^(?:he|she|they|the official|the officer|the spokesman|the minister)$",
-                      re.IGNORECASE)
+_PRONOUN = re.compile(  # lang/data/en.toml, [attribution]: 'he', 'they', 'their statement'
+    r"^(?:{}|(?:{})\s+(?:{}))$".format(*("|".join(map(re.escape, sorted(words))) for words in (
+        english().source_pronouns, english().source_possessives, english().source_documents))), re.IGNORECASE)
 # a name's characters: not a clause break, but the period of an initial ('U.S. Central Command') is part of it
 _NAME_CHAR = r"(?:[^,.;]|(?<=\b[A-Z])\.)"
 _NAME_END = r"(?=\s*(?:[,;]|(?<!\b[A-Z])\.|$))"
@@ -267,6 +268,19 @@ def _relative_head(before: str, lx: Lexicon) -> str | None:
     return head.strip()
 
 
+def _coordinated_subject(before: str, lx: Lexicon) -> str | None:
+    """The subject a verb of saying shares with the verb before it ('La maire Ana Brill a qualifié l'explosion
+    d'urgence et a déclaré que ...': 'La maire Ana Brill'): when the words before it end with a joining word, the
+    words of the clause up to its first auxiliary (`source_ends`), at most eight; None otherwise."""
+    words = before.split()
+    if not words or words[-1].casefold() not in lx.list_joiners:
+        return None
+    cuts = list(_STOP.finditer(before))
+    clause = before[cuts[-1].end() if cuts else 0 :].split()
+    aux = next((i for i, w in enumerate(clause) if w.casefold() in lx.source_ends), None)
+    return " ".join(clause[:aux]) if aux is not None and 0 < aux <= 8 else None
+
+
 def _after_last(words: str, bounds: frozenset[str]) -> str:
     """The words after the last of `bounds` ('तारेल में पुलिस' -> 'पुलिस'), or all of them."""
     split = words.split()
@@ -427,7 +441,7 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                 if _last_word(before) in lx.passive_markers:
                     continue  # 'la avenida se reportó': it was reported, by no one named
                 # the subject of a verb after 'que' stands after it ('Explicó que la avenida ...')
-                head = _relative_head(text[:h], lx)
+                head = _relative_head(text[:h], lx) or _coordinated_subject(before, lx)
                 candidates.append((h, head or _after_last(_words_before(before, 8), frozenset(lx.complementizers))))
                 continue
             told = _words_after(after)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from summarizer.lang import Lexicon, english, harm_pattern, per_lexicon
 from summarizer.text.calendar import MONTHS, WEEKDAYS
-from summarizer.text.names import fold, is_country_name
+from summarizer.text.names import fold, is_country_name, is_demonym
 from summarizer.text.parse import Sentence
 
 _NAME = r"[A-Z][a-z’'-]{2,}(?:[ -][A-Z][a-z’'-]{2,})?"
@@ -134,7 +134,10 @@ def not_a_name(name: str, lx: Lexicon | None) -> str | None:
         return "a unit word, not a place's name"
     if lx is not None and not lx.spaced:
         harm, events = harm_pattern(lx.code), _event_words(lx)
-        if (harm is not None and harm.search(name)) or (events and re.search(events, name)):
+        # English words in Latin letters as well ('Nepal Bus Accident:', a headline's label before its colon)
+        english_events = rf"(?<![^\W\d_])(?:{_event_words(english())})(?![^\W\d_])"
+        if (harm is not None and harm.search(name)) or (events and re.search(events, name)) \
+                or re.search(english_events, name, re.IGNORECASE):
             return "a word of harm or of the event, not a place's name"
         if words and words[-1] in lx.not_places:  # 'गहरी खाई' (a deep gorge): its noun comes last
             return "a common noun, not a place's name"
@@ -198,9 +201,12 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
     ('ڈیرہ اسماعیل خان میں' offers ڈیرہ اسماعیل خان) and a dateline before a colon ('सबरीमाला :'), in the opening
     lines and in sentences where something happened. Stopwords, unit and region words, words of harm and of events,
     buildings and the lexicon's `not_places` (a bus, a convention) are no names. In order of first mention, at
-    most MAX_PLACE_CANDIDATES; none in a script with capitals or a language without locatives."""
-    if lx.spaced or not lx.locatives:
+    most MAX_PLACE_CANDIDATES; in a script with capitals, the capitalised names after a locative (`_named_after`);
+    none in a language without locatives."""
+    if not lx.locatives:
         return []
+    if lx.spaced:
+        return _named_after(sentences, lx, happened)
     harm = harm_pattern(lx.code)
     qualifiers = [p for kinds in (lx.qualifiers_before, lx.qualifiers_after) for ps in kinds.values() for p in ps]
     phrases = (*lx.units_before, *lx.units_after, *lx.region_words, *lx.list_joiners, *lx.locatives, *qualifiers)
@@ -237,6 +243,33 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
         for name in (" ".join(words) for words in runs):
             if name not in found:
                 found.append(name)
+    return found[:MAX_PLACE_CANDIDATES]
+
+
+def _named_after(sentences: list[Sentence], lx: Lexicon, happened: Callable[[str], bool]) -> list[str]:
+    """The capitalised names right after a locative of a script with capitals ('à Kaboul', 'bei Schladming', 'em
+    Luanda'; up to three words joined by the language's 'of' words), in the opening lines and in sentences where
+    something happened or that name the event ('Der Bus war bei Schladming eine Böschung hinabgestürzt'); countries,
+    their adjectives, months, weekdays, buildings, the lexicon's stopwords and `not_places` are none. In order of
+    first mention, at most MAX_PLACE_CANDIDATES."""
+    events = _event_words(lx)
+    of = _alternation(lx.region_of)
+    name = rf"{_CAPITALISED}(?:\s+(?:(?i:{of})\s+)?{_CAPITALISED}){{0,2}}" if of \
+        else rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}"
+    after = re.compile(rf"(?<!\w)(?i:{_alternation(lx.locatives)})\s+(?P<name>{name})")
+    calendar = {fold(w) for names in (*lx.months, *lx.weekdays) for w in names}
+    not_names = {fold(w) for w in (*lx.stopwords, *lx.not_places, *lx.region_words, *lx.units_before)} | calendar
+    found: list[str] = []
+    for sentence in sentences:
+        if not (sentence.index <= 2 or happened(sentence.text)
+                or (events and re.search(events, sentence.text, re.IGNORECASE))):
+            continue
+        for m in after.finditer(sentence.text):
+            place = _without_stopwords(m.group("name"), lx)
+            if (not place or place.isupper() or fold(place) in not_names or fold(place.split()[0]) in calendar
+                    or is_country_name(place) or is_demonym(place) or is_facility(place, lx) or place in found):
+                continue
+            found.append(place)
     return found[:MAX_PLACE_CANDIDATES]
 
 

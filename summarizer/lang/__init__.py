@@ -68,6 +68,8 @@ class Lexicon:
     passive_markers: tuple[str, ...] = ()  # 'se': 'se informó' (it was reported) names no one before the verb
     source_starts_after: frozenset[str] = frozenset()  # 'میں' ('in'): a source named before its verb starts after one
     source_pronouns: frozenset[str] = frozenset()
+    # 'their', 'its': a document or a spokesman of theirs ('Their statement said') points back to the last speaker
+    source_possessives: frozenset[str] = frozenset()
     # the whole of what stands before a verb of saying when its subject follows it ('Lo ha riferito un politico
     # locale', 'Así lo informó la policía')
     source_inverters: tuple[str, ...] = ()
@@ -128,7 +130,8 @@ class Lexicon:
     units_after: tuple[str, ...] = ()
     list_joiners: tuple[str, ...] = ()
     # words right after a place's name in a script without capitals ('میں', 'में', 'के पास'): the words before one
-    # are offered to the model as the places it may copy (extract/places.py `place_candidates`)
+    # are offered to the model as the places it may copy (extract/places.py `place_candidates`); in a script with
+    # capitals, the words right before one ('à Kaboul', 'bei Schladming'): the capitalised name after one is offered
     locatives: tuple[str, ...] = ()
     # common nouns that stand before a locative and never name a place ('बस में': in the bus, 'کنونشن میں': at the
     # convention): never offered as a place
@@ -139,6 +142,8 @@ class Lexicon:
     # words that say the people counted came to no harm ('8 passengers were rescued', 'indemnes'): nearest to a
     # number in its clause, before any harm word, the number counts nobody harmed
     unharmed: tuple[str, ...] = ()
+    # words of being on board ('سوار', 'a bordo', 'carrying'): a number they stand nearest counts who was carried
+    aboard: tuple[str, ...] = ()
     # things counted, not people ('attacks', 'vehicles', 'houses'): a number right before one is no figure
     things: tuple[str, ...] = ()
     # words of a definition ('defines', 'définit'): a sentence holding one counts no one of the event
@@ -266,6 +271,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         qualifiers_after={k: tuple(v) for k, v in data.get("qualifiers_after", {}).items()},
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
         unharmed=tuple(data.get("unharmed", {}).get("words", [])),
+        aboard=tuple(data.get("unharmed", {}).get("aboard", [])),
         things=tuple(numbers.get("things", [])),
         definitions=tuple(numbers.get("definitions", [])),
         one_words=tuple(numbers.get("one_words", [])),
@@ -295,6 +301,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         not_harm=tuple(w.casefold() for w in data.get("not_harm", {}).get("words", [])),
         source_starts_after=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_starts_after", [])),
         source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
+        source_possessives=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_possessives", [])),
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
         relative_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("relative_pronouns", [])),
         contrast_joiners=tuple(data.get("attribution", {}).get("contrast_joiners", [])),
@@ -774,6 +781,25 @@ def unharmed_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
     table: dict[str, tuple[str, ...]] = {o: w for o, w in lx.harm.items() if o in OUTCOMES}
     table["unharmed"] = lx.unharmed
     return _nearest(text, start, end, lx, table, None, 3) == "unharmed"
+
+
+def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
+    """Whether a number counts the people on board ('جس میں 40 افراد سوار تھے', 'a ferry carrying some 60-70
+    people'): a word of being aboard is nearer it in its clause than any harm word, and no harm word follows it in
+    its clause before another number ('all 40 people on board were killed' counts the dead; 'سوار 34 میں سے 33 افراد
+    ہلاک' does not)."""
+    if lx is None or not lx.aboard:
+        return False
+    table: dict[str, tuple[str, ...]] = {o: w for o, w in lx.harm.items() if o in OUTCOMES}
+    table["aboard"] = lx.aboard
+    if _nearest(text, start, end, lx, table, None, 3) != "aboard":
+        return False
+    words: list[str] = []
+    for word in _clause_after(text, end, lx):
+        if any(ch.isdigit() for ch in word) or word.casefold().strip(",.;:") in lx.number_words:
+            break
+        words.append(word)
+    return not outcomes_named(" ".join(words), lx)
 
 
 def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tuple[str, ...]],

@@ -1,0 +1,18 @@
+"""Whether two figures' sources are one source (pipeline._same_source): tests/phrasings/same_sources.tsv."""
+
+from __future__ import annotations
+
+import pytest
+from phrasing_tables import rows
+
+from summarizer.lang import lexicon
+from summarizer.pipeline import _same_source
+
+
+@pytest.mark.parametrize(("lang", "pair", "expected"), rows("same_sources.tsv"))
+def test_same_source(lang: str, pair: str, expected: str) -> None:
+    a, b = pair.split(" | ")
+    lx = lexicon(lang)
+    stop = lx.stopwords if lx is not None else frozenset()
+    assert _same_source(a, b, stop) is (expected == "yes")
+    assert _same_source(b, a, stop) is (expected == "yes")
