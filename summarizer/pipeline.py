@@ -1313,9 +1313,11 @@ def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | No
     for index in sorted(sources, reverse=True):
         this, after, who = run.sentence(index), run.sentence(index + 1), sources.get(index + 1)
         if sources[index] is None and this is not None and ends_statement(this.text) \
-                and after is not None and who and _closes(after.text, who):
+                and after is not None and who and _closes(after.text, who) \
+                and after.start < paragraph_span(run.text, this.start, this.end)[1]:
             # 'Trois personnes sont mortes sur place. Six autres ont été blessées, a souligné le policier.': a
-            # speaker named at the close of the next figure sentence gave the figures before it too
+            # speaker named at the close of the next figure sentence of the same paragraph gave the figures before
+            # it too
             sources[index] = who
         elif sources[index] is None and after is not None and (said := run.said_by[index + 1]) is not None \
                 and ((index + 1 not in figure_sentences and _attribution_only(run, after, said))

@@ -265,6 +265,7 @@ _HAPPENS_PASSIVE = re.compile(
 _HAPPENS_AFTER = re.compile(
     rf"\s*(?:,[^,.;]{{1,80}},\s*)?(?:also\s+|later\s+)?(?P<o>{_OUTCOME_ALT})\b", re.IGNORECASE)
 _HAPPENS_BEFORE = re.compile(rf"\b(?P<o>{_OUTCOME_ALT})\s+$", re.IGNORECASE)
+_JOINED = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _EN.list_joiners))})\s+", re.IGNORECASE)
 
 
 def singular_counts(text: str, sentence: Sentence, numbers: list[NumberMention]) -> list[tuple[NumberMention, Reading]]:
@@ -276,6 +277,7 @@ def singular_counts(text: str, sentence: Sentence, numbers: list[NumberMention])
         return []
     chunk = text[sentence.start : sentence.end]
     out: list[tuple[NumberMention, Reading]] = []
+    done_to: tuple[int, re.Match[str]] | None = None  # where the last phrase a harm verb before it took ends
     for m in _ONE_PERSON.finditer(chunk):
         noun = m.group("noun")
         start, end = sentence.start + m.start(), sentence.start + m.end()
@@ -283,11 +285,16 @@ def singular_counts(text: str, sentence: Sentence, numbers: list[NumberMention])
             continue
         after = chunk[m.end() :]
         group = next(g for g, pattern in _GROUP_RE if pattern.fullmatch(noun))
+        before = _HAPPENS_BEFORE.search(chunk[: m.start()])
+        if before is None and done_to is not None and _JOINED.fullmatch(chunk[done_to[0] : m.start()]):
+            before = done_to[1]  # 'killed a police officer and a civilian': the verb takes both
         happens = _HAPPENS_PASSIVE.match(after) \
             or (None if _ACTIVE_HARM.match(after) else _HAPPENS_AFTER.match(after)) \
-            or _HAPPENS_BEFORE.search(chunk[: m.start()])
+            or before
         if happens is None:
             continue
+        if happens is before:
+            done_to = (m.end(), before)
         outcome = next(o for o, pattern in _OUTCOME_RE if pattern.fullmatch(happens.group("o")))
         written = text[start:end]
         mention = NumberMention(start, end, written, 1, None, "exact", written, start, sentence)
