@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -968,7 +968,8 @@ class Summarizer:
         def richness(c: Casualty) -> int:
             return (c.reported_by is not None) * 4 + (c.qualifier != "exact") * 2 + (c.window is not None)
 
-        stop = run.language.lexicon.stopwords if run.language.lexicon is not None else frozenset[str]()
+        lx = run.language.lexicon
+        stop = frozenset(fold(w, drop_article=False) for w in lx.stopwords) if lx is not None else frozenset[str]()
         kept: list[Casualty] = []
         for c in items:
             if id(c) in back and any(k.outcome == c.outcome and k.value == c.value and _same_people(k.group, c.group)
@@ -1264,20 +1265,20 @@ def _event_type(run: _Run, answered: EventType) -> EventType:
     return settle_event_type(_lead(run), run.language.lexicon, answered)
 
 
-def _same_source(a: str, b: str, stopwords: Iterable[str] = ()) -> bool:
+def _same_source(a: str, b: str, stop: frozenset[str] = frozenset()) -> bool:
     """Two sources that are one: the same words, one named in full where the other is named short ('a Defesa Civil'
     and 'a Defesa Civil do Rio Grande do Sul'), or each one's words found in the other in another order or form ('le
-    ministre des Transports du Cameroun', 'le ministre camerounais des Transports')."""
+    ministre des Transports du Cameroun', 'le ministre camerounais des Transports'); `stop`: the language's stopwords,
+    folded, which are no words of a name ('della')."""
     fa, fb = fold(a), fold(b)
     if fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " "):
         return True
-    stop = {fold(w, drop_article=False) for w in stopwords}
     wa, wb = _content_words(fa, stop), _content_words(fb, stop)
     return bool(wa and wb) and all(any(_word_kin(x, y) for y in wb) for x in wa) \
         and all(any(_word_kin(y, x) for x in wa) for y in wb)
 
 
-def _content_words(folded: str, stop: set[str]) -> list[str]:
+def _content_words(folded: str, stop: frozenset[str]) -> list[str]:
     """The words of four letters or more that are not stopwords ('ministre', 'transports'; not 'des', 'della')."""
     return [w for w in re.findall(r"[^\W\d_]+", folded) if len(w) >= 4 and w not in stop]
 

@@ -115,6 +115,9 @@ def _event_words(lx: Lexicon) -> str:
                          *lx.fighting))
 
 
+_ENGLISH_EVENTS = re.compile(rf"(?<![^\W\d_])(?:{_event_words(english())})(?![^\W\d_])", re.IGNORECASE)
+
+
 @per_lexicon
 def _unit_and_stop_words(lx: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
     """The unit words and the stopwords of English and of this lexicon, folded."""
@@ -135,9 +138,8 @@ def not_a_name(name: str, lx: Lexicon | None) -> str | None:
     if lx is not None and not lx.spaced:
         harm, events = harm_pattern(lx.code), _event_words(lx)
         # English words in Latin letters as well ('Nepal Bus Accident:', a headline's label before its colon)
-        english_events = rf"(?<![^\W\d_])(?:{_event_words(english())})(?![^\W\d_])"
         if (harm is not None and harm.search(name)) or (events and re.search(events, name)) \
-                or re.search(english_events, name, re.IGNORECASE):
+                or _ENGLISH_EVENTS.search(name):
             return "a word of harm or of the event, not a place's name"
         if words and words[-1] in lx.not_places:  # 'गहरी खाई' (a deep gorge): its noun comes last
             return "a common noun, not a place's name"
@@ -253,12 +255,7 @@ def _named_after(sentences: list[Sentence], lx: Lexicon, happened: Callable[[str
     their adjectives, months, weekdays, buildings, the lexicon's stopwords and `not_places` are none. In order of
     first mention, at most MAX_PLACE_CANDIDATES."""
     events = _event_words(lx)
-    of = _alternation(lx.region_of)
-    name = rf"{_CAPITALISED}(?:\s+(?:(?i:{of})\s+)?{_CAPITALISED}){{0,2}}" if of \
-        else rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}"
-    after = re.compile(rf"(?<!\w)(?i:{_alternation(lx.locatives)})\s+(?P<name>{name})")
-    calendar = {fold(w) for names in (*lx.months, *lx.weekdays) for w in names}
-    not_names = {fold(w) for w in (*lx.stopwords, *lx.not_places, *lx.region_words, *lx.units_before)} | calendar
+    after, calendar, not_names = _after_locative(lx)
     found: list[str] = []
     for sentence in sentences:
         if not (sentence.index <= 2 or happened(sentence.text)
@@ -271,6 +268,19 @@ def _named_after(sentences: list[Sentence], lx: Lexicon, happened: Callable[[str
                 continue
             found.append(place)
     return found[:MAX_PLACE_CANDIDATES]
+
+
+@per_lexicon
+def _after_locative(lx: Lexicon) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """For `_named_after`: the pattern of a capitalised name after a locative, the folded month and weekday names,
+    and the folded words that are no name (stopwords, not_places, region and unit words, and the calendar's)."""
+    of = _alternation(lx.region_of)
+    name = rf"{_CAPITALISED}(?:\s+(?:(?i:{of})\s+)?{_CAPITALISED}){{0,2}}" if of \
+        else rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}"
+    calendar = frozenset(fold(w) for names in (*lx.months, *lx.weekdays) for w in names)
+    words = (*lx.stopwords, *lx.not_places, *lx.region_words, *lx.units_before)
+    return (re.compile(rf"(?<!\w)(?i:{_alternation(lx.locatives)})\s+(?P<name>{name})"), calendar,
+            frozenset(fold(w) for w in words) | calendar)
 
 
 LOCAL_UNITS_EN = "|".join(map(re.escape, english().local_units))  # 'district|county|...': built once, shared
