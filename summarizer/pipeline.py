@@ -713,8 +713,8 @@ class Summarizer:
         lx = run.language.lexicon
         for sentence, (description, reading, by) in zip(questions, answers, strict=True):
             value = reading_value(description)
-            named = outcomes_named(sentence.text, lx)
-            if reading.group is None and reading.outcome is None and value and len(named) == 1:
+            if reading.group is None and reading.outcome is None and value \
+                    and len(named := outcomes_named(sentence.text, lx)) == 1:
                 # 'one adult' for 'una adulta mayor, única habitante de la casa, perdió la vida': who, and not what
                 # happened, which the sentence names once
                 reading = Reading(GENERIC_GROUP, next(iter(named)), description.split()[-1])

@@ -4,11 +4,13 @@ the model."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from phrasing_tables import mentions, rows
 
 from summarizer.extract.figures import read_description, read_figure, realigned
-from summarizer.lang import aboard_near, lexicon, unharmed_near
+from summarizer.lang import Lexicon, aboard_near, lexicon, unharmed_near
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("reading.tsv"))
@@ -21,20 +23,15 @@ def test_code_reader_is_sure_or_leaves_it_to_the_model(lang: str, text: str, exp
     assert got == expected
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), rows("unharmed.tsv"))
-def test_a_number_beside_a_word_of_no_harm_counts_nobody_harmed(lang: str, text: str, expected: str) -> None:
+@pytest.mark.parametrize(("reader", "lang", "text", "expected"),
+                         [(unharmed_near, *row) for row in rows("unharmed.tsv")]
+                         + [(aboard_near, *row) for row in rows("aboard.tsv")])
+def test_a_number_beside_a_word_of_no_harm_or_of_being_on_board_counts_nobody_harmed(
+        reader: Callable[[str, int, int, Lexicon | None], bool], lang: str, text: str, expected: str) -> None:
     start = text.index("«")
     plain = text.replace("«", "").replace("»", "")
     mention = next(m for m in mentions(lang, plain) if m.start == start)
-    assert unharmed_near(plain, mention.raw_start, mention.end, lexicon(lang)) == (expected == "yes")
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), rows("aboard.tsv"))
-def test_a_number_of_people_on_board_counts_nobody_harmed(lang: str, text: str, expected: str) -> None:
-    start = text.index("«")
-    plain = text.replace("«", "").replace("»", "")
-    mention = next(m for m in mentions(lang, plain) if m.start == start)
-    assert aboard_near(plain, mention.raw_start, mention.end, lexicon(lang)) == (expected == "yes")
+    assert reader(plain, mention.raw_start, mention.end, lexicon(lang)) == (expected == "yes")
 
 
 @pytest.mark.parametrize(("values", "stated", "empty", "expected"), [

@@ -476,17 +476,22 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     return None
 
 
+@per_lexicon
+def _contrast_joiners(lx: Lexicon) -> re.Pattern[str]:
+    """The lexicon's contrast joiners as whole words ('جبکہ', 'mientras que')."""
+    words = "|".join(re.escape(w) for w in sorted(lx.contrast_joiners, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
 def part_attribution(text: str, at: int, lx: Lexicon) -> str | None:
     """The source named in the part of a sentence holding position `at`, where the sentence sets two reports side
     by side ('سماء ٹی وی کے مطابق دو شہری جاں بحق ہوئے جبکہ اے آر وائے کے مطابق ایک شہری جاں بحق ہوا': the second
     figure is ARY's); None when the sentence has no such joiner (`contrast_joiners`) or that part names no source."""
     if not lx.contrast_joiners:
         return None
-    words = "|".join(re.escape(w) for w in sorted(lx.contrast_joiners, key=len, reverse=True))
-    joins = list(re.finditer(rf"(?<!\w)(?:{words})(?!\w)", text, re.IGNORECASE))
+    joins = list(_contrast_joiners(lx).finditer(text))
     if not joins:
         return None
     starts, ends = [0, *(j.end() for j in joins)], [*(j.start() for j in joins), len(text)]
     start, end = next(((a, b) for a, b in zip(starts, ends, strict=True) if at < b), (starts[-1], ends[-1]))
     return lexicon_attribution(text[start:end], lx)
-

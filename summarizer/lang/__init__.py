@@ -778,9 +778,14 @@ def unharmed_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
     'rescued alive') is nearer the number in its clause than any harm word."""
     if lx is None or not lx.unharmed:
         return False
+    return _nearer_than_harm(text, start, end, lx, lx.unharmed)
+
+
+def _nearer_than_harm(text: str, start: int, end: int, lx: Lexicon, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` is nearer the number in its clause than any harm word (a harm word wins a tie)."""
     table: dict[str, tuple[str, ...]] = {o: w for o, w in lx.harm.items() if o in OUTCOMES}
-    table["unharmed"] = lx.unharmed
-    return _nearest(text, start, end, lx, table, None, 3) == "unharmed"
+    table[""] = words
+    return _nearest(text, start, end, lx, table, None, 3) == ""
 
 
 def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
@@ -790,9 +795,7 @@ def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
     ہلاک' does not)."""
     if lx is None or not lx.aboard:
         return False
-    table: dict[str, tuple[str, ...]] = {o: w for o, w in lx.harm.items() if o in OUTCOMES}
-    table["aboard"] = lx.aboard
-    if _nearest(text, start, end, lx, table, None, 3) != "aboard":
+    if not _nearer_than_harm(text, start, end, lx, lx.aboard):
         return False
     words: list[str] = []
     for word in _clause_after(text, end, lx):
