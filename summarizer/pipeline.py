@@ -169,6 +169,9 @@ _WEEKDAY = re.compile(rf"\b{WEEKDAY_PATTERN_TITLE}\b")  # 'Friday', written with
 _ON_WEEKDAY = re.compile(rf"\b(?:on\s+)?{WEEKDAY_PATTERN_TITLE}\b")
 MAX_COUNT_QUESTIONS = 6  # sentences about harm without a number asked about per article
 MAX_COUNTED = 20  # a count read without a numeral above this is a misreading
+# the figures prompt's examples of a description: an answer that copies one for a number of another value is re-asked
+FIGURE_EXAMPLES = ("26 people killed", "3 police officers injured", "20 migrants missing", "2 suspects arrested",
+                   "40 soldiers killed", "12 prisoners escaped")
 LEAD_SENTENCES = 3  # the headline and first sentences: what the article is about
 DATE_LINE_WORDS = 8  # a line this short holding the date the model took is the page's date line, not the story
 GENERIC_GROUP: Group = "people"  # the group of a count that names nobody more precisely
@@ -596,7 +599,8 @@ class Summarizer:
         opening, closing = _number_marks(run.text)
         for first in range(0, len(asked), MAX_FIGURES_PER_PASS):
             batch = asked[first : first + MAX_FIGURES_PER_PASS]
-            answers = self._describe(run, "figures", "F", len(batch), opening=opening, closing=closing,
+            answers = self._describe(run, "figures", "F", len(batch), values=[c.mention.value for c in batch],
+                                     examples=FIGURE_EXAMPLES, opening=opening, closing=closing,
                                      candidates=[_snippet(run.text, c.mention) for c in batch])
             stated_by = [_stated(d) for d, _, _ in answers]  # the number each answer states
             order = realigned([c.mention.value for c in batch], stated_by,
@@ -633,7 +637,9 @@ class Summarizer:
                         # the model described another number: keep only what code can tell. A number the article
                         # never states is a misread count ('4 people killed' for 'Au moins quatorze personnes, dont
                         # un supplétif ..., ont été tuées'): what happened, where the sentence's words name it, stays
-                        reading = Reading(GENERIC_GROUP, near, None) if near else Reading(None, None, None)
+                        own = near or outcome_near(run.text, m.raw_start, m.end, lx, words_after=BARE_REACH,
+                                                   words_before=0)
+                        reading = Reading(GENERIC_GROUP, own, None) if own else Reading(None, None, None)
                     else:
                         # ... and where the number's own clause names one, it is that ('3 police officers injured',
                         # the prompt's example, for 'Au moins 10 soldats nigérians ont été tués et neuf autres
@@ -734,16 +740,26 @@ class Summarizer:
             found.append(Candidate(mention, reading.group, reading.outcome, sure=True, by=by))
         return found
 
-    def _describe(self, run: _Run, name: str, prefix: str, count: int, **variables: Any
-                  ) -> list[tuple[str, Reading, str | None]]:
-        """One described-form pass: per question (description, its reading, the grounded source or None)."""
+    def _describe(self, run: _Run, name: str, prefix: str, count: int, *, values: list[int | None] | None = None,
+                  examples: tuple[str, ...] = (), **variables: Any) -> list[tuple[str, Reading, str | None]]:
+        """One described-form pass: per question (description, its reading, the grounded source or None). An answer
+        that is one of the instructions' `examples` for a number of another value (`values`: each question's
+        number) is re-asked with the others: the model copied the example ('3 police officers injured' for 'Au
+        moins quatorze')."""
         form = described_form(count, prefix)
+        echoes = {e.casefold() for e in examples}
 
         def problems(answer: PassModel) -> list[str]:
-            return [f'{prefix}{k} by "{by}" does not appear in the article' for k in range(1, count + 1)
-                    if (by := _source_given(getattr(answer, f"{prefix}{k}_by"))) and locate(run.text, by) is None]
+            found = [f'{prefix}{k} by "{by}" does not appear in the article' for k in range(1, count + 1)
+                     if (by := _source_given(getattr(answer, f"{prefix}{k}_by"))) and locate(run.text, by) is None]
+            for k in range(1, count + 1):
+                description = str(getattr(answer, f"{prefix}{k}")).strip()
+                if description.casefold() in echoes and values is not None and _stated(description) != values[k - 1]:
+                    found.append(f'{prefix}{k} "{description}" is an example of the instructions, not what the '
+                                 f'number shown in {prefix}{k} counts')
+            return found
 
-        answer = self._ask(run, name, form, token_budget(form), problems, **variables)
+        answer = self._ask(run, name, form, token_budget(form), problems, examples=examples, **variables)
         out: list[tuple[str, Reading, str | None]] = []
         for k in range(1, count + 1):
             description = str(getattr(answer, f"{prefix}{k}")).strip()

@@ -659,7 +659,10 @@ def _described(totals: dict[str, str]) -> Callable[[list[dict[str, Any]]], str]:
     writes « ») as `totals` says ('' for none)."""
     def answer(messages: list[dict[str, Any]]) -> str:
         marked = r"^F(\d+) \[S\d+\] .*?(?:«(.+?)»|\[\[(.+?)\]\]|<<(.+?)>>)"
-        shown = [(k, a or b or c) for k, a, b, c in re.findall(marked, messages[-1]["content"], re.MULTILINE)]
+        # the pass's own prompt: the last message showing its numbers (a re-ask adds messages after it)
+        asked = next(str(m["content"]) for m in reversed(messages)
+                     if re.search(marked, str(m["content"]), re.MULTILINE))
+        shown = [(k, a or b or c) for k, a, b, c in re.findall(marked, asked, re.MULTILINE)]
         return json.dumps({key: value for k, number in shown
                            for key, value in ((f"F{k}", totals.get(number, "none")), (f"F{k}_by", ""))})
     return answer
@@ -1351,3 +1354,34 @@ def test_a_count_without_what_happened_takes_the_one_outcome_its_sentence_names(
     backend = FakeBackend({"overview": [overview(event_type="accident", on_purpose="no")], "counts": [counts] * 3})
     result = Summarizer(backend).summarize(f"Incendio en Tarel\n{sentence}\n")
     assert [(c.value, c.outcome) for c in result.casualties] == kept
+
+
+def test_an_answer_that_copies_the_prompts_example_is_asked_again() -> None:
+    """'3 police officers injured' (the figures prompt's own example) for 'Au moins quatorze': the model is asked
+    again, and its second answer is the one read."""
+    article = ("Attaque à Tarel\nAu moins quatorze personnes ont été tuées dans l'attaque de Tarel vendredi soir, ont "
+               "indiqué des sources locales. Trois maisons ont brûlé.\n")
+    echo = _described({"Au moins quatorze": "3 police officers injured", "Trois": "none"})
+    right = _described({"Au moins quatorze": "14 people killed", "Trois": "none"})
+    backend = FakeBackend({"overview": [overview()], "figures": [echo, right]})
+    result = Summarizer(backend).summarize(article)
+    assert sum(call["pass"] == "figures" for call in backend.calls) == 2
+    assert {(c.value, c.outcome) for c in result.casualties} == {(14, "killed")}
+
+
+def test_an_example_that_is_the_numbers_own_reading_is_not_asked_again() -> None:
+    article = "Attack in Tarel\nPolice said 26 people were killed in the attack on Tarel on Monday.\n"
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({"26": "26 people killed"})] * 2})
+    Summarizer(backend).summarize(article)
+    assert sum(call["pass"] == "figures" for call in backend.calls) <= 1
+
+
+def test_an_answer_about_another_number_keeps_the_harm_word_of_the_numbers_own_clause() -> None:
+    """The answer '3 police officers injured' states 3, which the article states elsewhere: only what code can tell
+    is kept, the killing the number's own clause names a few words after it."""
+    article = ("Attaque à Tarel\nAu moins quatorze personnes ont été tuées dans l'attaque de Tarel vendredi soir, ont "
+               "indiqué des sources locales. Trois maisons ont brûlé.\n")
+    answer = _described({"Au moins quatorze": "3 police officers injured", "Trois": "none"})
+    backend = FakeBackend({"overview": [overview()], "figures": [answer] * 3})
+    figures = {(c.value, c.group, c.outcome) for c in Summarizer(backend, reask=False).summarize(article).casualties}
+    assert figures == {(14, "people", "killed")}
