@@ -1381,7 +1381,9 @@ def _attribution_only(run: _Run, sentence: Sentence, who: str) -> bool:
     if lx is None or _tells_figures(sentence, lx):
         return False
     rest = sentence.text.replace(who, " ")
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", rest) if w.casefold() not in lx.source_skip]
+    # words split at spaces: a Devanagari word's vowel signs are no word characters ('जानकारी' is one word, not four)
+    words = [w for w in (w.strip(".,;:!?।۔\"“”«»()") for w in rest.split())
+             if any(ch.isalpha() for ch in w) and w.casefold() not in lx.source_skip]
     return len(words) <= ATTRIBUTION_ONLY_WORDS
 
 
