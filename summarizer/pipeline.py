@@ -380,11 +380,12 @@ class Summarizer:
         if lx is not None and lx.locatives:
             # a script without capitals: the model writes English names of its own ('Kabul') for places it cannot
             # read, so its places are asked again as a choice among the phrases code finds before a locative; in
-            # one with capitals, a model that gives no place the article writes ('à Kaboul') chooses among the
-            # names after a locative
-            grounded = [p for p in answer.places if p.strip() and _place_problem(run, p) is None]
-            choices = tuple(dict.fromkeys([*grounded, *place_candidates(run.sentences, lx,
-                                                                        lambda t: tells_of_harm(t, lx))]))
+            # one with capitals, a model that gives no place the article writes ('à Kaboul'; a building, 'Teatre
+            # nightclub'; a name with the event in it) chooses among the names after a locative
+            grounded = [p for p in answer.places if _kept_place(run, p)]
+            if not lx.spaced or not grounded:  # with capitals, a model that gave a place may name others freely
+                choices = tuple(dict.fromkeys([*grounded, *place_candidates(run.sentences, lx,
+                                                                            lambda t: tells_of_harm(t, lx))]))
             if choices and not grounded and all(field != "places" for field, _ in faults):
                 faults.append(("places", "no place is given as the article writes it"))
         if faults:
@@ -394,7 +395,7 @@ class Summarizer:
             if any(field == "places" for field, _ in faults):
                 # the places the first answer got right stay: asked again for the wrong ones, the model dropped
                 # right ones too (dev 200: 'Champerico' lost while 'Mexico' was mended)
-                kept = [p for p in first.places if p.strip() and _place_problem(run, p) is None]
+                kept = [p for p in first.places if _kept_place(run, p)]
                 answer = answer.model_copy(update={"places": list(dict.fromkeys([*kept, *answer.places]))})
         return answer
 
@@ -1200,6 +1201,26 @@ def _place_problem(run: _Run, place: str) -> str | None:
     if not place.strip() or locate(run.text, place) is not None or locate_transliterated(run.text, place) is not None:
         return None
     return f'place "{place}" does not appear in the article'
+
+
+def _kept_place(run: _Run, place: str) -> bool:
+    """Whether a place the model gives stays a place (`_where` drops the rest): found in the article, and one of its
+    parts a name that is no building or site, no country, its adjective or first-level region, and no words of harm
+    ('Bihar Jehanabad Stampede', 'Firmengebäude', 'Teatre nightclub' are none). A model that gives no such place
+    chooses among the phrases code finds instead."""
+    if not place.strip() or _place_problem(run, place) is not None:
+        return False
+    lx = run.language.lexicon
+    for part in _region_parts(place):
+        name = trimmed_name(part, lx).strip()
+        evidence = locate(run.text, name) or locate_transliterated(run.text, name) if name else None
+        if evidence is None or is_facility(name, lx) or is_demonym(name) or is_country_name(name):
+            continue
+        if (is_region(run.text, name, lx) or own_name(name)) and not is_namesake_town(run.text, name, lx):
+            continue
+        if not_a_name(name, lx) is None and not_a_name(evidence.quote, lx) is None:
+            return True
+    return False
 
 
 def _group_named(text: str, cand: Candidate, candidates: list[Candidate], lx: Lexicon) -> Group | None:

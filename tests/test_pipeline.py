@@ -381,7 +381,33 @@ def test_a_grounded_place_in_a_script_without_capitals_is_not_asked_again() -> N
     assert [p.name for p in result.where.places] == ["تاریل"]
 
 
-def test_no_place_in_a_script_with_capitals_is_not_asked_again() -> None:
+NIGHTCLUB_ARTICLE = ("Fire at nightclub kills 13\n"
+                     "Thirteen people were killed in a fire at the Teatre nightclub in Tarelona on Sunday, officials "
+                     "said.\n")
+HINDI_ARTICLE = ("Tarelpur Stampede: तारेलपुर में भगदड़, 7 लोगों की मौत\n"
+                 "तारेलपुर में एक मंदिर में भगदड़ मचने से 7 लोगों की मौत हो गई, पुलिस ने बताया।\n")
+
+
+@pytest.mark.parametrize(("text", "given", "chosen"), [
+    (NIGHTCLUB_ARTICLE, "Teatre nightclub", "Tarelona"),  # a building is no place
+    (HINDI_ARTICLE, "Tarelpur Stampede", "तारेलपुर"),  # nor a name with the event in it (the page's label)
+])
+def test_a_model_that_gives_no_place_code_keeps_chooses_among_the_articles_names(text: str, given: str,
+                                                                                  chosen: str) -> None:
+    first = overview(places=[given], country="", region="", headline="People killed",
+                     summary="People were killed, officials said.")
+    backend = FakeBackend({"overview": [first, json.dumps({"places": [chosen]})]})
+    result = Summarizer(backend).summarize(text)
+    calls = [c for c in backend.calls if c["pass"] == "overview"]
+    assert len(calls) == 2
+    asked = request_schema(calls[1])
+    assert asked is not None and sorted(asked["properties"]) == ["places"]
+    items = asked["properties"]["places"]["items"]
+    assert chosen in (items.get("enum") or [items["const"]])
+    assert [p.name for p in result.where.places] == [chosen]
+
+
+def test_no_place_in_a_script_with_capitals_and_no_name_after_a_locative_is_not_asked_again() -> None:
     backend = make_backend([overview(places=[])])
     Summarizer(backend).summarize(ARTICLE)
     assert [c["pass"] for c in backend.calls].count("overview") == 1

@@ -253,21 +253,43 @@ def _named_after(sentences: list[Sentence], lx: Lexicon, happened: Callable[[str
     Luanda'; up to three words joined by the language's 'of' words), in the opening lines and in sentences where
     something happened or that name the event ('Der Bus war bei Schladming eine Böschung hinabgestürzt'); countries,
     their adjectives, months, weekdays, buildings, the lexicon's stopwords and `not_places` are none. In order of
-    first mention, at most MAX_PLACE_CANDIDATES."""
+    first mention, at most MAX_PLACE_CANDIDATES. A possessive's owner is not the name ("Spain's Murcia" offers
+    Murcia), nor a weekday after it ('in Syria Saturday'); a line in title case ('Chaotic Texas Shooting') and a name
+    holding a word of harm or of the event ('Dozens of Casualties') offer none."""
     events = _event_words(lx)
     after, calendar, not_names = _after_locative(lx)
+    told = _told_of_harm(lx)
     found: list[str] = []
     for sentence in sentences:
         if not (sentence.index <= 2 or happened(sentence.text)
-                or (events and re.search(events, sentence.text, re.IGNORECASE))):
+                or (events and re.search(events, sentence.text, re.IGNORECASE))) or _title_case(sentence.text):
             continue
         for m in after.finditer(sentence.text):
-            place = _without_stopwords(m.group("name"), lx)
+            words = re.split(r"(?<=\w)[’']s\s+", _without_stopwords(m.group("name"), lx))[-1].split()
+            while words and fold(words[-1]) in calendar:
+                words.pop()
+            place = " ".join(words)
             if (not place or place.isupper() or fold(place) in not_names or fold(place.split()[0]) in calendar
-                    or is_country_name(place) or is_demonym(place) or is_facility(place, lx) or place in found):
+                    or is_country_name(place) or is_demonym(place) or is_facility(place, lx) or place in found
+                    or told.search(place)):
                 continue
             found.append(place)
     return found[:MAX_PLACE_CANDIDATES]
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is written in title case, as headlines are ('Palmyra Highlights Ongoing Threat'): every word
+    of four letters or more capitalised, at least three of them."""
+    long = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) >= 4]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
+
+
+@per_lexicon
+def _told_of_harm(lx: Lexicon) -> re.Pattern[str]:
+    """A word of harm or of an event, in this lexicon's language or in English ('Casualties', 'Shooting')."""
+    parts = [p.pattern for p in (harm_pattern(lx.code), harm_pattern("en")) if p is not None]
+    parts += [rf"(?<![^\W\d_])(?:{e})" for e in (_event_words(lx), _event_words(english())) if e]
+    return re.compile("|".join(f"(?:{x})" for x in parts), re.IGNORECASE)
 
 
 @per_lexicon
@@ -277,7 +299,7 @@ def _after_locative(lx: Lexicon) -> tuple[re.Pattern[str], frozenset[str], froze
     of = _alternation(lx.region_of)
     name = rf"{_CAPITALISED}(?:\s+(?:(?i:{of})\s+)?{_CAPITALISED}){{0,2}}" if of \
         else rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}"
-    calendar = frozenset(fold(w) for names in (*lx.months, *lx.weekdays) for w in names)
+    calendar = frozenset([*(fold(w) for names in (*lx.months, *lx.weekdays) for w in names), *MONTHS, *WEEKDAYS])
     words = (*lx.stopwords, *lx.not_places, *lx.region_words, *lx.units_before)
     return (re.compile(rf"(?<!\w)(?i:{_alternation(lx.locatives)})\s+(?P<name>{name})"), calendar,
             frozenset(fold(w) for w in words) | calendar)
