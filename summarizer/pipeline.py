@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -112,6 +112,7 @@ from summarizer.lang import (
     lexicons_hash,
     mishap_or_attack,
     names_explosion,
+    names_group,
     names_natural_hazard,
     outcome_near,
     outcomes_named,
@@ -685,6 +686,13 @@ class Summarizer:
                     run.drop("figure", f"the model read it as not counting people harmed ({description!r})",
                              m.raw_text)
                     continue
+                if group != GENERIC_GROUP and lx is not None and not lx.code_reader \
+                        and names_group(_without_sources(m, (by, sourced.get(cand.sentence))), group,
+                                        lx) is False:
+                    # '40 soldiers killed' for 'جاں بحق افراد کی تعداد 40', a sentence naming no soldier (nor police:
+                    # its source is not counted): the group is the model's guess, not the article's; the number's own
+                    # noun says who, else people
+                    group = GENERIC_GROUP
                 if group == GENERIC_GROUP and lx is not None and not lx.code_reader:
                     group = _group_named(run.text, cand, candidates, lx) or group
                 if group == GENERIC_GROUP and cand.borrowed and cand.group is not None and outcome == cand.outcome:
@@ -1201,6 +1209,22 @@ def _place_problem(run: _Run, place: str) -> str | None:
     if not place.strip() or locate(run.text, place) is not None or locate_transliterated(run.text, place) is not None:
         return None
     return f'place "{place}" does not appear in the article'
+
+
+_OWN_NOUN = re.compile(r"(?:\s*\S+){1,3}")  # the words after a number its own noun is in ('due Vigili del Fuoco')
+
+
+def _without_sources(m: NumberMention, sources: Iterable[str | None]) -> str:
+    """The number's sentence without its sources where they stand apart from the number ('..., पुलिस ने बताया'); a
+    source that is the number's own noun stays ('due Vigili del Fuoco deceduti', said by the Vigili del Fuoco)."""
+    text = m.sentence.text
+    noun = _OWN_NOUN.match(text, m.end - m.sentence.start)
+    own = (m.raw_start - m.sentence.start, noun.end() if noun else m.end - m.sentence.start)
+    for source in (s for s in sources if s):
+        for found in reversed([f for f in re.finditer(re.escape(source), text)
+                               if f.end() <= own[0] or f.start() >= own[1]]):
+            text = text[: found.start()] + " " + text[found.end() :]
+    return text
 
 
 def _kept_place(run: _Run, place: str) -> bool:

@@ -694,6 +694,18 @@ def _described(totals: dict[str, str]) -> Callable[[list[dict[str, Any]]], str]:
     return answer
 
 
+@pytest.mark.parametrize(("lang", "text", "answered"), rows("model_groups.tsv"))
+def test_a_group_the_sentence_never_names_is_no_group_of_the_models(lang: str, text: str, answered: str) -> None:
+    description, _, expected = answered.partition(" => ")
+    number = text[text.index("«") + 1 : text.index("»")]
+    plain = text.replace("«", "").replace("»", "")
+    quiet = overview(places=[], country="", region="", headline="People harmed", summary="People were harmed.")
+    backend = FakeBackend({"overview": [quiet], "figures": [_described({number: description})] * 3})
+    result = Summarizer(backend).summarize(f"{plain}\n")
+    assert result.article.language == lang
+    assert [f"{c.group}/{c.outcome}" for c in result.casualties if c.raw_text.endswith(number)] == [expected]
+
+
 @pytest.mark.parametrize(("headline", "body", "kept"), [
     # the headline's own words for the counted differ from the body's: one figure, the body's
     ("Suicide bomber kills 12 worshippers at mosque", "A bomber blew himself up at a mosque in Tarel, killing 12 "

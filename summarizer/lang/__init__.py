@@ -773,6 +773,30 @@ def own_group(text: str, start: int, end: int, lx: Lexicon | None) -> str | None
     return _nearest(text, start, end, lx, dict(lx.groups), 2, 0)
 
 
+# groups one article may call by each other's names ('पुलिस के जवान', 'security personnel' for soldiers)
+_FORCES = frozenset({"police", "soldiers", "security_forces"})
+
+
+def names_group(text: str, group: str, lx: Lexicon | None) -> bool | None:
+    """Whether the text names `group` by one of the lexicon's words for it, or for a group of its kin (police, soldiers
+    and security forces are kin), at a word's start where the script tells one ('soldats' holds 'soldat'); None when
+    the lexicon has no words for the group."""
+    groups = dict(lx.groups) if lx is not None else {}
+    if lx is None or not groups.get(group):
+        return None
+    kin = _FORCES if group in _FORCES else {group}
+    words = [w for g in kin for w in groups.get(g, ())]
+    folded = text.casefold()
+    for word in words:
+        sought = word.casefold()
+        at = folded.find(sought)
+        while at >= 0:
+            if not (lx.word_starts and inside_word(folded, at)):
+                return True
+            at = folded.find(sought, at + 1)
+    return False
+
+
 def unharmed_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
     """Whether a word saying that the people a number counts came to no harm ('8 यात्रियों को बचा लिया गया',
     'rescued alive') is nearer the number in its clause than any harm word."""
