@@ -781,20 +781,19 @@ def names_group(text: str, group: str, lx: Lexicon | None) -> bool | None:
     """Whether the text names `group` by one of the lexicon's words for it, or for a group of its kin (police, soldiers
     and security forces are kin), at a word's start where the script tells one ('soldats' holds 'soldat'); None when
     the lexicon has no words for the group."""
-    groups = dict(lx.groups) if lx is not None else {}
-    if lx is None or not groups.get(group):
+    if lx is None or not dict(lx.groups).get(group):
         return None
+    return _group_words(lx.code, group).search(text) is not None
+
+
+@cache
+def _group_words(code: str, group: str) -> re.Pattern[str]:
+    """The words of a group and of its kin in a lexicon, matched at a word's start where the script tells one."""
+    lx = lexicon(code)
+    groups = dict(lx.groups) if lx is not None else {}
     kin = _FORCES if group in _FORCES else {group}
-    words = [w for g in kin for w in groups.get(g, ())]
-    folded = text.casefold()
-    for word in words:
-        sought = word.casefold()
-        at = folded.find(sought)
-        while at >= 0:
-            if not (lx.word_starts and inside_word(folded, at)):
-                return True
-            at = folded.find(sought, at + 1)
-    return False
+    words = sorted({w for g in kin for w in groups.get(g, ())}, key=len, reverse=True)
+    return _word_start("|".join(re.escape(w) for w in words), lx is not None and lx.word_starts)
 
 
 def unharmed_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
