@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from summarizer.extract.regions import own_name
 from summarizer.lang import Lexicon, english, harm_pattern, per_lexicon
 from summarizer.text.calendar import MONTHS, WEEKDAYS
 from summarizer.text.names import fold, is_country_name, is_demonym
@@ -220,7 +221,7 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
     def name_word(word: str) -> bool:
         return (re.fullmatch(_SCRIPT_WORD, word) is not None and word.casefold() not in not_names
                 and not (harm is not None and harm.search(word)) and not (events and re.search(events, word))
-                and not is_facility(word, lx))
+                and not _ENGLISH_EVENTS.search(word) and not is_facility(word, lx))
 
     locative = re.compile(rf"(?<!\S)(?:{_alternation(lx.locatives)})(?!\S)")
     found: list[str] = []
@@ -236,16 +237,27 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
             before = sentence.text[: m.start()].split()
             if before and before[-1].casefold() in units_after:
                 before.pop()  # 'तारेल गांव से': the name before its unit word
-            run: list[str] = []
-            for word in reversed(before[-3:]):
-                if not name_word(word):
-                    break
-                run.insert(0, word)
+            run = _name_run(before, name_word)
+            if not run and before and is_facility(before[-1], lx):
+                # 'जहानाबाद के सिद्धेश्वर नाथ मंदिर में': a building of a place; its owner before the possessive
+                owner = next((i for i in range(len(before) - 2, max(len(before) - 6, -1), -1)
+                              if before[i].casefold() in lx.place_possessives), None)
+                run = _name_run(before[:owner], name_word) if owner is not None else []
             runs += [run] if run else []
         for name in (" ".join(words) for words in runs):
-            if name not in found:
+            if name not in found and own_name(name) is None:  # a first-level region ('बिहार') is no place
                 found.append(name)
     return found[:MAX_PLACE_CANDIDATES]
+
+
+def _name_run(words: list[str], name_word: Callable[[str], bool]) -> list[str]:
+    """The last one to three words of `words` that are all name words (none when the last is not)."""
+    run: list[str] = []
+    for word in reversed(words[-3:]):
+        if not name_word(word):
+            break
+        run.insert(0, word)
+    return run
 
 
 def _named_after(sentences: list[Sentence], lx: Lexicon, happened: Callable[[str], bool]) -> list[str]:
@@ -271,7 +283,7 @@ def _named_after(sentences: list[Sentence], lx: Lexicon, happened: Callable[[str
             place = " ".join(words)
             if (not place or place.isupper() or fold(place) in not_names or fold(place.split()[0]) in calendar
                     or is_country_name(place) or is_demonym(place) or is_facility(place, lx) or place in found
-                    or told.search(place)):
+                    or told.search(place) or own_name(place) is not None):
                 continue
             found.append(place)
     return found[:MAX_PLACE_CANDIDATES]

@@ -133,6 +133,9 @@ class Lexicon:
     # are offered to the model as the places it may copy (extract/places.py `place_candidates`); in a script with
     # capitals, the words right before one ('à Kaboul', 'bei Schladming'): the capitalised name after one is offered
     locatives: tuple[str, ...] = ()
+    # in a script without capitals, the words that make the name before them the owner of a building after them
+    # ('जहानाबाद के सिद्धेश्वर नाथ मंदिर में': the place is जहानाबाद)
+    place_possessives: tuple[str, ...] = ()
     # common nouns that stand before a locative and never name a place ('बस में': in the bus, 'کنونشن میں': at the
     # convention): never offered as a place
     not_places: tuple[str, ...] = ()
@@ -341,6 +344,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         units_after=tuple(w.casefold() for w in data.get("places", {}).get("units_after", [])),
         list_joiners=tuple(w.casefold() for w in data.get("places", {}).get("list_joiners", [])),
         locatives=tuple(w.casefold() for w in data.get("places", {}).get("locatives", [])),
+        place_possessives=tuple(w.casefold() for w in data.get("places", {}).get("possessives", [])),
         not_places=tuple(w.casefold() for w in data.get("places", {}).get("not_places", [])),
         harm_words_after=int(numbers.get("harm_words_after", 4)),
         verb_last=bool(numbers.get("verb_last", False)),
