@@ -1,0 +1,54 @@
+"""The tolls a generated English headline or summary tells ('Bus crash kills 40', '10 Dead, 5 Injured'), checked
+against the figures read from the article: a number beside a word of harm that no figure of that outcome holds is a
+toll the model made up or moved (the 40 on board of a bus read as 40 killed; 10 injured told as 10 dead).
+
+A toll told is supported by a figure of its outcome whose value, or either end of its range, is the number, or by the
+sum over groups of the largest figure of each (6 soldiers and 4 civilians killed: '10 killed')."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from summarizer.contract.event import Casualty
+from summarizer.lang import english, outcome_near, outcomes_named
+from summarizer.text.parse import find_numbers, split_sentences
+
+TOLD_OUTCOMES = ("killed", "injured", "missing")  # what a headline's toll says happened
+TOLD_REACH = 5  # words after a number that may name what happened to those it counts
+_NEXT_COUNT = re.compile(r"[,;:]|\d")
+
+
+def supported_tolls(casualties: Sequence[Casualty]) -> dict[str, set[int]]:
+    """Per outcome, the numbers a generated text may give as its toll."""
+    allowed: dict[str, set[int]] = defaultdict(set)
+    largest: dict[str, dict[str, int]] = defaultdict(dict)
+    for c in casualties:
+        numbers = [n for n in (c.value, c.low, c.high) if n is not None]
+        allowed[c.outcome].update(numbers)
+        if c.value is not None:
+            largest[c.outcome][c.group] = max(largest[c.outcome].get(c.group, 0), c.value)
+    for outcome, by_group in largest.items():
+        allowed[outcome].add(sum(by_group.values()))
+    return allowed
+
+
+def unsupported_tolls(text: str, casualties: Sequence[Casualty]) -> list[str]:
+    """The tolls an English text tells that no figure supports, as written ('10 Dead'), in order."""
+    lx = english()
+    allowed = supported_tolls(casualties)
+    told: list[str] = []
+    for m in find_numbers(text, split_sentences(text), lx):
+        if m.value is None:
+            continue
+        outcome = outcome_near(text, m.raw_start, m.end, lx)
+        if outcome not in TOLD_OUTCOMES:
+            continue
+        # every outcome the words right after the number name may be the one told ('Five people were shot and
+        # killed'); the toll stands if one of them has the number
+        after = _NEXT_COUNT.split(text[m.end :], maxsplit=1)[0]  # up to the next number or clause break
+        named = outcomes_named(" ".join(after.split()[:TOLD_REACH]), lx) | {outcome}
+        if not any(m.value in allowed.get(o, set()) for o in named):
+            told.append(f"{m.raw_text} {outcome}")
+    return list(dict.fromkeys(told))
