@@ -438,8 +438,10 @@ class Summarizer:
         rollups = compute_rollups(casualties)
         when = self._when(run, overview)
         overview = self._tolls_checked(run, overview, casualties, writing)
-        headline, summary = self._texts(run, overview, where, casualties, rollups, writing)
         event_type = _event_type(run, overview.event_type)
+        # code's own headline and summary, where the model's are dropped, tell the settled type
+        overview = overview.model_copy(update={"event_type": event_type})
+        headline, summary = self._texts(run, overview, where, casualties, rollups, writing)
 
         records = run.records
         provenance = Provenance(
@@ -853,7 +855,7 @@ class Summarizer:
                 run.drop("place", "not found in the article", name)
                 continue
             spelled = evidence.quote
-            if (why := not_a_name(name, lx) or not_a_name(spelled, lx)) is not None:
+            if (why := not_a_name(name, lx, spelled) or not_a_name(spelled, lx)) is not None:
                 run.drop("place", why, name)  # 'village' beside 'Baniadih'; 'मामूली भगदड़' (a minor stampede)
                 continue
             match = next((p for p in places if same_place(p.name, spelled) or _bare(p.name) == _bare(spelled)), None)
@@ -1267,7 +1269,7 @@ def _kept_place(run: _Run, place: str) -> bool:
             continue
         if (is_region(run.text, name, lx) or own_name(name)) and not is_namesake_town(run.text, name, lx):
             continue
-        if not_a_name(name, lx) is None and not_a_name(evidence.quote, lx) is None:
+        if not_a_name(name, lx, evidence.quote) is None and not_a_name(evidence.quote, lx) is None:
             return True
     return False
 

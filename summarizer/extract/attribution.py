@@ -217,7 +217,9 @@ def _words_after(text: str, limit: int = 8) -> str:
 
 
 def _words_before(text: str, limit: int = 6) -> str:
-    text = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", text)  # 'District Police Officer (DPO) according to': the gloss
+    # 'District Police Officer (DPO) according to', 'Ministério dos Negócios Estrangeiros (MNE) do Governo português
+    # explicou': a gloss in brackets is no clause's end
+    text = re.sub(r"\s*\([^()]{1,40}\)(?=\s|$)", "", text)
     cuts = list(_STOP.finditer(text))
     return " ".join(text[cuts[-1].end() if cuts else 0 :].split()[-limit:]).strip()
 

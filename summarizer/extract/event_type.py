@@ -22,6 +22,8 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
       attack is harm nobody meant, whatever type of harm done on purpose the model gave;
     - harm to people protesting or rioting ('police opened fire on protesters', 'émeutes') is a protest or a riot,
       not violence against civilians;
+    - harm nobody meant whose lead names an attack and an explosion, and no mishap, hazard or fighting ('Attentati
+      di Bali: erano kamikaze ... l'esplosione'), is explosions/remote violence;
     - a 'battle' or 'violence against civilians' whose lead names an explosion and no fighting ('a blast at a rally',
       'دھماکا') is explosions/remote violence: nobody fought, and a bomb is remote violence whoever it struck (ACLED's
       convention, and every gold label of the corpus).
@@ -35,6 +37,10 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
         mishap, attack = mishap_or_attack(lead, lx)
         if attack is None and (mishap is not None or hazard):
             return "disaster" if hazard else "accident"
+    if answered in ACCIDENTAL_TYPES and not hazard and explosion_without_fighting(lead, lx):
+        mishap, attack = mishap_or_attack(lead, lx)
+        if attack is not None and mishap is None:
+            return "explosion_remote_violence"
     if answered == "violence_against_civilians" and (crowd := protest_or_riot(lead, lx)) is not None:
         return crowd
     if answered in ("battle", "violence_against_civilians") and explosion_without_fighting(lead, lx):

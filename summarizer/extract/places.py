@@ -127,15 +127,20 @@ def _unit_and_stop_words(lx: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.casefold() for x in both for w in x.stopwords))
 
 
-def not_a_name(name: str, lx: Lexicon | None) -> str | None:
-    """Why a place the model gives names no place, or None: it is only unit words ('village', 'the district'), or, in
-    a script without capitals (where nothing marks a name), it holds a word of harm or of the event ('मामूली भगदड़',
-    a minor stampede), as the phrases code offers there never do (`place_candidates`)."""
+def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None) -> str | None:
+    """Why a place the model gives names no place, or None: it is only unit words ('village', 'the district'), it has
+    no capital letter in a script with them (as the article writes it: `spelled`), or, in a script without capitals
+    (where nothing marks a name), it holds a word of harm or of the event ('मामूली भगदड़', a minor stampede), as the
+    phrases code offers there never do (`place_candidates`)."""
     units, skip = _unit_and_stop_words(lx if lx is not None else english())
     words = [w.strip(",.;:'’\"()") for w in name.casefold().split()]
     words = [w for w in words if w and w not in skip]
     if words and all(w in units for w in words):
         return "a unit word, not a place's name"
+    if (lx is None or lx.spaced) and not any(ch.isupper() for ch in (spelled or name)):
+        # in a script with capitals a name has one as the article writes it (`spelled`, where found): 'camp des
+        # services de renseignements' and 'fruit and vegetable market' are common nouns
+        return "no capital letter, not a place's name"
     if lx is not None and not lx.spaced:
         harm, events = harm_pattern(lx.code), _event_words(lx)
         # English words in Latin letters as well ('Nepal Bus Accident:', a headline's label before its colon)

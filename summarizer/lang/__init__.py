@@ -172,6 +172,9 @@ class Lexicon:
     # auxiliary verbs and adverbs that may stand between a number's noun and its harm word ('Deux personnes ont été
     # tuées', 'Un minatore risulta ancora disperso', 'sono rimasti gravemente feriti'): the harm word is still its own
     before_harm: tuple[str, ...] = ()
+    # words joining a count to its noun ('una ventina di dispersi', 'des dizaines de morts'): the noun after one is the
+    # number's own
+    count_of: frozenset[str] = frozenset()
     # the group a number's own noun names ('un carabiniere', 'deux policiers', '3 پولیس اہلکار'), for languages
     # without a code reader: (group, word starts) in the file's order; the nearest word within two words after the
     # number wins
@@ -285,6 +288,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         also=tuple(w.casefold() for w in numbers.get("also", [])),
         groups=tuple((k, tuple(v)) for k, v in data.get("groups", {}).items()),
         before_harm=tuple(w.casefold() for w in numbers.get("before_harm", [])),
+        count_of=frozenset(w.casefold() for w in numbers.get("count_of", [])),
         others=tuple(w.casefold() for w in numbers.get("others", [])),
         clause_joiners=tuple(numbers.get("clause_joiners", [])),
         status={k: tuple(v) for k, v in data.get("status", {}).items()},
@@ -600,13 +604,19 @@ def strip_stray_script(generated: str, writing: str, article: str = "") -> str:
 
 def _event_word(text: str, lx: Lexicon | None, words: Callable[[Lexicon], tuple[str, ...]]) -> str | None:
     """The first of a lexicon's event words that `text` holds, in English or the article's language (a word start
-    in a spaced script), or None."""
+    in a spaced script; an English word in another language's article a whole word, a loanword: 'bomb' is not the
+    start of 'Bomberos'), or None."""
     lowered = text.casefold()
-    for x in [english(), *([lx] if lx is not None and lx.code != "en" else [])]:
+    own = [lx] if lx is not None and lx.code != "en" else []
+    for x in [english(), *own]:
+        whole = bool(own) and x.code == "en"
         for word in words(x):
             for hit in re.finditer(re.escape(word), lowered):
-                if not x.spaced or hit.start() == 0 or not lowered[hit.start() - 1].isalpha():
-                    return word
+                if x.spaced and hit.start() > 0 and lowered[hit.start() - 1].isalpha():
+                    continue
+                if whole and hit.end() < len(lowered) and lowered[hit.end()].isalpha():
+                    continue
+                return word
     return None
 
 
@@ -746,13 +756,29 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
     if lx is None:
         return None
     following = [w.casefold().strip(",.;:") for w in text[end : end + 80].split()[:6]]
-    named = bool(following) and (following[0] in lx.people or _starts_with_group(following[0], lx))
-    reach = 1
+    of = 1 if following and following[0] in lx.count_of else 0  # 'una ventina di dispersi', 'decenas de muertos'
+    named = len(following) > of and (following[of] in lx.people or _starts_with_group(following[of], lx))
+    reach = 1 + of
     if named:
-        reach = 2
+        reach += 1
         while reach <= len(following) and following[reach - 1] in lx.before_harm:
             reach += 1
-    return outcome_near(text, start, end, lx, words_after=reach, words_before=0)
+    found = outcome_near(text, start, end, lx, words_after=reach, words_before=0)
+    if found is None and named:
+        found = _harm_right_before(text, start, lx)
+    return found
+
+
+def _harm_right_before(text: str, start: int, lx: Lexicon) -> Outcome | None:
+    """The outcome of the harm word right before a number (and its qualifier) in its clause, the verb of an inverted
+    subject or of its object ('sarebbero morte almeno tre persone', 'murieron tres personas'); None otherwise."""
+    before = text[max(0, start - 60) : start]
+    stops = list(_clause_end(lx).finditer(before))
+    words = before[stops[-1].end() if stops else 0 :].split()
+    if not words:
+        return None
+    named = outcomes_named(words[-1], lx)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def counts_others(text: str, start: int, end: int, lx: Lexicon | None) -> bool:

@@ -281,7 +281,9 @@ def _word_numbers(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
         for j in range(min(len(words), i + 6), i, -1):
             phrase = chunk[words[i][0] : words[j - 1][1]]
             value = lx.number_words.get(phrase.casefold())
-            if value is None and lx.number_engine == "text2num":
+            if value is None and lx.number_engine == "text2num" and (j == i + 1 or _text2num_value(
+                    chunk[words[i][0] : words[i][1]], lx.code) is not None):
+                # a phrase opens with a number ('vingt et un'), never with a conjunction ('und vier' is 4 to text2num)
                 value = _text2num_value(phrase, lx.code)
             if value is not None:
                 best = (j, value)
