@@ -764,9 +764,30 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
         while reach <= len(following) and following[reach - 1] in lx.before_harm:
             reach += 1
     found = outcome_near(text, start, end, lx, words_after=reach, words_before=0)
+    if found is not None and named and _harms_others(text, end, reach, lx):
+        return None  # 'Cinco soldados mataron a tres militantes': the five did the harm
     if found is None and named:
         found = _harm_right_before(text, start, lx)
     return found
+
+
+def _harms_others(text: str, end: int, reach: int, lx: Lexicon) -> bool:
+    """Whether the harm word within `reach` words after a number (ending at `end`) has a count of people as its object
+    in the clause ('mataron a tres militantes', 'hanno ucciso due carabinieri'): a number, maybe after one short word,
+    then a noun that is no thing and no unit ('en 2 ataques', '2 horas')."""
+    from summarizer.text.parse import is_number_word  # parse reads numbers with this module's lexicons
+
+    words = [w.casefold().strip(",.;:") for w in _clause_after(text, end, lx)]
+    things = {w.casefold() for w in lx.things}
+    at = next((i for i, w in enumerate(words[:reach]) if outcomes_named(w, lx)), None)
+    if at is None:
+        return False
+    for skip in (1, 2):
+        count, noun = at + skip, at + skip + 1
+        if noun < len(words) and (words[count].isdigit() or is_number_word(words[count], lx)) \
+                and words[noun] not in things and words[noun] not in lx.not_after:
+            return skip == 1 or len(words[at + 1]) <= 2
+    return False
 
 
 def _harm_right_before(text: str, start: int, lx: Lexicon) -> Outcome | None:
