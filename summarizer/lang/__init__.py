@@ -751,8 +751,10 @@ def _closing_verb(text: str, end: int, lx: Lexicon, first: str, reach: int) -> s
 def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | None:
     """The outcome the number's own noun names: the word right after it ('12 muertos', '10 زخمیوں'), or the word
     after a plain word for people or a group's word, with auxiliary verbs and adverbs between ('au moins 11 personnes
-    tuées', '7 लोग घायल', 'Deux personnes ont été tuées', 'Un minatore risulta ancora disperso'); None when none is
-    a harm word."""
+    tuées', '7 लोग घायल', 'Deux personnes ont été tuées', 'Un minatore risulta ancora disperso'), or after the
+    language's word joining a count to its noun ('una ventina di dispersi'); for a number with such a noun, the harm word
+    right before it ('sarebbero morte almeno tre persone'). None when none is a harm word, or when the harm word has a
+    count of people as its object ('Cinco soldados mataron a tres militantes')."""
     if lx is None:
         return None
     following = [w.casefold().strip(",.;:") for w in text[end : end + 80].split()[:6]]
