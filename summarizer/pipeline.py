@@ -245,7 +245,6 @@ class _Run:
     speakers: list[str] = field(default_factory=list)
     language: Language = field(default_factory=lambda: detect_language(""))
     warnings: list[str] = field(default_factory=list)
-    overview_messages: list[dict[str, Any]] = field(default_factory=list)  # the overview pass's prompt, to mend it
 
     def sentence_at(self, position: int) -> Sentence | None:
         for s in self.sentences:
@@ -359,7 +358,7 @@ class Summarizer:
         mine explosion into remote violence). Any other field at fault (an invented place, a region that is not in
         the article, a number the headline invents) is asked again alone (`llm.client.mend`), so the headline and
         summary are written again only when they are at fault."""
-        messages = run.overview_messages = _pass_messages(run, "overview", language=writing)
+        messages = _pass_messages(run, "overview", language=writing)
         faults: list[Fault] = []  # the faults of the answer last checked: the one returned
         whole = False
 
@@ -437,7 +436,7 @@ class Summarizer:
         incidents = self._incidents(run, where, casualties, consequences)
         rollups = compute_rollups(casualties)
         when = self._when(run, overview)
-        overview = self._tolls_checked(run, overview, casualties, writing)
+        self._tolls_checked(run, overview, casualties, writing)
         event_type = _event_type(run, overview.event_type)
         # code's own headline and summary, where the model's are dropped, tell the settled type
         overview = overview.model_copy(update={"event_type": event_type})
@@ -1108,27 +1107,19 @@ class Summarizer:
                     basis=basis,
                     evidence=evidence)
 
-    def _tolls_checked(self, run: _Run, overview: OverviewAnswer, casualties: list[Casualty],
-                       writing: str) -> OverviewAnswer:
-        """The headline and summary asked again, once, where they tell a toll that no figure read from the article
-        holds ('40 People Killed' for the 40 on board of a bus; '10 Dead, 5 Injured' for 5 killed and 10 injured),
-        with the figures listed. What is still unsupported after it is said in a warning. Only English texts are
-        read, and only beside figures: an article whose figures code could not read keeps the model's words."""
-        if writing != FALLBACK_LANGUAGE or not casualties or not self.reask:
-            return overview
-        faults = _toll_faults(overview, casualties)
-        record = next((r for r in run.records if r.name == "overview"), None)
-        if not faults or record is None:
-            return overview
-        mended = mend(self.backend, "overview", run.overview_messages, overview, overview.model_dump_json(), faults,
-                      record, max_tokens=400)
-        overview = mended.model_copy(update={
-            "headline": strip_stray_script(mended.headline, writing, run.text),
-            "summary": strip_stray_script(finished(mended.summary), writing, run.text)})
-        for field_name, _ in _toll_faults(overview, casualties):
-            told = ", ".join(unsupported_tolls(getattr(overview, field_name), casualties))
-            run.warnings.append(f"the {field_name} tells {told}, which no figure read from the article holds")
-        return overview
+    @staticmethod
+    def _tolls_checked(run: _Run, overview: OverviewAnswer, casualties: list[Casualty], writing: str) -> None:
+        """A warning for each toll the English headline or summary tells that no figure read from the article holds
+        ('40 People Killed' for the 40 on board of a bus; '10 Dead, 5 Injured' for 5 killed and 10 injured). Only
+        beside figures: an article whose figures code could not read keeps the model's words unchecked. The model is
+        not asked to mend them: asked so in s92, it shortened the summaries and kept the tolls (dev 116, 229, 255)."""
+        if writing != FALLBACK_LANGUAGE or not casualties:
+            return
+        for field_name in ("headline", "summary"):
+            told = unsupported_tolls(getattr(overview, field_name), casualties)
+            if told:
+                run.warnings.append(f"the {field_name} tells {', '.join(told)}, which no figure read from the "
+                                    f"article holds")
 
     def _texts(self, run: _Run, overview: OverviewAnswer, where: Where, casualties: list[Casualty],
                rollups: list[Any], writing: str) -> tuple[str, str]:
@@ -1633,21 +1624,6 @@ def _figure_in_english(c: Casualty) -> str:
     ('fünf', 'Quatre'); a vague one with the article's words and no number of its own ('dozens' is no 12)."""
     count = f'an unstated number ("{c.raw_text}") of' if c.value is None else stated_count(c.value, c.qualifier)
     return f"{count} {c.group.replace('_', ' ')} {c.outcome}" + (f" ({c.reported_by})" if c.reported_by else "")
-
-
-MAX_FIGURES_TOLD = 6  # figures listed to a model asked to mend a toll its headline or summary tells
-
-
-def _toll_faults(overview: OverviewAnswer, casualties: list[Casualty]) -> list[Fault]:
-    """(headline or summary, the problem) where the text tells a toll no figure holds (extract.tolls_told)."""
-    figures = "; ".join(_figure_in_english(c) for c in casualties[:MAX_FIGURES_TOLD])
-    faults: list[Fault] = []
-    for name in ("headline", "summary"):
-        told = unsupported_tolls(getattr(overview, name), casualties)
-        if told:
-            faults.append((name, f"the {name} tells {', '.join(told)}, which no figure read from the article holds "
-                                 f"(its figures: {figures}); tell only tolls the article states"))
-    return faults
 
 
 def _fallback_headline(overview: OverviewAnswer, where: Where) -> str:

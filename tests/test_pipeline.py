@@ -711,24 +711,22 @@ BUS_ARTICLE = ("Bus falls into gorge near Tarel\n"
                "Tarel on Sunday, police said.\n")
 
 
-@pytest.mark.parametrize(("mended", "kept", "warned"), [
-    ("Bus crash near Tarel kills 14", "Bus crash near Tarel kills 14", False),
-    ("Bus crash near Tarel: 40 people killed", "Bus crash near Tarel: 40 people killed", True),
+@pytest.mark.parametrize(("headline", "warned"), [
+    ("Bus crash near Tarel: 40 people killed", True),  # the 40 on board
+    ("Bus crash near Tarel: 16 people killed", True),  # the injured told as killed
+    ("Bus crash near Tarel kills 14", False),
+    ("Bus crash near Tarel kills 14, injures 16", False),
 ])
-def test_a_toll_the_headline_tells_that_no_figure_holds_is_asked_again(mended: str, kept: str,
-                                                                         warned: bool) -> None:
-    first = overview(headline="Bus crash near Tarel: 40 people killed", country="", region="", places=["Tarel"],
+def test_a_toll_the_headline_tells_that_no_figure_holds_is_warned_of_and_not_asked_again(headline: str,
+                                                                                         warned: bool) -> None:
+    first = overview(headline=headline, country="", region="", places=["Tarel"],
                      summary="A bus fell into a gorge near Tarel, police said.", event_type="accident",
                      on_purpose="no")
-    backend = FakeBackend({"overview": [first, json.dumps({"headline": mended})]})
+    backend = FakeBackend({"overview": [first]})
     result = Summarizer(backend).summarize(BUS_ARTICLE)
-    calls = [c for c in backend.calls if c["pass"] == "overview"]
-    assert len(calls) == 2
-    told = calls[1]["messages"][-1]["content"]
-    assert "40 killed" in told and "14 people killed" in told  # the toll at fault, and the figures read
-    assert sorted(request_schema(calls[1])["properties"]) == ["headline"]  # type: ignore[index]
-    assert result.headline == kept
-    assert any("40 killed" in w for w in result.provenance.warnings) is warned
+    assert [c["pass"] for c in backend.calls].count("overview") == 1
+    assert result.headline == headline
+    assert any("headline tells" in w for w in result.provenance.warnings) is warned
 
 
 def test_a_headline_whose_tolls_the_figures_hold_is_not_asked_again() -> None:

@@ -752,9 +752,9 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
     """The outcome the number's own noun names: the word right after it ('12 muertos', '10 زخمیوں'), or the word
     after a plain word for people or a group's word, with auxiliary verbs and adverbs between ('au moins 11 personnes
     tuées', '7 लोग घायल', 'Deux personnes ont été tuées', 'Un minatore risulta ancora disperso'), or after the
-    language's word joining a count to its noun ('una ventina di dispersi'); for a number with such a noun, the harm word
-    right before it ('sarebbero morte almeno tre persone'). None when none is a harm word, or when the harm word has a
-    count of people as its object ('Cinco soldados mataron a tres militantes')."""
+    language's word joining a count to its noun ('una ventina di dispersi'); for a number with such a noun, the harm
+    word right before it ('sarebbero morte almeno tre persone'). None when none is a harm word, or when the harm word
+    has a count of people as its object ('Cinco soldados mataron a tres militantes')."""
     if lx is None:
         return None
     following = [w.casefold().strip(",.;:") for w in text[end : end + 80].split()[:6]]
@@ -777,8 +777,6 @@ def _harms_others(text: str, end: int, reach: int, lx: Lexicon) -> bool:
     """Whether the harm word within `reach` words after a number (ending at `end`) has a count of people as its object
     in the clause ('mataron a tres militantes', 'hanno ucciso due carabinieri'): a number, maybe after one short word,
     then a noun that is no thing and no unit ('en 2 ataques', '2 horas')."""
-    from summarizer.text.parse import is_number_word  # parse reads numbers with this module's lexicons
-
     words = [w.casefold().strip(",.;:") for w in _clause_after(text, end, lx)]
     things = {w.casefold() for w in lx.things}
     at = next((i for i, w in enumerate(words[:reach]) if outcomes_named(w, lx)), None)
@@ -786,10 +784,24 @@ def _harms_others(text: str, end: int, reach: int, lx: Lexicon) -> bool:
         return False
     for skip in (1, 2):
         count, noun = at + skip, at + skip + 1
-        if noun < len(words) and (words[count].isdigit() or is_number_word(words[count], lx)) \
+        if noun < len(words) and _a_count(words[count], lx) \
                 and words[noun] not in things and words[noun] not in lx.not_after:
             return skip == 1 or len(words[at + 1]) <= 2
     return False
+
+
+def _a_count(word: str, lx: Lexicon) -> bool:
+    """Whether one word is a count: digits, or a number word of the language ('tres', 'due')."""
+    if word.isdigit() or word in lx.number_words:
+        return True
+    if lx.number_engine != "text2num":
+        return False
+    from text_to_num import text2num  # a declared dependency, loaded where numbers are words
+
+    try:
+        return int(text2num(word, lx.code)) > 1
+    except (ValueError, TypeError):
+        return False
 
 
 def _harm_right_before(text: str, start: int, lx: Lexicon) -> Outcome | None:
