@@ -790,18 +790,24 @@ def _harms_others(text: str, end: int, reach: int, lx: Lexicon) -> bool:
     return False
 
 
+def text2num_value(phrase: str, code: str) -> int | None:
+    """The number a phrase writes out in words, read by text2num ('vingt et un' -> 21), or None."""
+    try:
+        from text_to_num import text2num
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    try:
+        value = text2num(phrase.casefold(), code)
+    except (ValueError, TypeError):
+        return None
+    return int(value) if isinstance(value, int) else None
+
+
 def _a_count(word: str, lx: Lexicon) -> bool:
-    """Whether one word is a count: digits, or a number word of the language ('tres', 'due')."""
+    """Whether one word is a count: digits, or a number word of the language above one ('tres', 'due')."""
     if word.isdigit() or word in lx.number_words:
         return True
-    if lx.number_engine != "text2num":
-        return False
-    from text_to_num import text2num  # a declared dependency, loaded where numbers are words
-
-    try:
-        return int(text2num(word, lx.code)) > 1
-    except (ValueError, TypeError):
-        return False
+    return lx.number_engine == "text2num" and (text2num_value(word, lx.code) or 0) > 1
 
 
 def _harm_right_before(text: str, start: int, lx: Lexicon) -> Outcome | None:

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer.contract.event import QUALIFIERS, Qualifier
-from summarizer.lang import Language, Lexicon, detect_language, english, fallback_lexicon, per_lexicon
+from summarizer.lang import (
+    Language,
+    Lexicon,
+    detect_language,
+    english,
+    fallback_lexicon,
+    per_lexicon,
+    text2num_value,
+)
 from summarizer.text.calendar import MONTHS, WEEKDAYS
 
 # --- sentences -------------------------------------------------------------------------------------------------
@@ -249,18 +257,6 @@ def _word_spans(chunk: str, spaced: bool = True) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(chunk)]
 
 
-def _text2num_value(phrase: str, code: str) -> int | None:
-    try:
-        from text_to_num import text2num
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    try:
-        value = text2num(phrase.casefold(), code)
-    except (ValueError, TypeError):
-        return None
-    return int(value) if isinstance(value, int) else None
-
-
 def is_number_word(word: str, lx: Lexicon) -> bool:
     """Whether one word is a number above one written out ('zwei', 'drei', 'trois'), as the number reader reads it
     (`_word_numbers`): a count, never part of a name (one is left out: 'un', 'ein' are also articles)."""
@@ -281,10 +277,10 @@ def _word_numbers(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
         for j in range(min(len(words), i + 6), i, -1):
             phrase = chunk[words[i][0] : words[j - 1][1]]
             value = lx.number_words.get(phrase.casefold())
-            if value is None and lx.number_engine == "text2num" and (j == i + 1 or _text2num_value(
+            if value is None and lx.number_engine == "text2num" and (j == i + 1 or text2num_value(
                     chunk[words[i][0] : words[i][1]], lx.code) is not None):
                 # a phrase opens with a number ('vingt et un'), never with a conjunction ('und vier' is 4 to text2num)
-                value = _text2num_value(phrase, lx.code)
+                value = text2num_value(phrase, lx.code)
             if value is not None:
                 best = (j, value)
                 break
