@@ -71,10 +71,41 @@ def _shortened(who: str) -> str | None:
     return head.group("head") if head and len(head.group("head").split()) <= MAX_SPEAKER_WORDS else None
 
 
+# a speaker's noun: any group's word or any actor's word of the English lexicon ('police', 'doctors', 'the army')
+_SPEAKER_NOUN = re.compile(r"\b(?:{})\w*$".format("|".join(
+    w for table in (english().reader_groups, english().actor_kinds) for _, words in table for w in words)),
+    re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s*$", re.IGNORECASE)
+
+
+def _speaker_phrase(words: str) -> bool:
+    """Whether words before a subject's 'and' are a speaker of their own ('Police', 'The Red Cross', 'Local
+    officials'), not a clause ('The blast killed 12', 'A bomb went off'): a name or a group's or actor's noun at the
+    end, no number, no harm word and no verb of saying or being."""
+    tokens = words.split()
+    if not 1 <= len(tokens) <= 5 or re.search(r"\d", words) or _FINITE.search(words) or _SUBJECT.search(words) \
+            or is_about_harm(words) or _DISCOURSE.match(words):
+        return False
+    return tokens[-1][0].isupper() or _SPEAKER_NOUN.search(words) is not None
+
+
+def _coordinated(before: str, subject: str) -> tuple[str, str]:
+    """A subject whose 'and' joins two speakers keeps both ('Police and hospital officials say' -> 'Police and
+    hospital officials'); an 'and' that opens a clause ('The blast killed 12 and officials said') cuts it there."""
+    joined = _AND_BEFORE.search(before)
+    if joined is None or not subject.strip():
+        return before, subject
+    head, first = subject_before(before, joined.start())
+    if not _speaker_phrase(first.strip()):
+        return before, subject
+    return head, f"{first.strip()} and {subject.strip()}"
+
+
 def _subject_before(text: str, verb_start: int) -> str | None:
     before, subject = subject_before(text, verb_start)
     if not subject.strip():  # 'The Red Cross, which had teams there, added': the subject before the apposition
         before, subject = subject_before(text, verb_start, skip_apposition=True)
+    before, subject = _coordinated(before, subject)
     who = _clean(subject)
     named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$", before)
     if named and who and who[0].islower() and not _DISCOURSE.match(named.group("name")):
