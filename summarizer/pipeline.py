@@ -854,7 +854,7 @@ class Summarizer:
                 run.drop("place", "not found in the article", name)
                 continue
             spelled = evidence.quote
-            if (why := not_a_name(name, lx, spelled) or not_a_name(spelled, lx)) is not None:
+            if (why := not_a_name(name, lx, spelled, run.text) or not_a_name(spelled, lx)) is not None:
                 run.drop("place", why, name)  # 'village' beside 'Baniadih'; 'मामूली भगदड़' (a minor stampede)
                 continue
             match = next((p for p in places if same_place(p.name, spelled) or _bare(p.name) == _bare(spelled)), None)
@@ -1260,7 +1260,7 @@ def _kept_place(run: _Run, place: str) -> bool:
             continue
         if (is_region(run.text, name, lx) or own_name(name)) and not is_namesake_town(run.text, name, lx):
             continue
-        if not_a_name(name, lx, evidence.quote) is None and not_a_name(evidence.quote, lx) is None:
+        if not_a_name(name, lx, evidence.quote, run.text) is None and not_a_name(evidence.quote, lx) is None:
             return True
     return False
 

@@ -127,11 +127,25 @@ def _unit_and_stop_words(lx: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.casefold() for x in both for w in x.stopwords))
 
 
-def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None) -> str | None:
+def _only_after_indefinite(article: str, name: str, lx: Lexicon) -> bool:
+    """Whether the article writes `name` only right after one of its language's indefinite articles ('Un Kwassa a
+    chaviré ... dans un kwassa': a canoe, no place's name)."""
+    if not lx.place_indefinites or not name.strip():
+        return False
+    found = list(re.finditer(rf"(?<!\w){re.escape(name.strip())}(?!\w)", article, re.IGNORECASE))
+    for m in found:
+        before = re.search(r"(\S+?)\s*$", article[: m.start()])
+        if before is None or before.group(1).casefold() not in lx.place_indefinites:
+            return False
+    return bool(found)
+
+
+def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None, article: str = "") -> str | None:
     """Why a place the model gives names no place, or None: it is only unit words ('village', 'the district'), it has
-    no capital letter in a script with them (as the article writes it: `spelled`), or, in a script without capitals
-    (where nothing marks a name), it holds a word of harm or of the event ('मामूली भगदड़', a minor stampede), as the
-    phrases code offers there never do (`place_candidates`)."""
+    no capital letter in a script with them (as the article writes it: `spelled`), the article writes it only right
+    after an indefinite article ('Un Kwassa a chaviré'), or, in a script without capitals (where nothing marks a
+    name), it holds a word of harm or of the event ('मामूली भगदड़', a minor stampede), as the phrases code offers
+    there never do (`place_candidates`)."""
     units, skip = _unit_and_stop_words(lx if lx is not None else english())
     words = [w.strip(",.;:'’\"()") for w in name.casefold().split()]
     words = [w for w in words if w and w not in skip]
@@ -141,6 +155,8 @@ def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None) -> str
         # in a script with capitals a name has one as the article writes it (`spelled`, where found): 'camp des
         # services de renseignements' and 'fruit and vegetable market' are common nouns
         return "no capital letter, not a place's name"
+    if lx is not None and _only_after_indefinite(article, spelled or name, lx):
+        return "written only after an indefinite article, a common noun"
     if lx is not None and not lx.spaced:
         harm, events = harm_pattern(lx.code), _event_words(lx)
         # English words in Latin letters as well ('Nepal Bus Accident:', a headline's label before its colon)
