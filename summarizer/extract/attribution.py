@@ -168,7 +168,8 @@ def attribution(sentence: Sentence, previous_speakers: list[str], person: str | 
             if previous_speakers:
                 return previous_speakers[-1]
             continue
-        if not re.search(r"[A-Za-z]{3,}", who) or who.lower().startswith(("in ", "on ", "at ")):
+        if not re.search(r"[A-Za-z]{3,}", who) or who.lower().startswith(("in ", "on ", "at ")) \
+                or who.split()[0].casefold() in english().first_person:  # '"I can confirm ...," Gezawa said'
             continue
         if not usable_speaker(who):  # a misread clause: another candidate of the sentence may be the speaker
             continue

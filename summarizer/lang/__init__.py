@@ -70,6 +70,9 @@ class Lexicon:
     source_pronouns: frozenset[str] = frozenset()
     # 'their', 'its': a document or a spokesman of theirs ('Their statement said') points back to the last speaker
     source_possessives: frozenset[str] = frozenset()
+    # 'I', 'we': a speaker in the first person is the one quoted, whose name the sentence gives elsewhere ('"I can
+    # confirm the killing of four people," Gezawa said'), never the source itself
+    first_person: frozenset[str] = frozenset()
     # the whole of what stands before a verb of saying when its subject follows it ('Lo ha riferito un politico
     # locale', 'Así lo informó la policía')
     source_inverters: tuple[str, ...] = ()
@@ -312,6 +315,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_starts_after=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_starts_after", [])),
         source_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_pronouns", [])),
         source_possessives=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_possessives", [])),
+        first_person=frozenset(w.casefold() for w in data.get("attribution", {}).get("first_person", [])),
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
         relative_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("relative_pronouns", [])),
         contrast_joiners=tuple(data.get("attribution", {}).get("contrast_joiners", [])),
