@@ -18,7 +18,10 @@ _PRONOUN = re.compile(  # lang/data/en.toml, [attribution]: 'he', 'they', 'their
 # a name's characters: not a clause break, but the period of an initial ('U.S. Central Command') is part of it
 _NAME_CHAR = r"(?:[^,.;]|(?<=\b[A-Z])\.)"
 _NAME_END = r"(?=\s*(?:[,;]|(?<!\b[A-Z])\.|$))"
-_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_NAME_CHAR}{{2,80}}?){_NAME_END}", re.IGNORECASE)
+_ACCORDING = re.compile(  # lang/data/en.toml, [attribution] source_after: 'according to', 'has learned from'
+    r"\b(?:{})\s+(?P<who>{}{{2,80}}?){}".format(
+        "|".join(re.escape(w) for w in sorted(english().source_after, key=len, reverse=True)), _NAME_CHAR, _NAME_END),
+    re.IGNORECASE)
 _INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|added)\s+"
                        rf"(?P<who>(?!(?:that|to)\b)(?:the\s+)?{_NAME_CHAR}{{2,100}}?){_NAME_END}")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
