@@ -78,7 +78,9 @@ def _unit_patterns(lx: Lexicon) -> list[re.Pattern[str]]:
     else:
         name, edge_before, edge_after = _SCRIPT_WORD, r"(?<!\S)", r"(?!\S)"
     joiners = _alternation(lx.list_joiners)
-    names = rf"{name}(?:\s*,\s*{name})*(?:\s+(?:{joiners})\s+{name})?" if joiners else name
+    # a list ends with its joiner ('pueblos de San Marcos, Sololá y Quetzaltenango'); a comma alone is no list ('la
+    # ciudad de Buenos Aires, Pablo Giardina': a name in apposition after it)
+    names = rf"{name}(?:(?:\s*,\s*{name})*\s+(?:{joiners})\s+{name})?" if joiners else name
     if not lx.spaced and lx.stopwords:
         # a name after its unit, in a script without capitals, runs up to three words to the postposition that
         # closes it ('ضلع ڈیرہ اسماعیل خان میں'); without one in reach it is one word
