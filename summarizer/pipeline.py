@@ -511,6 +511,13 @@ class Summarizer:
         if other:  # 'Tragödie in Burgrain: 44 Menschen verletzt' over a German article: same script, other language
             problems += [(label, f"the {label} must be in {writing}; it is written in {other}: translate it into "
                                  f"{writing}, keeping names as written") for label in ("headline", "summary")]
+        own = run.language.lexicon
+        if not other and writing == FALLBACK_LANGUAGE and own is not None and own.name != writing:
+            # the article's own headline, too short for its language to be told: copied, it is in that language
+            problems += [(label, f"the {label} must be in {writing}; it copies the article's words in {own.name}: "
+                                 f"translate it into {writing}, keeping names as written")
+                         for label, value in (("headline", answer.headline), ("summary", finished(answer.summary)))
+                         if _copied(run.text, value, own)]
         return problems
 
     @staticmethod
@@ -1135,10 +1142,21 @@ class Summarizer:
             for label, text in (("headline", headline), ("summary", summary)):
                 run.drop(label, f"written in {other}, not {writing}", text)
             headline, summary = _fallback_headline(overview, where), _fallback_summary(overview, where, casualties)
+        own = run.language.lexicon
+        if writing == FALLBACK_LANGUAGE and own is not None and own.name != writing:
+            # too short for its language to be told, a text copied from the article is in the article's language
+            # ('Duisburger Loveparade: Mindestens zehn Tote bei Massenpanik', the article's own headline)
+            if _copied(run.text, headline, own):
+                run.drop("headline", f"the article's own words in {own.name}, not {writing}", headline)
+                headline = _fallback_headline(overview, where)
+            if _copied(run.text, summary, own):
+                run.drop("summary", f"the article's own words in {own.name}, not {writing}", summary)
+                summary = _fallback_summary(overview, where, casualties)
         if not headline or invented(headline):
             if headline:
                 run.drop("headline", f"numbers not in the article: {invented(headline)}", headline)
-            headline = run.header.title or _fallback_headline(overview, where)
+            foreign = writing == FALLBACK_LANGUAGE and own is not None and own.name != writing
+            headline = (run.header.title if not foreign else None) or _fallback_headline(overview, where)
         if not summary or invented(summary):
             if summary:
                 run.drop("summary", f"numbers not in the article: {invented(summary)}", summary)
@@ -1156,6 +1174,20 @@ class Summarizer:
 
 
 FALLBACK_LANGUAGE = "English"  # the language of the headline and summary code writes when the model's will not do
+
+COPIED_WORDS = 4  # a generated text of this many words or more found word for word in the article is a copy
+
+
+def _copied(article: str, text: str, lx: Lexicon) -> bool:
+    """Whether a generated text is the article's own words, whole (case and spacing aside), in the article's language:
+    at least one of its stopwords and no fewer than English ones ('Eight killed near Tarel' over a Spanish body is
+    an English line of the article)."""
+    words = text.split()
+    if len(words) < COPIED_WORDS or " ".join(words).casefold() not in " ".join(article.split()).casefold():
+        return False
+    folded = [w.casefold().strip(".,:;!?\"'“”«»()") for w in words]
+    own, english_words = (sum(w in x.stopwords for w in folded) for x in (lx, english()))
+    return own >= max(1, english_words)
 
 
 def _other_language(texts: list[str], writing: str) -> str | None:

@@ -245,6 +245,12 @@ def test_rollup_of_reports_from_different_sources_is_disputed() -> None:
     assert r.casualty_ids == ["c1", "c2"]
 
 
+def test_a_figure_no_one_is_named_for_disputes_nothing() -> None:
+    a = _casualty(12, "exact", 12, 12, reported_by="the police")
+    (r,) = compute_rollups([a, _casualty(38, "exact", 38, 38, id="c2", reported_by=None)])
+    assert r.disputed is False and r.reports == 2
+
+
 def test_rollup_of_agreeing_reports_is_not_disputed() -> None:
     a = _casualty(10, "exact", 10, 10, reported_by="the army")
     (same,) = compute_rollups([a, _casualty(10, "exact", 10, 10, id="c2", reported_by="hospital officials")])
@@ -1110,6 +1116,24 @@ def test_a_headline_and_summary_in_the_articles_language_are_asked_again_in_engl
     assert len(calls) == 2 and "must be in English; it is written in German" in calls[1]["messages"][-1]["content"]
     assert (result.headline, result.summary) == (english["headline"], english["summary"])
     assert result.where.country == "Germany"  # 'Deutschland' is Germany
+
+
+GERMAN_TITLED = "Vier Tote bei Zugunglück in Tarel\n\n" + GERMAN_ARTICLE
+
+
+def test_the_articles_own_headline_copied_is_asked_again_in_english_then_given_up() -> None:
+    copied = {**GERMAN_OVERVIEW, "headline": "Vier Tote bei Zugunglück in Tarel",
+              "summary": "Four people died when a train derailed in Tarel, police said."}
+    english = {"headline": "Four killed in train crash in Tarel", "summary": copied["summary"]}
+    backend = FakeBackend({"overview": [json.dumps(copied), json.dumps(english)]})
+    result = Summarizer(backend).summarize(GERMAN_TITLED)
+    calls = [c for c in backend.calls if c["pass"] == "overview"]
+    assert len(calls) == 2 and "copies the article's words in German" in calls[1]["messages"][-1]["content"]
+    assert result.headline == english["headline"]
+    stubborn = FakeBackend({"overview": [json.dumps(copied)] * 2})
+    result = Summarizer(stubborn).summarize(GERMAN_TITLED)
+    assert result.headline == "Accident in Tarel, Germany" and result.summary == copied["summary"]
+    assert any(d.kind == "headline" and "own words in German" in d.reason for d in result.provenance.dropped)
 
 
 def test_a_headline_and_summary_still_in_the_articles_language_give_way_to_english_ones() -> None:
