@@ -507,6 +507,10 @@ class Summarizer:
                 numbers = ", ".join(map(str, made_up[:5]))
                 problems.append((label, f"the {label} has numbers the article does not state: {numbers}; use only "
                                         "the article's numbers and dates"))
+            elsewhere = _unnamed_regions(value, run.text, answer.region)
+            if elsewhere:  # 'Mumbai, Maharashtra' for a boat that capsized in Varanasi
+                problems.append((label, f"the {label} names {', '.join(elsewhere)}, which the article does not "
+                                        "name; use only the article's places"))
         other = _other_language([answer.headline, finished(answer.summary)], writing)
         if other:  # 'Tragödie in Burgrain: 44 Menschen verletzt' over a German article: same script, other language
             problems += [(label, f"the {label} must be in {writing}; it is written in {other}: translate it into "
@@ -1161,6 +1165,14 @@ class Summarizer:
             if summary:
                 run.drop("summary", f"numbers not in the article: {invented(summary)}", summary)
             summary = _fallback_summary(overview, where, casualties)
+        for label, text in (("headline", headline), ("summary", summary)):
+            elsewhere = _unnamed_regions(text, run.text, where.region)
+            if elsewhere:  # still there when asked again: code's own words
+                run.drop(label, f"names {', '.join(elsewhere)}, which the article does not name", text)
+                if label == "headline":
+                    headline = _fallback_headline(overview, where)
+                else:
+                    summary = _fallback_summary(overview, where, casualties)
         disputed = [r for r in rollups if r.disputed]
         notes = []
         for r in disputed:
@@ -1567,6 +1579,14 @@ def _region_parts(region: str) -> list[str]:
         outer = m.group("outer").strip()
         parts += [m.group("inner").strip(), *([outer] if all(_NAME_WORD.match(w) for w in outer.split()) else [])]
     return parts
+
+
+def _unnamed_regions(generated: str, article: str, allowed: str | None) -> list[str]:
+    """The first-level regions a generated text names that the article names in no spelling of theirs, other than
+    the event's region `allowed` ('Maharashtra' in the summary of a boat capsizing at Varanasi)."""
+    kept = {r.name for r in known_regions(region_name(allowed, None))} if allowed else set()
+    return list(dict.fromkeys(r.name for _, r in regions_named(generated)
+                              if r.name not in kept and _region_part_missing(article, r.name)))
 
 
 def _region_part_missing(text: str, part: str) -> bool:

@@ -260,6 +260,21 @@ def test_rollup_of_agreeing_reports_is_not_disputed() -> None:
 # -- the re-ask ---------------------------------------------------------------------------------------------------
 
 
+def test_a_region_the_article_never_names_in_the_summary_is_asked_again_then_given_up() -> None:
+    elsewhere = overview(summary="Gunmen attacked police posts in Maharashtra.")
+    backend = make_backend([elsewhere, overview()])
+    result = Summarizer(backend).summarize(ARTICLE)
+    calls = [c for c in backend.calls if c["pass"] == "overview"]
+    assert len(calls) == 2 and "names Maharashtra, which the article does not name" in calls[1]["messages"][-1][
+        "content"]
+    assert result.summary == GOOD_OVERVIEW["summary"]
+    stubborn = Summarizer(make_backend([elsewhere, elsewhere])).summarize(ARTICLE)
+    assert "Maharashtra" not in stubborn.summary
+    assert any(d.kind == "summary" and "Maharashtra" in d.reason for d in stubborn.provenance.dropped)
+    kept = Summarizer(make_backend([overview(summary="Gunmen attacked police posts in Norvale.")])).summarize(ARTICLE)
+    assert kept.summary == "Gunmen attacked police posts in Norvale."  # a name the article gives stays
+
+
 def test_an_invented_place_is_reasked_then_dropped() -> None:
     invented = overview(places=["Piedraluz", "Atlantis City"])
     backend = make_backend([invented, invented])  # the re-ask is served from the same "overview" queue
