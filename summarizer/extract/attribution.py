@@ -505,7 +505,9 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                     or _opens_verb(words[i:], lx):  # 'die Polizei von mindestens 25 Verletzten', 'von drei Toten'
                 words = words[:i]
                 break
-        while words and words[-1].casefold() in lx.stopwords:  # 'le chef de la police de' cut short: not 'de'
+        # 'le chef de la police de' cut short: not 'de'; 'die Bundespolizei am Dienstag (Ortszeit)': not the time
+        while words and (words[-1].casefold() in lx.stopwords or words[-1].casefold().strip(",") in lx.source_skip
+                         or re.fullmatch(r"\([^()]*\),?", words[-1])):
             words.pop()
         who = " ".join(words).strip(" '\"’")
         if who and who.casefold() not in lx.not_sources and usable_speaker(who, lx) and any(ch.isalpha() for ch in who):
