@@ -119,6 +119,7 @@ from summarizer.lang import (
     outcomes_named,
     own_group,
     own_harm,
+    per_lexicon,
     stray_script,
     strip_stray_script,
     tells_of_harm,
@@ -721,6 +722,10 @@ class Summarizer:
                 cand.group = cand.outcome = None
                 run.drop("figure", "a count without a number whose sentence gives what happened to a number in "
                                    "another clause", cand.mention.raw_text)
+            elif cand.outcome is not None and _outcome_of_its_part(run, cand, candidates):
+                cand.group = cand.outcome = None
+                run.drop("figure", "what happened is told of a part of it, not of the whole count ('15 ont été "
+                                   "retrouvés dont 1 mort')", cand.mention.raw_text)
 
     def _counted(self, run: _Run, candidates: list[Candidate]) -> list[Candidate]:
         """People counted without a numeral ('the gunman was also killed'): the model counts, in the sentences about
@@ -1351,6 +1356,35 @@ def _outcome_of_another_clause(run: _Run, cand: Candidate, candidates: list[Cand
         if _CLAUSE_BREAK.search(between) and outcome_near(run.text, o.raw_start, o.end, lx) == other.outcome:
             return True
     return False
+
+
+@per_lexicon
+def _part_joiner(lx: Lexicon) -> re.Pattern[str]:
+    """The lexicon's part joiners as whole words ('dont', 'di cui', 'darunter')."""
+    words = "|".join(re.escape(w) for w in sorted(lx.part_joiners, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if words else r"(?!)", re.IGNORECASE)
+
+
+def _outcome_of_its_part(run: _Run, cand: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether a number's outcome is told only of a part of it: the number's own verb stands before a part joiner
+    (one of `before_harm`: '15 ont été retrouvés dont 1 mort'), the words before the joiner name no such harm, and
+    a number after the joiner has that outcome by its own harm word. Without the number's own verb the harm word
+    after the part may be the whole's ('Douze soldats, dont deux officiers, ont été tués')."""
+    lx, m = run.language.lexicon, cand.mention
+    if lx is None or not lx.part_joiners or not lx.before_harm or m.value is None or cand.outcome is None:
+        return False
+    sentence = m.sentence
+    joiner = _part_joiner(lx).search(run.text, m.end, sentence.end)
+    if joiner is None:
+        return False
+    between = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", run.text[m.end : joiner.start()])}
+    if not between & set(lx.before_harm) or cand.outcome in outcomes_named(
+            run.text[sentence.start : joiner.start()], lx):
+        return False
+    return any(other is not cand and other.mention.sentence is sentence and other.mention.raw_start >= joiner.end()
+               and other.outcome == cand.outcome
+               and own_harm(run.text, other.mention.raw_start, other.mention.raw_end, lx) == cand.outcome
+               for other in candidates)
 
 
 def _noun_in(sentence: Sentence, description: str) -> re.Match[str] | None:

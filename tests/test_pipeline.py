@@ -648,6 +648,27 @@ def test_a_vague_part_of_people_counted_before_is_no_figure(article: str, vague:
     assert [(c.value, c.outcome) for c in result.casualties] == [(13, "killed")]
 
 
+@pytest.mark.parametrize(("article", "answers", "expected"), [
+    # the whole count has its own verb before 'dont': the harm word after the part is the part's
+    ("Naufrage à Tarel\nUne pirogue a chaviré au large de Tarel. 15 ont été retrouvés dont 1 mort.\n",
+     {"15": "15 people killed", "1": "1 person killed"}, [(1, "killed")]),
+    ("Naufragio a Tarel\nUn barcone si è rovesciato a Tarel: 15 sono stati recuperati, di cui 2 morti.\n",
+     {"15": "15 people killed", "2": "2 people killed"}, [(2, "killed")]),
+    # no verb of its own before the part: the harm word is the whole's as well
+    ("Attaque à Tarel\nDouze soldats, dont deux officiers, ont été tués dans une attaque des rebelles à Tarel, selon "
+     "les autorités de la région.\n",
+     {"Douze": "12 soldiers killed", "deux": "2 soldiers killed"}, [(12, "killed"), (2, "killed")]),
+    # the whole names its harm before the part
+    ("Attaque à Tarel\nVingt personnes ont été tuées à Tarel, dont 5 enfants tués dans l'école.\n",
+     {"Vingt": "20 people killed", "5": "5 people killed"}, [(20, "killed"), (5, "killed")]),
+])
+def test_what_happened_to_a_part_is_not_the_whole_counts(article: str, answers: dict[str, str],
+                                                          expected: list[tuple[int, str]]) -> None:
+    backend = FakeBackend({"overview": [overview()], "figures": [_described(answers)]})
+    result = Summarizer(backend).summarize(article)
+    assert sorted((c.value, c.outcome) for c in result.casualties) == sorted(expected)
+
+
 def test_a_description_that_copies_the_article_is_read_by_the_words_beside_the_number() -> None:
     """The model wrote the article's words back ('tre i colleghi deceduti e due quelli feriti') for both numbers:
     the harm word beside each number tells what happened."""

@@ -169,6 +169,9 @@ class Lexicon:
     # between a harm word and a number after it, words that make the number a part of the harmed ('12 घायलों में से
     # 3 की मौत', '12 زخمیوں میں سے 3'): that harm word names the whole, not what happened to the number
     partitives_before: tuple[str, ...] = ()
+    # words that open a part of the count before them ('15 ont été retrouvés dont 1 mort', 'including one dead'): a
+    # harm word after the part's number is the part's, not the whole count's
+    part_joiners: tuple[str, ...] = ()
     # plain words for people ('personnes', 'लोग'): between a number and its harm word they leave the harm word the
     # number's own ('au moins 11 personnes tuées', '7 लोग घायल')
     people: tuple[str, ...] = ()
@@ -290,6 +293,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         another=tuple(w.casefold() for w in numbers.get("another", [])),
         partitives=tuple(w.casefold() for w in numbers.get("partitives", [])),
         partitives_before=tuple(w.casefold() for w in numbers.get("partitives_before", [])),
+        part_joiners=tuple(w.casefold() for w in numbers.get("part_joiners", [])),
         people=tuple(w.casefold() for w in numbers.get("people", [])),
         also=tuple(w.casefold() for w in numbers.get("also", [])),
         groups=tuple((k, tuple(v)) for k, v in data.get("groups", {}).items()),
