@@ -1596,6 +1596,7 @@ def _happenings(incidents: list[Incident], where: Where) -> int:
 
 
 _PART_OF = re.compile(rf"^(?P<inner>[A-Z].*?)\s+(?:{LOCAL_UNITS_EN})\s+of\s+(?:the\s+)?(?P<outer>.+)$")
+_OWNED = re.compile(r"^(?P<outer>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s\s+(?P<inner>[A-Z].*)$")
 _NAME_WORD = re.compile(rf"^(?:[A-Z][\w’'.-]*|{LOCAL_UNITS_EN})$")
 _DIRECTION = re.compile(rf"^(?:{'|'.join(map(re.escape, english().directions))})\s+", re.IGNORECASE)
 
@@ -1603,9 +1604,14 @@ _DIRECTION = re.compile(rf"^(?:{'|'.join(map(re.escape, english().directions))})
 def _region_parts(region: str) -> list[str]:
     """'Kullu district, Himachal Pradesh' -> its parts, each to be found in the article (a district by its name);
     'Banjar area of Kullu district' -> 'Banjar', 'Kullu district'; 'Janga suburb of the state capital' -> 'Janga'
-    (what holds it is kept when it is a name)."""
+    (what holds it is kept when it is a name); 'Himachal Pradesh’s Kinnaur' -> 'Himachal Pradesh', 'Kinnaur' (a
+    region's or country's own place)."""
     parts: list[str] = []
     for part in (p.strip() for p in region.split(",")):
+        owner = _OWNED.match(part)
+        if owner is not None and (known_regions(owner.group("outer")) or is_country_name(owner.group("outer"))):
+            part = owner.group("inner")  # 'Himachal Pradesh’s Kinnaur district': the region's district
+            parts.append(owner.group("outer"))
         m = _PART_OF.match(part)
         if m is None:
             parts += [part] if part else []

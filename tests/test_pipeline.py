@@ -275,6 +275,18 @@ def test_a_region_the_article_never_names_in_the_summary_is_asked_again_then_giv
     assert kept.summary == "Gunmen attacked police posts in Norvale."  # a name the article gives stays
 
 
+def test_a_place_the_model_gives_with_its_regions_possessive_is_the_place() -> None:
+    article = ("Eighteen killed as bus falls into gorge\n"
+               "At least 18 people were killed when a bus rolled into a gorge in Himachal Pradesh’s Kinnaur district, "
+               "officials said.\n")
+    answer = overview(places=["Himachal Pradesh’s Kinnaur"], region="Himachal Pradesh", country="India",
+                      headline="Eighteen killed as bus falls into gorge", summary="A bus fell into a gorge.",
+                      event_type="accident", on_purpose="no")
+    result = Summarizer(make_backend([answer])).summarize(article)
+    assert [p.name for p in result.where.places] == ["Kinnaur"]
+    assert result.where.region == "Himachal Pradesh"
+
+
 def test_an_invented_place_is_reasked_then_dropped() -> None:
     invented = overview(places=["Piedraluz", "Atlantis City"])
     backend = make_backend([invented, invented])  # the re-ask is served from the same "overview" queue

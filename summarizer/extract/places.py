@@ -189,6 +189,7 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
             for m in pattern.finditer(sentence.text):
                 for name in split.split(m.group("names")):
                     name = _without_stopwords(name.strip(), lx)  # 'The Marn County sheriff': Marn
+                    name = re.split(r"[’']s\s+", name)[-1]  # 'Himachal Pradesh’s Kinnaur district': Kinnaur
                     # a name in capitals is a dateline's ('TAREL CITY -'): where the report was filed
                     if (not name or name.isupper() or name.casefold() in not_names or fold(name) in excluded
                             or is_country_name(name) or _NOT_PLACES.match(name) or name in found
