@@ -723,10 +723,23 @@ def _clause_end(lx: Lexicon) -> re.Pattern[str]:
 
 
 def _clause_after(text: str, end: int, lx: Lexicon) -> list[str]:
-    """The words after a number (ending at `end`) up to the end of its clause, within 80 characters."""
+    """The words after a number (ending at `end`) up to the end of its clause, within 80 characters. A joiner between
+    two nouns of people ('79 policiers et gendarmes blessés') joins the number's noun, not two clauses."""
     after = text[end : end + 80]
     stop = _clause_end(lx).search(after)
+    while stop is not None and stop.group(0).strip().casefold() in lx.clause_joiners \
+            and _joins_nouns(after[: stop.start()].split(), after[stop.end() :].split(), lx):
+        stop = _clause_end(lx).search(after, stop.end())
     return after[: stop.start() if stop else len(after)].split()
+
+
+def _joins_nouns(before: list[str], following: list[str], lx: Lexicon) -> bool:
+    """Whether a joiner stands between a number's own noun of people and another one ('policiers' and 'gendarmes')."""
+    def people(word: str) -> bool:
+        folded = word.casefold().strip(",.;:")
+        return folded in lx.people or _starts_with_group(folded, lx)
+
+    return len(before) == 1 and bool(following) and people(before[0]) and people(following[0])
 
 
 def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_after: int | None = None,
