@@ -245,12 +245,6 @@ def test_rollup_of_reports_from_different_sources_is_disputed() -> None:
     assert r.casualty_ids == ["c1", "c2"]
 
 
-def test_a_figure_no_one_is_named_for_disputes_nothing() -> None:
-    a = _casualty(12, "exact", 12, 12, reported_by="the police")
-    (r,) = compute_rollups([a, _casualty(38, "exact", 38, 38, id="c2", reported_by=None)])
-    assert r.disputed is False and r.reports == 2
-
-
 def test_rollup_of_agreeing_reports_is_not_disputed() -> None:
     a = _casualty(10, "exact", 10, 10, reported_by="the army")
     (same,) = compute_rollups([a, _casualty(10, "exact", 10, 10, id="c2", reported_by="hospital officials")])

@@ -20,14 +20,12 @@ def _bounds(c: Casualty) -> tuple[int | None, int | None]:
 
 
 def _sources_disagree(values: dict[int, set[str]]) -> bool:
-    """Different values for one scope and window, given by different named sources (one source's sub-counts are not
-    a dispute, nor is a figure no one is named for: it may be an earlier count or another event's, 'El lunes pasado,
-    un cuádruple choque dejó 38 muertos' beside the police's 12)."""
-    named = {v: {s for s in sources if s} for v, sources in values.items()}
-    named = {v: sources for v, sources in named.items() if sources}
-    if len(named) < 2:
+    """Different values for one scope and window, given by different sources (one source's sub-counts are not
+    a dispute)."""
+    if len(values) < 2:
         return False
-    return len({s for v in named.values() for s in v}) > 1
+    sources = [s for v in values.values() for s in v]
+    return len(set(sources)) > 1
 
 
 def compute_rollups(casualties: list[Casualty]) -> list[Rollup]:
