@@ -516,8 +516,8 @@ class Summarizer:
         if other:  # 'Tragödie in Burgrain: 44 Menschen verletzt' over a German article: same script, other language
             problems += [(label, f"the {label} must be in {writing}; it is written in {other}: translate it into "
                                  f"{writing}, keeping names as written") for label in ("headline", "summary")]
-        own = run.language.lexicon
-        if not other and writing == FALLBACK_LANGUAGE and own is not None and own.name != writing:
+        own = _translated_from(run, writing)
+        if not other and own is not None:
             # the article's own headline, too short for its language to be told: copied, it is in that language
             problems += [(label, f"the {label} must be in {writing}; it copies the article's words in {own.name}: "
                                  f"translate it into {writing}, keeping names as written")
@@ -1151,8 +1151,8 @@ class Summarizer:
             for label, text in (("headline", headline), ("summary", summary)):
                 run.drop(label, f"written in {other}, not {writing}", text)
             headline, summary = _fallback_headline(overview, where), _fallback_summary(overview, where, casualties)
-        own = run.language.lexicon
-        if writing == FALLBACK_LANGUAGE and own is not None and own.name != writing:
+        own = _translated_from(run, writing)
+        if own is not None:
             # too short for its language to be told, a text copied from the article is in the article's language
             # ('Duisburger Loveparade: Mindestens zehn Tote bei Massenpanik', the article's own headline)
             if _copied(run.text, headline, own):
@@ -1164,8 +1164,7 @@ class Summarizer:
         if not headline or invented(headline):
             if headline:
                 run.drop("headline", f"numbers not in the article: {invented(headline)}", headline)
-            foreign = writing == FALLBACK_LANGUAGE and own is not None and own.name != writing
-            headline = (run.header.title if not foreign else None) or _fallback_headline(overview, where)
+            headline = (run.header.title if own is None else None) or _fallback_headline(overview, where)
         if not summary or invented(summary):
             if summary:
                 run.drop("summary", f"numbers not in the article: {invented(summary)}", summary)
@@ -1191,6 +1190,13 @@ class Summarizer:
 
 
 FALLBACK_LANGUAGE = "English"  # the language of the headline and summary code writes when the model's will not do
+
+def _translated_from(run: _Run, writing: str) -> Lexicon | None:
+    """The article's language when its headline and summary are to be in English and it is written in another: its own
+    words, copied, are not what was asked for; None otherwise."""
+    own = run.language.lexicon
+    return own if writing == FALLBACK_LANGUAGE and own is not None and own.name != writing else None
+
 
 COPIED_WORDS = 4  # a generated text of this many words or more found word for word in the article is a copy
 

@@ -189,7 +189,7 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
             for m in pattern.finditer(sentence.text):
                 for name in split.split(m.group("names")):
                     name = _without_stopwords(name.strip(), lx)  # 'The Marn County sheriff': Marn
-                    name = re.split(r"[’']s\s+", name)[-1]  # 'Himachal Pradesh’s Kinnaur district': Kinnaur
+                    name = _after_possessive(name)  # 'Himachal Pradesh’s Kinnaur district': Kinnaur
                     # a name in capitals is a dateline's ('TAREL CITY -'): where the report was filed
                     if (not name or name.isupper() or name.casefold() in not_names or fold(name) in excluded
                             or is_country_name(name) or _NOT_PLACES.match(name) or name in found
@@ -208,6 +208,11 @@ def trimmed_name(name: str, lx: Lexicon | None) -> str:
     while words and words[-1].casefold() in lx.stopwords:
         words.pop()
     return " ".join(words) or name
+
+
+def _after_possessive(name: str) -> str:
+    """The name after a possessive's owner ("Spain's Murcia" -> 'Murcia'), or the whole name."""
+    return re.split(r"(?<=\w)[’']s\s+", name)[-1]
 
 
 def _without_stopwords(name: str, lx: Lexicon) -> str:
@@ -301,7 +306,7 @@ def _named_after(sentences: list[Sentence], lx: Lexicon, happened: Callable[[str
                 or (events and re.search(events, sentence.text, re.IGNORECASE))) or _title_case(sentence.text):
             continue
         for m in after.finditer(sentence.text):
-            words = re.split(r"(?<=\w)[’']s\s+", _without_stopwords(m.group("name"), lx))[-1].split()
+            words = _after_possessive(_without_stopwords(m.group("name"), lx)).split()
             while words and fold(words[-1]) in calendar:
                 words.pop()
             place = " ".join(words)

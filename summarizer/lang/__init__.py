@@ -735,11 +735,8 @@ def _clause_after(text: str, end: int, lx: Lexicon) -> list[str]:
 
 def _joins_nouns(before: list[str], following: list[str], lx: Lexicon) -> bool:
     """Whether a joiner stands between a number's own noun of people and another one ('policiers' and 'gendarmes')."""
-    def people(word: str) -> bool:
-        folded = word.casefold().strip(",.;:")
-        return folded in lx.people or _starts_with_group(folded, lx)
-
-    return len(before) == 1 and bool(following) and people(before[0]) and people(following[0])
+    return len(before) == 1 and bool(following) and all(
+        _people_word(w.casefold().strip(",.;:"), lx) for w in (before[0], following[0]))
 
 
 def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_after: int | None = None,
@@ -784,7 +781,7 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
         return None
     following = [w.casefold().strip(",.;:") for w in text[end : end + 80].split()[:6]]
     of = 1 if following and following[0] in lx.count_of else 0  # 'una ventina di dispersi', 'decenas de muertos'
-    named = len(following) > of and (following[of] in lx.people or _starts_with_group(following[of], lx))
+    named = len(following) > of and _people_word(following[of], lx)
     reach = 1 + of
     if named:
         reach += 1
@@ -859,6 +856,11 @@ def counts_others(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
 def _starts_with_group(word: str, lx: Lexicon) -> bool:
     """Whether a word opens with one of the lexicon's group words ('carabiniere', 'policiers')."""
     return any(word.startswith(stem.casefold().split()[0]) for _, stems in lx.groups for stem in stems)
+
+
+def _people_word(word: str, lx: Lexicon) -> bool:
+    """Whether a folded word is a plain word for people or opens with a group's word ('personnes', 'policiers')."""
+    return word in lx.people or _starts_with_group(word, lx)
 
 
 def own_group(text: str, start: int, end: int, lx: Lexicon | None) -> str | None:
