@@ -371,8 +371,13 @@ def read_figure(text: str, mention: NumberMention) -> Reading:
             # 'Three soldiers were killed while five others were wounded': five soldiers (after 'Two soldiers and
             # one interpreter were killed', 'three others' are only people)
             group = next(iter(named))
-        # a head noun that says what happened ('15 bodies') settles it; else the nearest harm word
-        outcome = _said_by_noun(phrase) or _outcome_near(text, mention, end, others)
+        # a head noun that says what happened ('15 bodies') settles it, unless it names the whole of which the number
+        # is a part and a later harm word tells what happened to the part ('Two of the injured later died'); else
+        # the nearest harm word
+        outcome = _said_by_noun(phrase)
+        if outcome is not None and is_partitive(text, mention.end, english()):
+            outcome = outcome_near(text, mention.start, mention.end, english(), words_before=0) or outcome
+        outcome = outcome or _outcome_near(text, mention, end, others)
         doer = bool(_ACTIVE_HARM.match(text[end : mention.sentence.end]))
         return Reading(group, outcome, phrase, sure=not doer)
     before = text[max(mention.sentence.start, mention.raw_start - 30) : mention.raw_start]

@@ -164,7 +164,8 @@ class Lexicon:
     # ('un balance publicado por ...')
     another: tuple[str, ...] = ()
     # after one of one_words or a vague amount, a part of people counted elsewhere ('l'une des victimes', 'varios de
-    # los muertos')
+    # los muertos'); after a number, a part of the harmed whose later harm word is its own ('dos de los heridos
+    # murieron')
     partitives: tuple[str, ...] = ()
     # between a harm word and a number after it, words that make the number a part of the harmed ('12 घायलों में से
     # 3 की मौत', '12 زخمیوں میں سے 3'): that harm word names the whole, not what happened to the number
@@ -748,17 +749,30 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
         return None
     found = _nearest(text, start, end, lx, {o: w for o, w in lx.harm.items() if o in OUTCOMES}, words_after,
                      words_before)
-    if lx.verb_last and found is not None:
-        found = _closing_verb(text, end, lx, found, lx.harm_words_after if words_after is None else words_after) \
-            or found
+    if found is not None:
+        reach = lx.harm_words_after if words_after is None else words_after
+        skip = 0 if lx.verb_last else _partitive_words(text, end, lx)
+        if lx.verb_last or skip:
+            found = _closing_verb(text, end, lx, found, reach + skip, skip) or found
     return next((o for o in OUTCOMES if o == found), None)
 
 
-def _closing_verb(text: str, end: int, lx: Lexicon, first: str, reach: int) -> str | None:
-    """In a language whose verb comes last, the outcome of a later harm word of the number's clause when the word
-    right after the number is a harm noun of another outcome ('ایک زخمی دم توڑ گیا', 'एक घायल ने दम तोड़ दिया': one of
-    the injured died); None otherwise, or when another number stands between."""
-    words = _clause_after(text, end, lx)[:reach]
+def _partitive_words(text: str, end: int, lx: Lexicon) -> int:
+    """How many words of the lexicon's `partitives` follow a number (ending at `end`): 2 for 'Three of the wounded',
+    1 for 'tres dei feriti'; 0 when none does."""
+    after = text[end : end + 40].lstrip().casefold()
+    for p in sorted(lx.partitives, key=len, reverse=True):
+        if after.startswith(p) and not after[len(p) : len(p) + 1].isalpha():
+            return len(p.split())
+    return 0
+
+
+def _closing_verb(text: str, end: int, lx: Lexicon, first: str, reach: int, skip: int = 0) -> str | None:
+    """The outcome of a later harm word of the number's clause when the word right after the number, or after a
+    partitive (`skip` words), is a harm noun of another outcome: in a language whose verb comes last ('ایک زخمی دم توڑ
+    گیا', 'एक घायल ने दम तोड़ दिया': one of the injured died), and in any language for a part of the harmed ('Three of the
+    wounded died later', 'dos de los heridos murieron'); None otherwise, or when another number stands between."""
+    words = _clause_after(text, end, lx)[skip:reach]
     if not words or first not in outcomes_named(words[0], lx):
         return None
     for i in range(1, len(words)):
