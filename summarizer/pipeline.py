@@ -74,6 +74,7 @@ from summarizer.extract.figures import (
 from summarizer.extract.places import (
     EVENT_WORDS,
     LOCAL_UNITS_EN,
+    chained_places,
     containing_region,
     find_places,
     is_facility,
@@ -832,6 +833,10 @@ class Summarizer:
         exclude = [x for x in (country, region) if x]
         found = unit_places(run.sentences, lx, exclude, lambda t: tells_of_harm(t, lx)) if lx is not None else []
         names = [*given, *extra, *find_places(run.sentences, exclude), *found]
+        if lx is not None and not lx.spaced:  # 'जहानाबाद जिले के मखदुमपुर में': the model gave one of the two
+            written = [run.text[s:e] for r in known_regions(region or "") for s, e in region_spellings(run.text, r)]
+            names += chained_places(run.text, [*names, *written],
+                                    place_candidates(run.sentences, lx, lambda t: tells_of_harm(t, lx)), lx)
         for name in [n for n in names if is_demonym(n)]:
             run.drop("place", "a country's adjective, not a place", name)
             names.remove(name)

@@ -281,6 +281,15 @@ def test_a_place_the_model_gives_with_its_regions_possessive_is_the_place() -> N
     assert result.where.region == "Himachal Pradesh"
 
 
+def test_a_place_written_as_the_models_places_place_is_added() -> None:
+    article = ("तारेल में बस हादसा\n"
+               "मार्न राज्य के तारेल जिले के हेशपुर में एक बस खाई में गिर गई, जिसमें 12 लोगों की मौत हो गई।\n")
+    answer = overview(places=["तारेल"], region="", country="India", headline="Bus falls into a gorge",
+                      summary="A bus fell into a gorge.", event_type="accident", on_purpose="no")
+    result = Summarizer(make_backend([answer])).summarize(article)
+    assert [p.name for p in result.where.places] == ["तारेल", "हेशपुर"]
+
+
 def test_an_invented_place_is_reasked_then_dropped() -> None:
     invented = overview(places=["Piedraluz", "Atlantis City"])
     backend = make_backend([invented, invented])  # the re-ask is served from the same "overview" queue

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import rows
 
-from summarizer.extract.places import place_candidates, trimmed_name
+from summarizer.extract.places import chained_places, place_candidates, trimmed_name
 from summarizer.lang import lexicon, tells_of_harm
 from summarizer.text.parse import split_sentences
 
@@ -38,3 +38,12 @@ def test_the_words_before_a_locative_are_offered_as_places(lang: str, text: str,
 ])
 def test_a_place_the_model_gives_loses_the_postpositions_around_it(lang: str, given: str, kept: str) -> None:
     assert trimmed_name(given, lexicon(lang)) == kept
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("chained_places.tsv"))
+def test_a_place_written_as_a_known_places_place_is_added(lang: str, text: str, expected: str) -> None:
+    known, _, expected = expected.partition(" -> ")
+    lx = lexicon(lang)
+    assert lx is not None
+    offered = place_candidates(split_sentences(text), lx, lambda t: tells_of_harm(t, lx))
+    assert chained_places(text, _names(known), offered, lx) == ([] if expected == "-" else _names(expected)), offered

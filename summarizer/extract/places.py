@@ -279,6 +279,31 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
     return found[:MAX_PLACE_CANDIDATES]
 
 
+def chained_places(text: str, known: list[str], candidates: list[str], lx: Lexicon) -> list[str]:
+    """The candidates (`place_candidates`) the article writes as a place of a known place or region, or a known
+    place as theirs: after the known one's possessive ('जहानाबाद जिले के मखदुमपुर में' offers मखदुमपुर, 'महाराष्ट्र के
+    बुलढाणा से' offers बुलढाणा), or before a possessive or locative the known one follows ('ڈیرہ اسماعیل خान میں قریشی
+    موڑ کے قریب' offers ڈیرہ اسماعیل خان), a unit word maybe between ('जिले'). What follows a known place's locative is
+    none ('गंगा में तलाश', a search in the Ganga); nor is a name holding a country's. None in a language without
+    possessives or locatives."""
+    known = [k for k in dict.fromkeys(k.strip() for k in known) if k]
+    if not lx.place_possessives or not lx.locatives or not known:
+        return []
+    unit = rf"(?:(?:{_alternation(lx.units_after)})\s+)?" if lx.units_after else ""
+    of = rf"\s+{unit}(?:{_alternation(lx.place_possessives)})\s+"
+    of_or_in = rf"\s+{unit}(?:{_alternation([*lx.place_possessives, *lx.locatives])})\s+"
+    found: list[str] = []
+    for name in candidates:
+        if name in known or name in found or any(is_country_name(word) for word in name.split()):
+            continue  # 'افغانستان سرحد', the Afghan border: a country's edge, not a place in the event's
+        for other in known:
+            place, owner = re.escape(name), re.escape(other)
+            if re.search(rf"(?<!\S){owner}{of}{place}(?!\S)|(?<!\S){place}{of_or_in}{owner}(?!\S)", text):
+                found.append(name)
+                break
+    return found
+
+
 def _name_run(words: list[str], name_word: Callable[[str], bool]) -> list[str]:
     """The last one to three words of `words` that are all name words (none when the last is not)."""
     run: list[str] = []
