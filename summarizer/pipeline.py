@@ -986,8 +986,9 @@ class Summarizer:
             source = sources.get(cand.sentence)
             if lx is not None and (own := part_attribution(m.sentence.text, m.start - m.sentence.start, lx)):
                 source = own  # '... جبکہ اے آر وائے کے مطابق ایک شہری': the part of the sentence holding the figure
-            if cand.by and (source is None or not usable_speaker(source, run.language.lexicon)):
-                source = cand.by
+            if cand.by and (source is None or not usable_speaker(source, run.language.lexicon)) \
+                    and cand.by.casefold() not in (lx or english()).source_pronouns:
+                source = cand.by  # not the model's 'उन्हों' (they): whom a pronoun means, code read (`said_by`)
             elif source is not None and not usable_speaker(source, run.language.lexicon):
                 source = None
             kind = source_kind(source, claimants, known)

@@ -1284,6 +1284,18 @@ def test_a_source_written_as_none_or_a_sentence_label_is_no_source_and_not_asked
     assert [(c.value, c.reported_by) for c in result.casualties] == [(12, None)]
 
 
+@pytest.mark.parametrize(("article", "pronoun"), [
+    ("तारेल में हादसा\nतारेल में बस खाई में गिर गई। उन्होंने बताया कि हादसे में 12 लोगों की मौत हो गई।\n", "उन्हों"),
+    ("تاریل میں حادثہ\nتاریل میں بس کھائی میں گر گئی۔ ان کا کہنا تھا کہ حادثے میں 12 افراد جاں بحق ہوگئے۔\n", "ان"),
+])
+def test_a_pronoun_the_model_gives_as_the_source_is_no_source_when_code_finds_no_one_it_means(
+        article: str, pronoun: str) -> None:
+    answer = json.dumps({"F1": "12 people killed", "F1_by": pronoun})
+    backend = FakeBackend({"overview": [overview()], "figures": [answer] * 2})
+    result = Summarizer(backend).summarize(article)
+    assert [(c.value, c.reported_by) for c in result.casualties] == [(12, None)]
+
+
 def test_a_source_the_article_names_is_kept_beside_the_placeholders() -> None:
     article = "Blast in Tarel\nTwelve people were killed in the blast in Tarel, Stan Unknown said on Friday.\n"
     answer = json.dumps({"F1": "12 people killed", "F1_by": "Stan Unknown"})
