@@ -34,6 +34,7 @@ NOUN_REACH = 48  # characters after the number in which its head noun must start
 VERB_REACH_AFTER = 90
 VERB_REACH_BEFORE = 80
 VAGUE_REACH = 40
+AFTER_COMMA = 40  # characters a comma between a number and a harm word after it adds to their distance
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,11 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int, others: list
     best: tuple[int, Outcome] | None = None
     for outcome, pattern in _OUTCOME_RE:
         m = pattern.search(after)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), outcome)
+        # a harm word beyond a comma is another phrase's ('killing six people, injuring at least 70'): one before the
+        # number with no comma between is nearer
+        distance = m.start() + (AFTER_COMMA if "," in after[: m.start()] else 0) if m else 0
+        if m and (best is None or distance < best[0]):
+            best = (distance, outcome)
         for mb in pattern.finditer(before):
             if any(c.end <= before_start + mb.start() for c in counts_before) \
                     and re.search(r",|\band\b|\bwhile\b", before[mb.end() :]):
