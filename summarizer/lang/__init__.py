@@ -804,7 +804,9 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
     found = outcome_near(text, start, end, lx, words_after=reach, words_before=0)
     if found is not None and named and _harms_others(text, end, reach, lx):
         return None  # 'Cinco soldados mataron a tres militantes': the five did the harm
-    if found is None and named:
+    if found is None and named and not (lx.verb_last and outcomes_named(" ".join(_clause_after(text, end, lx)), lx)):
+        # where the verb ends the clause, one before is another clause's when the number's has its own after it ('3
+        # लोगों की मौत चार लोगों के लापता'), and an adjective of the noun otherwise ('गंभीर रूप से घायल दो लोगों को')
         found = _harm_right_before(text, start, lx)
     return found
 
@@ -965,6 +967,9 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
                 # nearer wins; at the same place the longer word ('shot dead' over 'shot')
                 distance = (at if side == "after" else len(chunk) - at) * 200 + weight * 100 - len(word)
                 distance += 100_000 if side == "before" and at < whole else 0
+                # where the verb ends the clause, a harm word after the number is its own ('3 लोगों की मौत चार लोगों के
+                # लापता': the four are missing); one before only counts when none comes after
+                distance += 50_000 if side == "before" and lx.verb_last else 0
                 if best is None or distance < best[0]:
                     best = (distance, outcome)
     return best[1] if best else None
