@@ -369,15 +369,24 @@ def _issuer_before(before: str, lx: Lexicon) -> str:
 
 def _skip_leading(rest: str, lx: Lexicon) -> str:
     """`rest` without the time words it starts with (', a indiqué mercredi la section italienne' -> 'la section
-    italienne'): the lexicon's source_skip."""
+    italienne'), set off by commas or not (', ont rapporté, vendredi, des médias locaux'): the lexicon's source_skip."""
     while True:
         stripped = rest.lstrip()
-        word = next((w for w in sorted(lx.source_skip, key=len, reverse=True)
-                     if stripped.casefold().startswith(w)
-                     and (w.endswith(("'", "’")) or not stripped[len(w) : len(w) + 1].isalpha())), None)
+        if stripped.startswith(",") and _skip_word(stripped.lstrip(" ,"), lx) is not None:
+            stripped = stripped.lstrip(" ,")
+        word = _skip_word(stripped, lx)
         if word is None:
             return rest
         rest = stripped[len(word) :]
+        if rest.lstrip().startswith(",") and _skip_word(rest.lstrip(" ,"), lx) is None:
+            rest = rest.lstrip(" ,")  # ', vendredi, des médias locaux': the comma closing the time words
+
+
+def _skip_word(text: str, lx: Lexicon) -> str | None:
+    """The lexicon's source_skip phrase `text` starts with, or None."""
+    return next((w for w in sorted(lx.source_skip, key=len, reverse=True)
+                 if text.casefold().startswith(w) and (w.endswith(("'", "’")) or not text[len(w) : len(w) + 1].isalpha())),
+                None)
 
 
 def _opener(text: str, lx: Lexicon) -> str | None:
