@@ -385,8 +385,8 @@ def _skip_leading(rest: str, lx: Lexicon) -> str:
 def _skip_word(text: str, lx: Lexicon) -> str | None:
     """The lexicon's source_skip phrase `text` starts with, or None."""
     return next((w for w in sorted(lx.source_skip, key=len, reverse=True)
-                 if text.casefold().startswith(w) and (w.endswith(("'", "’")) or not text[len(w) : len(w) + 1].isalpha())),
-                None)
+                 if text.casefold().startswith(w)
+                 and (w.endswith(("'", "’")) or not text[len(w) : len(w) + 1].isalpha())), None)
 
 
 def _opener(text: str, lx: Lexicon) -> str | None:
