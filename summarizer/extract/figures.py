@@ -337,9 +337,9 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
     for m in pattern.finditer(text, sentence.start, sentence.end):
         start, end = m.start(), m.end()
         following = text[end : end + 30].split()
-        if any(n.raw_start < end and start < n.end for n in numbers) or (
-                following and following[0].casefold() in lx.another) or is_partitive(text, end, lx):
-            continue  # 'ein weiteres Todesopfer', 'l'une des victimes'
+        if any(n.raw_start < end and start < n.end for n in numbers) or any(
+                w.casefold().strip(",.") in lx.another for w in following[:2]) or is_partitive(text, end, lx):
+            continue  # 'ein weiteres Todesopfer', 'un primer balance', 'l'une des victimes'
         first = harm.search(text, end, sentence.end) if harm is not None else None
         if first is not None and any(end <= n.raw_start < first.start() for n in numbers):
             continue  # 'Un total de 20 muertos': the number before the harm word counts
