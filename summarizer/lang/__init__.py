@@ -788,6 +788,7 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
     """The outcome the number's own noun names: the word right after it ('12 muertos', '10 زخمیوں'), or the word
     after a plain word for people or a group's word, with auxiliary verbs and adverbs between ('au moins 11 personnes
     tuées', '7 लोग घायल', 'Deux personnes ont été tuées', 'Un minatore risulta ancora disperso'), or after the
+    auxiliaries right after a number without a noun ('unas diez resultaron heridas'), or after the
     language's word joining a count to its noun ('una ventina di dispersi'); for a number with such a noun, the harm
     word right before it ('sarebbero morte almeno tre persone'). None when none is a harm word, or when the harm word
     has a count of people as its object ('Cinco soldados mataron a tres militantes')."""
@@ -796,13 +797,14 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
     following = [w.casefold().strip(",.;:") for w in text[end : end + 80].split()[:6]]
     of = 1 if following and following[0] in lx.count_of else 0  # 'una ventina di dispersi', 'decenas de muertos'
     named = len(following) > of and _people_word(following[of], lx)
-    reach = 1 + of
-    if named:
-        reach += 1
+    reach = 1 + of + int(named)
+    # a number without a noun takes its harm word after auxiliaries too ('unas diez resultaron heridas')
+    bare = not named and not of and bool(following) and following[0] in lx.before_harm
+    if named or bare:
         while reach <= len(following) and following[reach - 1] in lx.before_harm:
             reach += 1
     found = outcome_near(text, start, end, lx, words_after=reach, words_before=0)
-    if found is not None and named and _harms_others(text, end, reach, lx):
+    if found is not None and (named or bare) and _harms_others(text, end, reach, lx):
         return None  # 'Cinco soldados mataron a tres militantes': the five did the harm
     if found is None and named and not (lx.verb_last and outcomes_named(" ".join(_clause_after(text, end, lx)), lx)):
         # where the verb ends the clause, one before is another clause's when the number's has its own after it ('3
