@@ -35,6 +35,11 @@ def test_the_words_before_a_locative_are_offered_as_places(lang: str, text: str,
     ("ur", "کے تارل میں", "تارل"),
     ("hi", "तारेलपुर", "तारेलपुर"),
     ("es", "Los Tareles", "Los Tareles"),  # a script with capitals: the name as given
+    ("en", "village in Tarel", "Tarel"),  # a unit word and a preposition before the name: the name
+    ("en", "the town of Tarel", "Tarel"),
+    ("es", "pueblo de San Tarel", "San Tarel"),
+    ("es", "Ciudad de Tarel", "Ciudad de Tarel"),  # a capitalised unit word is the name's own
+    ("en", "Tarel district", "Tarel district"),
 ])
 def test_a_place_the_model_gives_loses_the_postpositions_around_it(lang: str, given: str, kept: str) -> None:
     assert trimmed_name(given, lexicon(lang)) == kept

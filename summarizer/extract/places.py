@@ -201,8 +201,21 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
 
 def trimmed_name(name: str, lx: Lexicon | None) -> str:
     """A place name as the model gives it, without the postpositions it carries in a script without capitals ('के
-    करोलबाग' -> 'करोलबाग', 'तारेल में' -> 'तारेल'); a name in a script with capitals stays as given ('Los Angeles')."""
+    करोलबाग' -> 'करोलबाग', 'तारेल में' -> 'तारेल'); in a script with capitals, without unit words and a preposition
+    before the name in lower case ('village in Hathras' -> 'Hathras', 'the town of Tarel' -> 'Tarel'), else as
+    given ('Los Angeles', 'Ciudad de México')."""
     if lx is None or lx.spaced:
+        units, skip = _unit_and_stop_words(lx if lx is not None else english())
+        words = name.split()
+        joins = {"in", "of", "near", *(w.casefold() for w in _region_words(lx)[1])}
+        lead = 0
+        while lead < len(words) and words[lead].casefold() not in joins and (
+                words[lead].casefold() in skip or words[lead].casefold() in units):
+            lead += 1
+        if 0 < lead < len(words) - 1 and words[lead].casefold() in joins \
+                and any(w.casefold() in units for w in words[:lead]) \
+                and not any(w[:1].isupper() for w in words[:lead] if w.casefold() in units):
+            return " ".join(words[lead + 1 :])  # not 'Ciudad de México', 'City of London': a unit word in the name
         return name
     words = _without_stopwords(name.strip(), lx).split()
     while words and words[-1].casefold() in lx.stopwords:
