@@ -266,6 +266,10 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
                 and not _ENGLISH_EVENTS.search(word) and not is_facility(word, lx))
 
     locative = re.compile(rf"(?<!\S)(?:{_alternation(lx.locatives)})(?!\S)")
+    if not lx.word_starts:  # a script that glues words on: a one-word locative joined to the name ('پشاورمیں'); not
+        # a short one, the end of many words ('پھنسے', trapped, ends in 'سے')
+        glued = _alternation(w for w in lx.locatives if " " not in w and len(w) >= 3)
+        locative = re.compile(rf"(?<!\S)(?:{_alternation(lx.locatives)})(?!\S)|(?<=\S\S\S)(?:{glued})(?!\S)")
     found: list[str] = []
     for sentence in sentences:
         opening = sentence.index <= 2
