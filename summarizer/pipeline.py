@@ -710,6 +710,11 @@ class Summarizer:
                     # its source is not counted): the group is the model's guess, not the article's; the number's own
                     # noun says who, else people
                     group = GENERIC_GROUP
+                if group != GENERIC_GROUP and lx is not None and not lx.code_reader \
+                        and _plain_people(run.text, m, lx) and own_group(run.text, m.raw_start, m.raw_end, lx) is None:
+                    # 'dejó dos personas muertas y tres heridos, entre ellos dos policías': the two dead are people;
+                    # the police the sentence names are another number's
+                    group = GENERIC_GROUP
                 if group == GENERIC_GROUP and lx is not None and not lx.code_reader:
                     group = _group_named(run.text, cand, candidates, lx) or group
                 if group == GENERIC_GROUP and cand.borrowed and cand.group is not None and outcome == cand.outcome:
@@ -1339,6 +1344,12 @@ def _group_named(text: str, cand: Candidate, candidates: list[Candidate], lx: Le
             last = max(before, key=lambda b: b.end)
             noun = own_group(text, last.raw_start, last.raw_end, lx)
     return cast(Group, noun) if noun in get_args(Group) else None
+
+
+def _plain_people(text: str, m: NumberMention, lx: Lexicon) -> bool:
+    """Whether a number's own noun is a plain word for people ('dos personas muertas'), not a group's word."""
+    following = text[m.end : m.end + 40].split()[:1]
+    return bool(following) and following[0].casefold().strip(",.;:") in lx.people
 
 
 _CLAUSE_BREAK = re.compile(r"[,;،؛]")
