@@ -1476,9 +1476,13 @@ def _is_heading(run: _Run, quote: str) -> bool:
     return not ends_sentence(quote) or quote == (run.header.title or "")
 
 
+_FORCES = frozenset({"police", "soldiers", "security_forces"})
+
+
 def _same_people(a: str, b: str) -> bool:
-    """Two figures' groups that may count the same people: the same group, or either counted only as people."""
-    return a == b or GENERIC_GROUP in (a, b)
+    """Two figures' groups that may count the same people: the same group, either counted only as people, or police or
+    soldiers and the security forces they belong to ('4 پولیس اہلکار', '4 اہلکار')."""
+    return a == b or GENERIC_GROUP in (a, b) or ("security_forces" in (a, b) and {a, b} <= _FORCES)
 
 
 def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | None]:

@@ -6,7 +6,7 @@ import pytest
 from phrasing_tables import rows
 
 from summarizer.lang import lexicon
-from summarizer.pipeline import _same_source
+from summarizer.pipeline import _same_people, _same_source
 from summarizer.text.names import fold
 
 
@@ -17,3 +17,15 @@ def test_same_source(lang: str, pair: str, expected: str) -> None:
     stop = frozenset(fold(w, drop_article=False) for w in lx.stopwords) if lx is not None else frozenset()
     assert _same_source(a, b, stop) is (expected == "yes")
     assert _same_source(b, a, stop) is (expected == "yes")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("police", "security_forces", True),  # '4 پولیس اہلکار' and '4 اہلکار': police are security forces
+    ("soldiers", "security_forces", True),
+    ("police", "people", True),
+    ("police", "soldiers", False),
+    ("civilians", "security_forces", False),
+])
+def test_two_groups_that_may_count_the_same_people(a: str, b: str, same: bool) -> None:
+    assert _same_people(a, b) is same
+    assert _same_people(b, a) is same
