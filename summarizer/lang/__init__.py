@@ -747,8 +747,10 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
     `harm_words_after` unless given; a phrase of several words must start within them)."""
     if lx is None:
         return None
+    # where the verb ends the clause, a harm word after the number is its own ('3 लोगों की मौत चार लोगों के लापता': the
+    # four are missing); one before only counts when none comes after
     found = _nearest(text, start, end, lx, {o: w for o, w in lx.harm.items() if o in OUTCOMES}, words_after,
-                     words_before)
+                     words_before, prefer_after=lx.verb_last)
     if found is not None:
         reach = lx.harm_words_after if words_after is None else words_after
         skip = 0 if lx.verb_last else _partitive_words(text, end, lx)
@@ -945,8 +947,9 @@ def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
 
 
 def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tuple[str, ...]],
-             words_after: int | None, words_before: int) -> str | None:
-    """The key of `table` whose word is nearest to the number between `start` and `end` within its clause."""
+             words_after: int | None, words_before: int, *, prefer_after: bool = False) -> str | None:
+    """The key of `table` whose word is nearest to the number between `start` and `end` within its clause
+    (`prefer_after`: a word before the number only when none comes after it)."""
     words_after = lx.harm_words_after if words_after is None else words_after
     clause = _clause_after(text, end, lx)
     after = " ".join(clause)
@@ -969,9 +972,7 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
                 # nearer wins; at the same place the longer word ('shot dead' over 'shot')
                 distance = (at if side == "after" else len(chunk) - at) * 200 + weight * 100 - len(word)
                 distance += 100_000 if side == "before" and at < whole else 0
-                # where the verb ends the clause, a harm word after the number is its own ('3 लोगों की मौत चार लोगों के
-                # लापता': the four are missing); one before only counts when none comes after
-                distance += 50_000 if side == "before" and lx.verb_last else 0
+                distance += 50_000 if side == "before" and prefer_after else 0
                 if best is None or distance < best[0]:
                     best = (distance, outcome)
     return best[1] if best else None
