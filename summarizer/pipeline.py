@@ -102,6 +102,7 @@ from summarizer.extract.tolls_told import unsupported_tolls
 from summarizer.files.cache import ResultCache, cache_key
 from summarizer.files.inputs import article_id, check_text
 from summarizer.lang import (
+    FORCES,
     Language,
     Lexicon,
     aboard_near,
@@ -1476,13 +1477,10 @@ def _is_heading(run: _Run, quote: str) -> bool:
     return not ends_sentence(quote) or quote == (run.header.title or "")
 
 
-_FORCES = frozenset({"police", "soldiers", "security_forces"})
-
-
 def _same_people(a: str, b: str) -> bool:
     """Two figures' groups that may count the same people: the same group, either counted only as people, or police or
     soldiers and the security forces they belong to ('4 پولیس اہلکار', '4 اہلکار')."""
-    return a == b or GENERIC_GROUP in (a, b) or ("security_forces" in (a, b) and {a, b} <= _FORCES)
+    return a == b or GENERIC_GROUP in (a, b) or ("security_forces" in (a, b) and {a, b} <= FORCES)
 
 
 def _figure_sources(run: _Run, figure_sentences: set[int]) -> dict[int, str | None]:

@@ -299,7 +299,7 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
 def chained_places(text: str, known: list[str], candidates: list[str], lx: Lexicon) -> list[str]:
     """The candidates (`place_candidates`) the article writes as a place of a known place or region, or a known
     place as theirs: after the known one's possessive ('जहानाबाद जिले के मखदुमपुर में' offers मखदुमपुर, 'महाराष्ट्र के
-    बुलढाणा से' offers बुलढाणा), or before a possessive or locative the known one follows ('ڈیرہ اسماعیل خान میں قریشی
+    बुलढाणा से' offers बुलढाणा), or before a possessive or locative the known one follows ('ڈیرہ اسماعیل خان میں قریشی
     موڑ کے قریب' offers ڈیرہ اسماعیل خان), a unit word maybe between ('जिले'). What follows a known place's locative is
     none ('गंगा में तलाश', a search in the Ganga); nor is a name holding a country's. None in a language without
     possessives or locatives."""

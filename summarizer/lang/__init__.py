@@ -892,7 +892,7 @@ def own_group(text: str, start: int, end: int, lx: Lexicon | None) -> str | None
 
 
 # groups one article may call by each other's names ('पुलिस के जवान', 'security personnel' for soldiers)
-_FORCES = frozenset({"police", "soldiers", "security_forces"})
+FORCES = frozenset({"police", "soldiers", "security_forces"})
 
 
 def names_group(text: str, group: str, lx: Lexicon | None) -> bool | None:
@@ -909,7 +909,7 @@ def _group_words(code: str, group: str) -> re.Pattern[str]:
     """The words of a group and of its kin in a lexicon, matched at a word's start where the script tells one."""
     lx = lexicon(code)
     groups = dict(lx.groups) if lx is not None else {}
-    kin = _FORCES if group in _FORCES else {group}
+    kin = FORCES if group in FORCES else {group}
     words = sorted({w for g in kin for w in groups.get(g, ())}, key=len, reverse=True)
     return _word_start("|".join(re.escape(w) for w in words), lx is not None and lx.word_starts)
 
