@@ -881,6 +881,8 @@ class Summarizer:
                 run.drop("place", "not found in the article", name)
                 continue
             spelled = evidence.quote
+            if (short := trimmed_name(spelled, lx)) != spelled and (named := locate(run.text, short)) is not None:
+                evidence, spelled = named, named.quote  # 'Village in Hathras' found as 'village in Hathras': Hathras
             if (why := not_a_name(name, lx, spelled, run.text) or not_a_name(spelled, lx)) is not None:
                 run.drop("place", why, name)  # 'village' beside 'Baniadih'; 'मामूली भगदड़' (a minor stampede)
                 continue

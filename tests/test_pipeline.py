@@ -302,6 +302,16 @@ def test_a_fallback_headline_leaves_out_a_place_with_no_name_in_latin_letters() 
         assert not any(ch.isalpha() and ord(ch) >= 0x250 for ch in text), text
 
 
+def test_a_place_the_model_gives_as_a_unit_of_a_named_place_is_the_named_place() -> None:
+    article = ("Stampede kills 12 in Tarel\n"
+               "Twelve people were killed in a stampede at a religious event in a village in Tarel district on "
+               "Tuesday, police said.\n")
+    answer = overview(places=["Village in Tarel"], region="", country="", headline="Stampede kills 12 in Tarel",
+                      summary="Twelve people died in a stampede in Tarel.", event_type="accident", on_purpose="no")
+    result = Summarizer(make_backend([answer])).summarize(article)
+    assert [p.name for p in result.where.places] == ["Tarel"]
+
+
 def test_an_invented_place_is_reasked_then_dropped() -> None:
     invented = overview(places=["Piedraluz", "Atlantis City"])
     backend = make_backend([invented, invented])  # the re-ask is served from the same "overview" queue
