@@ -1219,16 +1219,26 @@ def _translated_from(run: _Run, writing: str) -> Lexicon | None:
 COPIED_WORDS = 4  # a generated text of this many words or more found word for word in the article is a copy
 
 
+COPIED_PASSAGE = 8  # a run of this many words of a generated text found word for word in the article is a copy too
+
+
 def _copied(article: str, text: str, lx: Lexicon) -> bool:
-    """Whether a generated text is the article's own words, whole (case and spacing aside), in the article's language:
-    at least one of its stopwords and no fewer than English ones ('Eight killed near Tarel' over a Spanish body is
-    an English line of the article)."""
+    """Whether a generated text is the article's own words in the article's language (at least one of its stopwords
+    and no fewer than English ones: 'Eight killed near Tarel' over a Spanish body is an English line of the article),
+    case and spacing aside: the whole text, or a passage of COPIED_PASSAGE words in it ('The Zentralkomitee reported
+    that Dutzende weitere seien in Omdurman nahe der Hauptstadt Khartum verletzt worden')."""
     words = text.split()
-    if len(words) < COPIED_WORDS or " ".join(words).casefold() not in " ".join(article.split()).casefold():
-        return False
-    folded = [w.casefold().strip(".,:;!?\"'“”«»()") for w in words]
-    own, english_words = (sum(w in x.stopwords for w in folded) for x in (lx, english()))
-    return own >= max(1, english_words)
+    flat = " ".join(article.split()).casefold()
+
+    def in_its_language(run: list[str]) -> bool:
+        folded = [w.casefold().strip(".,:;!?\"'“”«»()") for w in run]
+        own, english_words = (sum(w in x.stopwords for w in folded) for x in (lx, english()))
+        return own >= max(1, english_words)
+
+    if len(words) >= COPIED_WORDS and " ".join(words).casefold() in flat:
+        return in_its_language(words)
+    return any(" ".join(words[i : i + COPIED_PASSAGE]).casefold().strip(".,;:") in flat
+               and in_its_language(words[i : i + COPIED_PASSAGE]) for i in range(len(words) - COPIED_PASSAGE + 1))
 
 
 def _other_language(texts: list[str], writing: str) -> str | None:

@@ -1221,6 +1221,19 @@ def test_the_articles_own_headline_copied_is_asked_again_in_english_then_given_u
     assert any(d.kind == "headline" and "own words in German" in d.reason for d in result.provenance.dropped)
 
 
+def test_a_summary_that_copies_a_passage_of_the_article_in_its_language_is_asked_again() -> None:
+    mixed = {**GERMAN_OVERVIEW, "headline": "Four killed in train crash in Tarel",
+             "summary": "The police said that bei einem Zugunglück in Tarel sind vier Menschen gestorben, after a "
+                        "derailment."}
+    english = {"headline": mixed["headline"], "summary": "Four people died when a train derailed in Tarel."}
+    backend = FakeBackend({"overview": [json.dumps(mixed), json.dumps(english)]})
+    result = Summarizer(backend).summarize(GERMAN_ARTICLE)
+    calls = [c for c in backend.calls if c["pass"] == "overview"]
+    assert len(calls) == 2 and "summary must be in English; it copies the article's words in German" in calls[1][
+        "messages"][-1]["content"]
+    assert result.summary == english["summary"]
+
+
 def test_a_headline_and_summary_still_in_the_articles_language_give_way_to_english_ones() -> None:
     backend = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)] * 2,
                            "figures": [_described({"vier": "4 people killed"})]})
