@@ -733,10 +733,6 @@ class Summarizer:
                 cand.group = cand.outcome = None
                 run.drop("figure", "what happened is told of a part of it, not of the whole count ('15 ont été "
                                    "retrouvés dont 1 mort')", cand.mention.raw_text)
-        for cand in candidates:
-            if cand.outcome is not None and _part_of_a_count(run, cand, candidates):
-                cand.group = cand.outcome = None
-                run.drop("figure", "a part of the count before it ('26 blessés dont 3 graves')", cand.mention.raw_text)
 
     def _counted(self, run: _Run, candidates: list[Candidate]) -> list[Candidate]:
         """People counted without a numeral ('the gunman was also killed'): the model counts, in the sentences about
@@ -1425,26 +1421,6 @@ def _outcome_of_its_part(run: _Run, cand: Candidate, candidates: list[Candidate]
                and other.outcome == cand.outcome
                and own_harm(run.text, other.mention.raw_start, other.mention.raw_end, lx) == cand.outcome
                for other in candidates)
-
-
-PART_GAP = 3  # words at most between a count and the part joiner after it, and between the joiner and the part
-
-
-def _part_of_a_count(run: _Run, cand: Candidate, candidates: list[Candidate]) -> bool:
-    """Whether a number is a part of the count right before it, with the same outcome: it follows a part joiner that
-    follows the count ('26 blessés dont 3 graves', 'almeno 13 morti, di cui sette bambini'); a part is no report of
-    its own, and no second figure for the count's people."""
-    lx, m = run.language.lexicon, cand.mention
-    if lx is None or not lx.part_joiners or m.value is None or cand.outcome is None:
-        return False
-    sentence = m.sentence
-    joiner = next((j for j in reversed(list(_part_joiner(lx).finditer(run.text, sentence.start, m.raw_start)))), None)
-    if joiner is None or len(run.text[joiner.end() : m.raw_start].split()) > PART_GAP - 1:
-        return False
-    return any(other is not cand and other.mention.sentence is sentence and other.outcome == cand.outcome
-               and other.mention.value is not None and other.mention.value > m.value
-               and other.mention.end <= joiner.start()
-               and len(run.text[other.mention.end : joiner.start()].split()) <= PART_GAP for other in candidates)
 
 
 def _noun_in(sentence: Sentence, description: str) -> re.Match[str] | None:

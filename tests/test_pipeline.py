@@ -773,18 +773,6 @@ def _described(totals: dict[str, str]) -> Callable[[list[dict[str, Any]]], str]:
     return answer
 
 
-@pytest.mark.parametrize(("body", "kept"), [
-    ("Un incendie à Tarel a fait 4 morts et 26 blessés dont 3 graves, selon la police.", [4, 26]),
-    ("Un incendie à Tarel a fait 4 morts et 26 blessés, selon la police. 3 blessés sont à l'hôpital de Hesh.",
-     [4, 26, 3]),  # no joiner: another report
-])
-def test_a_part_of_a_count_after_a_part_joiner_is_no_figure_of_its_own(body: str, kept: list[int]) -> None:
-    answers = _described({"4": "4 people killed", "26": "26 people injured", "3": "3 people injured"})
-    backend = FakeBackend({"overview": [overview()], "figures": [answers] * 3})
-    result = Summarizer(backend).summarize(f"Incendie à Tarel\n{body}\n")
-    assert [c.value for c in result.casualties] == kept
-
-
 @pytest.mark.parametrize(("lang", "text", "answered"), rows("model_groups.tsv"))
 def test_a_group_the_sentence_never_names_is_no_group_of_the_models(lang: str, text: str, answered: str) -> None:
     description, _, expected = answered.partition(" => ")
