@@ -1743,11 +1743,8 @@ def _canonical(name: str, actors: list[Actor], known: dict[str, str]) -> str:
 
 def _located(where: Where) -> str:
     """'Burgrain, Bavaria, Germany': the first place, the region and the country the summary keeps (in English where
-    the summary has an English name), not the model's own words; a place with no name in Latin letters ('उत्तरकाशी')
-    is left out of the English text."""
+    the summary has an English name), not the model's own words."""
     first = where.places[0].normalized if where.places else None
-    if first and any(ch.isalpha() and ord(ch) >= 0x250 for ch in first):
-        first = None
     return ", ".join(x for x in (first, where.region, where.country) if x)
 
 
