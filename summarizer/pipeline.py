@@ -259,6 +259,12 @@ class _Run:
         return self.sentences[index - 1] if 1 <= index <= len(self.sentences) else None
 
     @cached_property
+    def place_candidates(self) -> list[str]:
+        """The phrases code offers as the article's places (`places.place_candidates`), read once per article."""
+        lx = self.language.lexicon
+        return place_candidates(self.sentences, lx, lambda t: tells_of_harm(t, lx)) if lx is not None else []
+
+    @cached_property
     def stated_values(self) -> set[int]:
         """Every number the article states (counts, and every run of digits)."""
         return stated_values(self.text)
@@ -389,8 +395,7 @@ class Summarizer:
             # nightclub'; a name with the event in it) chooses among the names after a locative
             grounded = [p for p in answer.places if _kept_place(run, p)]
             if not lx.spaced or not grounded:  # with capitals, a model that gave a place may name others freely
-                choices = tuple(dict.fromkeys([*grounded, *place_candidates(run.sentences, lx,
-                                                                            lambda t: tells_of_harm(t, lx))]))
+                choices = tuple(dict.fromkeys([*grounded, *run.place_candidates]))
             if choices and not grounded and all(field != "places" for field, _ in faults):
                 faults.append(("places", "no place is given as the article writes it"))
         if faults:
@@ -841,8 +846,7 @@ class Summarizer:
         names = [*given, *extra, *find_places(run.sentences, exclude), *found]
         if lx is not None and not lx.spaced:  # 'जहानाबाद जिले के मखदुमपुर में': the model gave one of the two
             written = [run.text[s:e] for r in known_regions(region or "") for s, e in region_spellings(run.text, r)]
-            names += chained_places(run.text, [*names, *written],
-                                    place_candidates(run.sentences, lx, lambda t: tells_of_harm(t, lx)), lx)
+            names += chained_places(run.text, [*names, *written], run.place_candidates, lx)
         for name in [n for n in names if is_demonym(n)]:
             run.drop("place", "a country's adjective, not a place", name)
             names.remove(name)

@@ -370,16 +370,10 @@ def _issuer_before(before: str, lx: Lexicon) -> str:
 def _skip_leading(rest: str, lx: Lexicon) -> str:
     """`rest` without the time words it starts with (', a indiqué mercredi la section italienne' -> 'la section
     italienne'), set off by commas or not (', ont rapporté, vendredi, des médias locaux'): the lexicon's source_skip."""
-    while True:
-        stripped = rest.lstrip()
-        if stripped.startswith(",") and _skip_word(stripped.lstrip(" ,"), lx) is not None:
-            stripped = stripped.lstrip(" ,")
-        word = _skip_word(stripped, lx)
-        if word is None:
-            return rest
-        rest = stripped[len(word) :]
-        if rest.lstrip().startswith(",") and _skip_word(rest.lstrip(" ,"), lx) is None:
-            rest = rest.lstrip(" ,")  # ', vendredi, des médias locaux': the comma closing the time words
+    skipped = False
+    while (word := _skip_word(rest.lstrip(" ,"), lx)) is not None:
+        rest, skipped = rest.lstrip(" ,")[len(word) :], True
+    return rest.lstrip(" ,") if skipped else rest  # ', vendredi, des médias locaux': the comma closing the time words
 
 
 def _skip_word(text: str, lx: Lexicon) -> str | None:
