@@ -312,6 +312,11 @@ class _Run:
             out[sentence.index] = who
         return out
 
+    def speaker_before(self, index: int) -> str | None:
+        """The last speaker code read in the sentences before sentence `index` (`said_by`): whom a pronoun speaker
+        there ('he said', 'उन्होंने बताया', 'a-t-il indiqué') means; None when no one spoke before it."""
+        return next((who for i, who in sorted(self.said_by.items(), reverse=True) if i < index and who), None)
+
 
 class Summarizer:
     """Summarize articles with one backend. Never prints, never exits: errors are SummarizerError subclasses."""
@@ -997,7 +1002,9 @@ class Summarizer:
             m = cand.mention
             source = sources.get(cand.sentence)
             if lx is not None and (own := part_attribution(m.sentence.text, m.start - m.sentence.start, lx)):
-                source = own  # '... جبکہ اے آر وائے کے مطابق ایک شہری': the part of the sentence holding the figure
+                # '... جبکہ اے آر وائے کے مطابق ایک شہری': the part of the sentence holding the figure; a pronoun there
+                # ('उन्होंने बताया कि ... जबकि ...') is the speaker before, as for a whole sentence (`said_by`)
+                source = run.speaker_before(cand.sentence) if own.casefold() in lx.source_pronouns else own
             if cand.by and (source is None or not usable_speaker(source, run.language.lexicon)) \
                     and cand.by.casefold() not in (lx or english()).source_pronouns:
                 source = cand.by  # not the model's 'उन्हों' (they): whom a pronoun means, code read (`said_by`)

@@ -1319,6 +1319,20 @@ def test_a_pronoun_the_model_gives_as_the_source_is_no_source_when_code_finds_no
     assert [(c.value, c.reported_by) for c in result.casualties] == [(12, None)]
 
 
+@pytest.mark.parametrize(("article", "speaker"), [
+    ("तारेल में हादसा\nतारेल में बस खाई में गिर गई, जिलाधिकारी राम लाल ने बताया। उन्होंने बताया कि घायल 12 लोगों को "
+     "अस्पताल ले जाया गया जबकि तीन अन्य को घर भेजा गया।\n", "जिलाधिकारी राम लाल"),
+    ("تاریل میں حادثہ\nتاریل میں بس کھائی میں گر گئی، ڈپٹی کمشنر رام لال نے بتایا۔ ان کا کہنا تھا کہ 12 زخمیوں کو "
+     "ہسپتال منتقل کیا گیا جبکہ تین دیگر کو گھر بھیج دیا گیا۔\n", "ڈپٹی کمشنر رام لال"),
+])
+def test_a_pronoun_source_in_one_part_of_a_sentence_is_the_speaker_before_it(article: str, speaker: str) -> None:
+    """A sentence with a contrast joiner reads each part's source on its own (`part_attribution`); a pronoun there
+    means the speaker named before, as it does for a whole sentence, never the pronoun itself."""
+    backend = FakeBackend({"overview": [overview()], "figures": [_described({"12": "12 people injured"})] * 2})
+    result = Summarizer(backend).summarize(article)
+    assert [(c.value, c.reported_by) for c in result.casualties] == [(12, speaker)]
+
+
 def test_a_source_the_article_names_is_kept_beside_the_placeholders() -> None:
     article = "Blast in Tarel\nTwelve people were killed in the blast in Tarel, Stan Unknown said on Friday.\n"
     answer = json.dumps({"F1": "12 people killed", "F1_by": "Stan Unknown"})
