@@ -161,6 +161,7 @@ from summarizer.text.parse import (
     ends_statement,
     find_numbers,
     is_dateline,
+    may_count_one,
     paragraph_span,
     split_sentences,
     stated_values,
@@ -268,6 +269,12 @@ class _Run:
     def stated_values(self) -> set[int]:
         """Every number the article states (counts, and every run of digits)."""
         return stated_values(self.text)
+
+    @cached_property
+    def told_values(self) -> set[int]:
+        """The numbers a headline or summary may tell: every number the article states, and 1 where an indefinite
+        article may count one ('एक व्यक्ति की मौत', 'Ein Mann wurde getötet': 'one person died' invents nothing)."""
+        return self.stated_values | ({1} if may_count_one(self.text) else set())
 
     def drop(self, kind: str, reason: str, content: str) -> None:
         self.dropped.append(DroppedItem(kind=kind, reason=reason, content=content[:300]))
@@ -515,7 +522,7 @@ class Summarizer:
             stray = stray_script(value, writing, run.text)
             if stray:
                 problems.append((label, f"the {label} must be in {writing} only; it contains {', '.join(stray[:5])}"))
-            made_up = _invented(value, run.stated_values)
+            made_up = _invented(value, run.told_values)
             if made_up:  # 'on March 3rd', 'since the 19th century': a date or number the article never gives
                 numbers = ", ".join(map(str, made_up[:5]))
                 problems.append((label, f"the {label} has numbers the article does not state: {numbers}; use only "
@@ -738,7 +745,8 @@ class Summarizer:
             if cand.outcome is not None and _outcome_of_another_clause(run, cand, candidates):
                 cand.group = cand.outcome = None
                 run.drop("figure", "a count without a number whose sentence gives what happened to a number in "
-                                   "another clause", cand.mention.raw_text)
+                                   "another clause" if cand.mention.value is None else "what happened is told of "
+                                   "another number of the sentence, the object of its harm word", cand.mention.raw_text)
             elif cand.outcome is not None and _outcome_of_its_part(run, cand, candidates):
                 cand.group = cand.outcome = None
                 run.drop("figure", "what happened is told of a part of it, not of the whole count ('15 ont été "
@@ -903,7 +911,8 @@ class Summarizer:
                 match.spellings.append(spelled)
         if region and not is_region(run.text, region, lx) and (
                 (any(_bare(region) == _bare(p.name) for p in places) and not known_regions(region))
-                or (country and re.search(rf"\b{re.escape(_bare(country))}\b", _bare(region)))):
+                or (country and re.search(rf"\b{re.escape(_bare(country))}\b", _bare(region)))
+                or (is_country_name(region) and not known_regions(region))):  # 'Côte d'Ivoire' beside 'Ivory Coast'
             # a city given as the region as well as a place, the country itself or a part of it ('northern Iraq'); a
             # region a city shares its name with is both ('Murcia')
             run.drop("region", "a place or the country, not a first-level region", region)
@@ -1164,7 +1173,7 @@ class Summarizer:
 
     def _texts(self, run: _Run, overview: OverviewAnswer, where: Where, casualties: list[Casualty],
                rollups: list[Any], writing: str) -> tuple[str, str]:
-        article_numbers = run.stated_values
+        article_numbers = run.told_values
 
         def invented(text: str) -> list[int]:
             return _invented(text, article_numbers)
@@ -1186,11 +1195,12 @@ class Summarizer:
             if _copied(run.text, summary, own):
                 run.drop("summary", f"the article's own words in {own.name}, not {writing}", summary)
                 summary = _fallback_summary(overview, where, casualties)
-        if not headline or invented(headline):
+        # code's own texts tell only figures read from the article ('1 person killed' for 'um pescador morreu')
+        if not headline or (headline != _fallback_headline(overview, where) and invented(headline)):
             if headline:
                 run.drop("headline", f"numbers not in the article: {invented(headline)}", headline)
             headline = (run.header.title if own is None else None) or _fallback_headline(overview, where)
-        if not summary or invented(summary):
+        if not summary or (summary != _fallback_summary(overview, where, casualties) and invented(summary)):
             if summary:
                 run.drop("summary", f"numbers not in the article: {invented(summary)}", summary)
             summary = _fallback_summary(overview, where, casualties)
@@ -1385,9 +1395,11 @@ def _outcome_of_another_clause(run: _Run, cand: Candidate, candidates: list[Cand
     protesters Friday, killing at least six people', 'ہزاروں لوگ موجود تھے، دھماکوں میں73 افراد شھید'): the
     sentence's harm is the number's, not the vague count's. A list that shares its verb has no clause break between
     its counts ('dozens of militants and 12 soldiers were killed'); 'Des dizaines de civils ont été tués, et 12 soldats
-    ont péri' names the harm in the vague count's own clause."""
+    ont péri' names the harm in the vague count's own clause. A number too, where the other number is the object of
+    the harm word ('Environ 300 hommes armés ont attaqué un village, ... ils ont tué dix personnes': the 300 did the
+    killing)."""
     lx, m = run.language.lexicon, cand.mention
-    if m.value is not None or cand.outcome is None:
+    if cand.outcome is None:
         return False
     sentence = m.sentence
     before = [b.end() for b in _CLAUSE_BREAK.finditer(run.text, sentence.start, m.raw_start)]
@@ -1400,7 +1412,10 @@ def _outcome_of_another_clause(run: _Run, cand: Candidate, candidates: list[Cand
         if other is cand or o.sentence is not sentence or o.value is None or other.outcome != cand.outcome:
             continue
         between = run.text[min(m.end, o.end) : max(m.raw_start, o.raw_start)]
-        if _CLAUSE_BREAK.search(between) and outcome_near(run.text, o.raw_start, o.end, lx) == other.outcome:
+        # for a number, only a harm word right before the other number, whose object it is ('ont tué dix personnes')
+        near = outcome_near(run.text, o.raw_start, o.end, lx) if m.value is None \
+            else outcome_near(run.text, o.raw_start, o.end, lx, words_after=0)
+        if _CLAUSE_BREAK.search(between) and near == other.outcome and (m.value is None or o.start > m.end):
             return True
     return False
 
@@ -1763,7 +1778,15 @@ def _figure_in_english(c: Casualty) -> str:
     """'at least 5 people killed (die örtliche Polizei)': a figure in the summary's words, not the article's
     ('fünf', 'Quatre'); a vague one with the article's words and no number of its own ('dozens' is no 12)."""
     count = f'an unstated number ("{c.raw_text}") of' if c.value is None else stated_count(c.value, c.qualifier)
-    return f"{count} {c.group.replace('_', ' ')} {c.outcome}" + (f" ({c.reported_by})" if c.reported_by else "")
+    group = _ONE_OF.get(c.group, c.group.replace("_", " ")) if c.value == 1 and c.qualifier == "exact" \
+        else c.group.replace("_", " ")
+    return f"{count} {group} {c.outcome}" + (f" ({c.reported_by})" if c.reported_by else "")
+
+
+# one of a group, in the words of code's own summary ('1 person killed', not '1 people killed')
+_ONE_OF = {"people": "person", "civilians": "civilian", "militants": "militant", "soldiers": "soldier",
+           "police": "police officer", "security_forces": "member of the security forces", "officials": "official",
+           "prisoners": "prisoner"}
 
 
 def _fallback_headline(overview: OverviewAnswer, where: Where) -> str:

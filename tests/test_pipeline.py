@@ -300,6 +300,17 @@ def test_a_place_the_model_gives_as_a_unit_of_a_named_place_is_the_named_place()
     assert [p.name for p in result.where.places] == ["Tarel"]
 
 
+def test_a_country_given_as_the_region_in_another_spelling_is_no_region() -> None:
+    article = ("Effondrement à Tarel\nAu moins six personnes sont mortes dans l'effondrement d'un immeuble à Tarel, "
+               "quartier d'Abidjan, en Côte d'Ivoire, a indiqué le ministère.\n")
+    answer = overview(places=["Tarel", "Abidjan"], region="Côte d'Ivoire", country="Ivory Coast",
+                      headline="Building collapse kills six in Abidjan", summary="Six people died in Abidjan.",
+                      event_type="accident", on_purpose="no")
+    result = Summarizer(make_backend([answer])).summarize(article)
+    assert result.where.region is None
+    assert [p.name for p in result.where.places] == ["Tarel", "Abidjan"]
+
+
 def test_an_invented_place_is_reasked_then_dropped() -> None:
     invented = overview(places=["Piedraluz", "Atlantis City"])
     backend = make_backend([invented, invented])  # the re-ask is served from the same "overview" queue
@@ -1210,6 +1221,30 @@ def test_a_summary_that_copies_a_passage_of_the_article_in_its_language_is_asked
     assert result.summary == english["summary"]
 
 
+def test_code_s_own_summary_tells_one_person_and_is_not_checked_against_the_articles_digits() -> None:
+    """'Ein Mann' is 1 though the article writes no digit 1: code's own English text keeps it, in the singular."""
+    article = ("Bei einem Zugunglück in Tarel ist ein Mann gestorben, wie die Polizei am Samstag mitteilte.\n"
+               "Der Zug war in einer Kurve entgleist. Die Strecke wurde gesperrt.\n")
+    backend = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)] * 2,
+                           "figures": [_described({"ein Mann": "1 person killed", "ein": "1 person killed"})] * 2})
+    result = Summarizer(backend).summarize(article)
+    assert result.summary == "Accident reported in Tarel, Germany. Reported figures: 1 person killed (die Polizei)."
+    assert not [d for d in result.provenance.dropped if d.reason.startswith("numbers not in the article")]
+
+
+@pytest.mark.parametrize("article", [
+    "तारेल में धमाका\nतारेल गांव में बम धमाके से एक व्यक्ति की मौत हो गई, पुलिस ने बताया।\n",
+    "Explosion in Tarel\nBei einer Explosion in Tarel ist ein Mann gestorben, wie die Polizei mitteilte.\n",
+])
+def test_a_headline_telling_one_person_for_an_indefinite_article_invents_no_number(article: str) -> None:
+    answer = overview(headline="One person killed in blast in Tarel", summary="One person died in a blast in Tarel.",
+                      country="", region="", places=[], event_type="explosion_remote_violence")
+    backend = FakeBackend({"overview": [answer] * 3, "figures": [_described({})] * 3})
+    result = Summarizer(backend).summarize(article)
+    assert result.headline == "One person killed in blast in Tarel"
+    assert not [d for d in result.provenance.dropped if d.reason.startswith("numbers not in the article")]
+
+
 def test_a_headline_and_summary_still_in_the_articles_language_give_way_to_english_ones() -> None:
     backend = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)] * 2,
                            "figures": [_described({"vier": "4 people killed"})]})
@@ -1427,6 +1462,15 @@ def test_a_figure_repeated_with_its_source_is_one_report_whatever_group_each_nam
      {"Dozens": "dozens of militants killed", "12": "12 soldiers killed"}, {(None, "killed"), (12, "killed")}),
     ("Attaque à Tarel\nDes dizaines de civils ont été tués, et 12 soldats ont péri à Tarel vendredi.\n",
      {"Des dizaines": "dozens of civilians killed", "12": "12 soldiers killed"}, {(None, "killed"), (12, "killed")}),
+    # a number whose clause names no harm, before the number the harm word has as its object: the doers
+    ("Attaque à Tarel\nEnviron 300 hommes armés ont attaqué le village de Tarel, une opération durant laquelle ils "
+     "ont tué dix personnes, a annoncé la police.\n",
+     {"Environ 300": "300 gunmen killed", "dix": "10 people killed"}, {(10, "killed")}),
+    ("Ataque en Tarel\nUnos 200 hombres armados atacaron el pueblo de Tarel, donde mataron a 12 personas.\n",
+     {"Unos 200": "200 gunmen killed", "12": "12 people killed"}, {(12, "killed")}),
+    # ... not a number whose own clause tells it, nor one of a list before a shared harm word
+    ("Attaque à Tarel\nTrois soldats, et deux civils, ont été tués à Tarel vendredi.\n",
+     {"Trois": "3 soldiers killed", "deux": "2 civilians killed"}, {(3, "killed"), (2, "killed")}),
 ])
 def test_a_vague_count_in_another_clause_than_the_numbers_harm_word_counts_no_harm(
         article: str, answers: dict[str, str], expected: set[tuple[int | None, str]]) -> None:

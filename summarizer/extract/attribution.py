@@ -9,7 +9,7 @@ import re
 
 from summarizer.lang import Lexicon, english, is_about_harm, outcomes_named, per_lexicon
 from summarizer.text.clauses import main_subject, subject_before
-from summarizer.text.parse import Sentence, is_number_word
+from summarizer.text.parse import Sentence, ends_abbreviation, is_number_word
 
 _VERBS = "|".join(english().speech_verbs)  # lang/data/en.toml, [reader]
 _PRONOUN = re.compile(  # lang/data/en.toml, [attribution]: 'he', 'they', 'their statement'
@@ -248,6 +248,9 @@ _STOP = re.compile(r"[,.;:!?()\[\]«»“”\"—–।۔]")
 
 def _words_after(text: str, limit: int = 8) -> str:
     cut = _STOP.search(text)
+    while cut is not None and cut.group(0) == "." and ends_abbreviation(text[: cut.start()]) \
+            and text[cut.end() : cut.end() + 1] == " ":
+        cut = _STOP.search(text, cut.end())  # 'a précisé M. Isah', 'said Dr. Ana Brill': a title's full stop
     return " ".join(text[: cut.start() if cut else len(text)].split()[:limit]).strip()
 
 
@@ -383,6 +386,17 @@ def _skip_word(text: str, lx: Lexicon) -> str | None:
                  and (w.endswith(("'", "’")) or not text[len(w) : len(w) + 1].isalpha())), None)
 
 
+def _channel_then_said(said: str, lx: Lexicon) -> bool:
+    """Whether the words after a verb of saying (casefolded) name a channel and then open what was said within eight
+    words ('a través de la misma red social que ...', 'sur Twitter que ...'): the verb's subject stands before it."""
+    for channel in lx.source_channels:
+        if said.startswith(channel) and not said[len(channel) : len(channel) + 1].isalpha():
+            words = [w.strip(",") for w in said[len(channel) :].split()[:8]]
+            return any(w == c or (c.endswith(("'", "’")) and w.startswith(c))
+                       for w in words for c in lx.complementizers)
+    return False
+
+
 def _opener(text: str, lx: Lexicon) -> str | None:
     """The lexicon's source opener a sentence starts with ('Così il sindaco.'), or None."""
     lowered = text.lstrip().casefold()
@@ -473,7 +487,13 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                 continue  # 'précise-t-il': a pronoun joined on, read by _inverted_pronouns
             after = _skip_leading(text[h + len(phrase) :], lx)
             said = after.lstrip().casefold()  # 'declaró que ...': what was said follows, the subject stands before
-            opens = any(said.startswith(w) and not said[len(w) : len(w) + 1].isalpha() for w in lx.complementizers)
+            opens = any(said.startswith(w) and not said[len(w) : len(w) + 1].isalpha() for w in lx.complementizers) \
+                or _channel_then_said(said, lx)
+            # 'Der Chefarzt, Rahim Jaan, sagte, neun Leichen ...': what was said right after the verb's comma, the
+            # subject before it
+            rest = text[h + len(phrase) :]
+            opens = opens or (re.match(r"\s*[,:]", rest) is not None
+                              and _skip_word(rest.lstrip(" ,:"), lx) is None)  # not ', vendredi, des médias'
             inverted = (re.search(r"[,–—]\s*$", text[:h]) and not opens) \
                 or text[:h].strip().casefold() in lx.source_inverters
             if not inverted:

@@ -340,12 +340,12 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
         if any(n.raw_start < end and start < n.end for n in numbers) or any(
                 w.casefold().strip(",.") in lx.another for w in following[:2]) or is_partitive(text, end, lx):
             continue  # 'ein weiteres Todesopfer', 'un primer balance', 'l'une des victimes'
-        first = harm.search(text, end, sentence.end) if harm is not None else None
-        if first is not None and any(end <= n.raw_start < first.start() for n in numbers):
-            continue  # 'Un total de 20 muertos': the number before the harm word counts
-        if outcome_near(text, start, end, lx, words_before=0) is None and not _harm_right_before(text, sentence,
-                                                                                                 start, lx):
-            continue
+        if not _harm_right_before(text, sentence, start, lx):  # 'è morta una persona e altre nove ferite': its own
+            first = harm.search(text, end, sentence.end) if harm is not None else None
+            if first is not None and any(end <= n.raw_start < first.start() for n in numbers):
+                continue  # 'Un total de 20 muertos': the number before the harm word counts
+            if outcome_near(text, start, end, lx, words_before=0) is None:
+                continue
         out.append(NumberMention(start, end, m.group(0), 1, None, "exact", m.group(0), start, sentence))
     return out
 

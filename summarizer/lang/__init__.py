@@ -65,6 +65,9 @@ class Lexicon:
     # what alone names no source ('जानकारी के मुताबिक': according to information): no speaker, read as none
     not_sources: frozenset[str] = frozenset()
     complementizers: tuple[str, ...] = ()  # 'que', 'dass': what was said follows, the source stands before the verb
+    # words opening the channel a verb of saying names before what was said ('ha confirmado a través de la red social
+    # que ...', 'a indiqué sur Twitter que ...'): not the source, which stands before the verb
+    source_channels: tuple[str, ...] = ()
     passive_markers: tuple[str, ...] = ()  # 'se': 'se informó' (it was reported) names no one before the verb
     source_starts_after: frozenset[str] = frozenset()  # 'میں' ('in'): a source named before its verb starts after one
     source_pronouns: frozenset[str] = frozenset()
@@ -329,6 +332,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_final_verbs=tuple(w.casefold() for w in data.get("attribution", {}).get("source_final_verbs", [])),
         source_aux=tuple(w.casefold() for w in data.get("attribution", {}).get("source_aux", [])),
         complementizers=tuple(w.casefold() for w in data.get("attribution", {}).get("complementizers", [])),
+        source_channels=tuple(w.casefold() for w in data.get("attribution", {}).get("source_channels", [])),
         passive_markers=tuple(w.casefold() for w in data.get("attribution", {}).get("passive_markers", [])),
         thousands=numbers.get("thousands", ",.\u00a0 "),
         unit_modifiers=tuple(w.casefold() for w in numbers.get("unit_modifiers", [])),
@@ -729,9 +733,27 @@ def _clause_after(text: str, end: int, lx: Lexicon) -> list[str]:
     after = text[end : end + 80]
     stop = _clause_end(lx).search(after)
     while stop is not None and stop.group(0).strip().casefold() in lx.clause_joiners \
-            and _joins_nouns(after[: stop.start()].split(), after[stop.end() :].split(), lx):
+            and (_joins_nouns(after[: stop.start()].split(), after[stop.end() :].split(), lx)
+                 or _inside_harm_phrase(after, stop.start(), stop.end(), lx)):
         stop = _clause_end(lx).search(after, stop.end())
     return after[: stop.start() if stop else len(after)].split()
+
+
+def _inside_harm_phrase(text: str, start: int, end: int, lx: Lexicon) -> bool:
+    """Whether `text[start:end]` (a joiner) lies inside one of the lexicon's harm phrases there ('two protesters were
+    shot and killed': one outcome, not two clauses)."""
+    folded = text.casefold()
+    for stems in lx.harm.values():
+        for stem in stems:
+            phrase = stem.rstrip("$").casefold()
+            if " " not in phrase:
+                continue
+            at = folded.find(phrase)
+            while 0 <= at < start:
+                if at + len(phrase) >= end:
+                    return True
+                at = folded.find(phrase, at + 1)
+    return False
 
 
 def _joins_nouns(before: list[str], following: list[str], lx: Lexicon) -> bool:

@@ -26,6 +26,16 @@ from summarizer.text.calendar import MONTHS, WEEKDAYS
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rep", "sen", "gov",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
                   "vs", "etc", "u.s", "u.n", "u.k", "e.g", "i.e", "inc", "co", "corp", "ltd", "jr", "sr"}
+
+
+def ends_abbreviation(text: str) -> bool:
+    """Whether `text` ends with a title or other abbreviation whose full stop ends no sentence ('M', 'Dr', 'Gov',
+    a single capital letter: 'a précisé M. Isah', 'Dr. Ana Brill')."""
+    word = re.search(r"([\w.]+)$", text)
+    prev = word.group(1) if word else ""
+    return prev.casefold() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", prev) is not None
+
+
 # '4:30 p.m. Sunday', '9 a.m. local time': a time of day, not a sentence's end, before a day, a month or a zone
 _CLOCK = {"a.m", "p.m"}
 _CLOCK_NEXT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
@@ -293,6 +303,12 @@ def _word_numbers(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
             found.append((start, end, value))
         i = j
     return found
+
+
+def may_count_one(text: str) -> bool:
+    """Whether the text has an indefinite article that may count one person ('एक व्यक्ति', 'ein Mann', 'um pescador'),
+    which the number reader does not take for the number 1."""
+    return any(w.casefold() in _INDEFINITE for w in re.findall(r"\w+", text))
 
 
 def _phrase_pattern(phrase: str, spaced: bool) -> str:
