@@ -1174,6 +1174,8 @@ class Summarizer:
     def _texts(self, run: _Run, overview: OverviewAnswer, where: Where, casualties: list[Casualty],
                rollups: list[Any], writing: str) -> tuple[str, str]:
         article_numbers = run.told_values
+        # code's own texts tell only figures read from the article ('1 person killed' for 'um pescador morreu')
+        own_headline, own_summary = _fallback_headline(overview, where), _fallback_summary(overview, where, casualties)
 
         def invented(text: str) -> list[int]:
             return _invented(text, article_numbers)
@@ -1184,34 +1186,33 @@ class Summarizer:
         if other:  # still in the article's language when asked again: code's own words, in English
             for label, text in (("headline", headline), ("summary", summary)):
                 run.drop(label, f"written in {other}, not {writing}", text)
-            headline, summary = _fallback_headline(overview, where), _fallback_summary(overview, where, casualties)
+            headline, summary = own_headline, own_summary
         own = _translated_from(run, writing)
         if own is not None:
             # too short for its language to be told, a text copied from the article is in the article's language
             # ('Duisburger Loveparade: Mindestens zehn Tote bei Massenpanik', the article's own headline)
             if _copied(run.text, headline, own):
                 run.drop("headline", f"the article's own words in {own.name}, not {writing}", headline)
-                headline = _fallback_headline(overview, where)
+                headline = own_headline
             if _copied(run.text, summary, own):
                 run.drop("summary", f"the article's own words in {own.name}, not {writing}", summary)
-                summary = _fallback_summary(overview, where, casualties)
-        # code's own texts tell only figures read from the article ('1 person killed' for 'um pescador morreu')
-        if not headline or (headline != _fallback_headline(overview, where) and invented(headline)):
+                summary = own_summary
+        if not headline or (headline != own_headline and invented(headline)):
             if headline:
                 run.drop("headline", f"numbers not in the article: {invented(headline)}", headline)
-            headline = (run.header.title if own is None else None) or _fallback_headline(overview, where)
-        if not summary or (summary != _fallback_summary(overview, where, casualties) and invented(summary)):
+            headline = (run.header.title if own is None else None) or own_headline
+        if not summary or (summary != own_summary and invented(summary)):
             if summary:
                 run.drop("summary", f"numbers not in the article: {invented(summary)}", summary)
-            summary = _fallback_summary(overview, where, casualties)
+            summary = own_summary
         for label, text in (("headline", headline), ("summary", summary)):
             elsewhere = _unnamed_regions(text, run.text, where.region)
             if elsewhere:  # still there when asked again: code's own words
                 run.drop(label, f"names {', '.join(elsewhere)}, which the article does not name", text)
                 if label == "headline":
-                    headline = _fallback_headline(overview, where)
+                    headline = own_headline
                 else:
-                    summary = _fallback_summary(overview, where, casualties)
+                    summary = own_summary
         disputed = [r for r in rollups if r.disputed]
         notes = []
         for r in disputed:

@@ -743,17 +743,20 @@ def _inside_harm_phrase(text: str, start: int, end: int, lx: Lexicon) -> bool:
     """Whether `text[start:end]` (a joiner) lies inside one of the lexicon's harm phrases there ('two protesters were
     shot and killed': one outcome, not two clauses)."""
     folded = text.casefold()
-    for stems in lx.harm.values():
-        for stem in stems:
-            phrase = stem.rstrip("$").casefold()
-            if " " not in phrase:
-                continue
-            at = folded.find(phrase)
-            while 0 <= at < start:
-                if at + len(phrase) >= end:
-                    return True
-                at = folded.find(phrase, at + 1)
+    for phrase in _harm_phrases(lx):
+        at = folded.find(phrase)
+        while 0 <= at < start:
+            if at + len(phrase) >= end:
+                return True
+            at = folded.find(phrase, at + 1)
     return False
+
+
+@per_lexicon
+def _harm_phrases(lx: Lexicon) -> tuple[str, ...]:
+    """The lexicon's harm words of more than one word, folded ('shot and killed')."""
+    folded = (stem.rstrip("$").casefold() for stems in lx.harm.values() for stem in stems)
+    return tuple(dict.fromkeys(p for p in folded if " " in p))
 
 
 def _joins_nouns(before: list[str], following: list[str], lx: Lexicon) -> bool:
