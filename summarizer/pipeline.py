@@ -56,7 +56,7 @@ from summarizer.extract.attribution import (
     usable_speaker,
 )
 from summarizer.extract.consequences import detect_consequences
-from summarizer.extract.event_type import settle_event_type
+from summarizer.extract.event_type import attack_told, settle_event_type
 from summarizer.extract.figures import (
     Reading,
     adds_up,
@@ -106,6 +106,7 @@ from summarizer.lang import (
     Language,
     Lexicon,
     aboard_near,
+    after_agent,
     counts_others,
     defines,
     detect_language,
@@ -167,6 +168,7 @@ from summarizer.text.parse import (
     stated_values,
 )
 from summarizer.text.transliterate import locate_transliterated, names_country
+from summarizer.text.unnamed import unnamed_days, unnamed_names
 from summarizer.text.windows import window_near
 
 A = TypeVar("A", bound=PassModel)
@@ -531,6 +533,18 @@ class Summarizer:
             if elsewhere:  # 'Mumbai, Maharashtra' for a boat that capsized in Varanasi
                 problems.append((label, f"the {label} names {', '.join(elsewhere)}, which the article does not "
                                         "name; use only the article's places"))
+            strangers = unnamed_names(value, run.text, answer.country)
+            if strangers:  # '9 Afghans Killed in Bombing of Hospital' over an Urdu report of a coach crash
+                problems.append((label, f"the {label} names {', '.join(strangers)}, which the article does not "
+                                        "name; tell only who and what the article tells"))
+            days = unnamed_days(value, run.text, run.language.lexicon, run.header.published)
+            if days:  # 'The accident happened on Tuesday.' over an article that names no day
+                problems.append((label, f"the {label} names {', '.join(days)}, a day the article does not give; leave "
+                                        "out what the article does not tell"))
+            attack = attack_told(value, _lead(run), run.language.lexicon, _event_type(run, answer.event_type))
+            if attack:  # '26 People Killed in Mumbai Massacre' over a Hindi report of a bus fire
+                problems.append((label, f'the {label} tells of an attack ("{attack}"), but the article tells of harm '
+                                        "nobody meant and no attack; tell what the article tells"))
         other = _other_language([answer.headline, finished(answer.summary)], writing)
         if other:  # 'Tragödie in Burgrain: 44 Menschen verletzt' over a German article: same script, other language
             problems += [(label, f"the {label} must be in {writing}; it is written in {other}: translate it into "
@@ -626,11 +640,13 @@ class Summarizer:
         lx = run.language.lexicon
         aboard = {id(c) for c in candidates if not c.sure and aboard_near(run.text, c.mention.raw_start,
                                                                             c.mention.end, lx)}
-        unharmed = aboard | {id(c) for c in candidates if not c.sure and unharmed_near(run.text, c.mention.raw_start,
-                                                                                        c.mention.end, lx)}
+        doers = {id(c) for c in candidates if not c.sure and after_agent(run.text, c.mention.raw_start, lx)}
+        unharmed = aboard | doers | {id(c) for c in candidates
+                                     if not c.sure and unharmed_near(run.text, c.mention.raw_start, c.mention.end, lx)}
         for cand in (c for c in candidates if id(c) in unharmed):  # '8 passengers were rescued', 'indemnes'
             cand.group = cand.outcome = None
-            run.drop("figure", "counts the people on board, not people harmed" if id(cand) in aboard
+            run.drop("figure", "counts the people on board or gathered, not people harmed" if id(cand) in aboard
+                     else "counts who did it ('atacada por dos hombres')" if id(cand) in doers
                      else "the words beside it say they came to no harm", cand.mention.raw_text)
         asked = [c for c in candidates if id(c) not in unharmed and (not c.sure or sourced.get(c.sentence) is None)]
         opening, closing = _number_marks(run.text)
@@ -1206,13 +1222,25 @@ class Summarizer:
                 run.drop("summary", f"numbers not in the article: {invented(summary)}", summary)
             summary = own_summary
         for label, text in (("headline", headline), ("summary", summary)):
-            elsewhere = _unnamed_regions(text, run.text, where.region)
-            if elsewhere:  # still there when asked again: code's own words
-                run.drop(label, f"names {', '.join(elsewhere)}, which the article does not name", text)
+            elsewhere = [*_unnamed_regions(text, run.text, where.region),
+                         *unnamed_names(text, run.text, where.country)]
+            attack = attack_told(text, _lead(run), run.language.lexicon, overview.event_type)
+            if elsewhere or attack:  # still there when asked again: code's own words
+                run.drop(label, f"names {', '.join(elsewhere)}, which the article does not name" if elsewhere
+                         else f'tells of an attack ("{attack}") where the article tells of harm nobody meant', text)
                 if label == "headline":
                     headline = own_headline
                 else:
                     summary = own_summary
+        invented_day = [s for s in split_sentences(summary)
+                        if unnamed_days(s.text, run.text, run.language.lexicon, run.header.published)]
+        if invented_day:  # still there when asked again: the sentences that tell it go, or the whole summary
+            run.drop("summary", "names a day the article does not give", " ".join(s.text for s in invented_day))
+            kept = " ".join(s.text.strip() for s in split_sentences(summary) if s not in invented_day)
+            summary = kept or own_summary
+        if unnamed_days(headline, run.text, run.language.lexicon, run.header.published):
+            run.drop("headline", "names a day the article does not give", headline)
+            headline = own_headline
         disputed = [r for r in rollups if r.disputed]
         notes = []
         for r in disputed:

@@ -269,6 +269,35 @@ def test_a_region_the_article_never_names_in_the_summary_is_asked_again_then_giv
     assert kept.summary == "Gunmen attacked police posts in Norvale."  # a name the article gives stays
 
 
+URDU_CRASH = ("تاریل میں کوچ کھائی میں جا گری، 9 افراد جاں بحق\n"
+              "تاریل میں مسافر کوچ کھائی میں گرنے سے 9 افراد جاں بحق ہو گئے، پولیس کے مطابق حادثہ تیز رفتاری "
+              "کے باعث پیش آیا۔\n")
+
+
+@pytest.mark.parametrize(("field", "told", "complaint"), [
+    ("headline", "9 Afghans Killed in Tarel", "names Afghans, which the article does not name"),  # a people
+    ("summary", "A Taliban gunman killed 9 people in Tarel.", "names Taliban, which the article does not name"),
+    ("headline", "9 Killed in Bombing in Tarel", 'tells of an attack ("bomb")'),  # an attack over a crash
+    ("summary", "A coach fell into a gorge in Tarel. The crash happened on Tuesday.", "names Tuesday"),
+])
+def test_a_text_that_tells_what_the_article_does_not_is_asked_again_then_given_up(field: str, told: str,
+                                                                                   complaint: str) -> None:
+    good = {"headline": "9 Killed as Coach Falls into Gorge in Tarel", "summary": "A coach fell into a gorge in Tarel.",
+            "event_type": "accident", "on_purpose": "no", "country": "Pakistan", "region": "", "places": ["تاریل"],
+            "date_words": ""}
+    wrong = json.dumps({**good, field: told})
+    backend = FakeBackend({"overview": [wrong, json.dumps(good)]})
+    result = Summarizer(backend).summarize(URDU_CRASH)
+    calls = [c for c in backend.calls if c["pass"] == "overview"]
+    assert len(calls) == 2 and complaint in calls[1]["messages"][-1]["content"]
+    assert getattr(result, field) == good[field]
+    stubborn = Summarizer(FakeBackend({"overview": [wrong, wrong]})).summarize(URDU_CRASH)
+    assert getattr(stubborn, field) != told
+    assert any(d.kind == field for d in stubborn.provenance.dropped)
+    if field == "summary" and "Tuesday" in told:  # only the sentence that tells the day goes
+        assert stubborn.summary == "A coach fell into a gorge in Tarel."
+
+
 def test_a_place_the_model_gives_with_its_regions_possessive_is_the_place() -> None:
     article = ("Eighteen killed as bus falls into gorge\n"
                "At least 18 people were killed when a bus rolled into a gorge in Himachal Pradesh’s Kinnaur district, "

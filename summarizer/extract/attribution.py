@@ -556,4 +556,7 @@ def part_attribution(text: str, at: int, lx: Lexicon) -> str | None:
         return None
     starts, ends = [0, *(j.end() for j in joins)], [*(j.start() for j in joins), len(text)]
     start, end = next(((a, b) for a, b in zip(starts, ends, strict=True) if at < b), (starts[-1], ends[-1]))
-    return lexicon_attribution(text[start:end], lx)
+    part = text[start:end]
+    if lx.code_reader:  # English: its own reader of the part ('..., while a local army chief put the number ... at 38')
+        return attribution(Sentence(index=0, start=0, end=len(part), text=part), [])
+    return lexicon_attribution(part, lx)

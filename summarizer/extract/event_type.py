@@ -3,9 +3,12 @@ and event_types.tsv)."""
 
 from __future__ import annotations
 
+import re
+
 from summarizer.contract.event import ACCIDENTAL_TYPES, EventType
 from summarizer.lang import (
     Lexicon,
+    english,
     explosion_without_fighting,
     mishap_or_attack,
     names_natural_hazard,
@@ -46,3 +49,21 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
     if answered in ("battle", "violence_against_civilians") and explosion_without_fighting(lead, lx):
         return "explosion_remote_violence"
     return answered
+
+
+
+_ENGLISH_ENDINGS = ("", "s", "es", "ed", "ing", "er", "ers")  # 'bomb', 'bombing', 'bomber'; not 'Bombeiros'
+
+
+def attack_told(generated: str, lead: str, lx: Lexicon | None, settled: EventType) -> str | None:
+    """The attack an English headline or summary tells ('26 People Killed in Mumbai Massacre', 'a bomb attack') where
+    the article tells harm nobody meant (`settled` is accidental) and its lead names no attack: the model wrote of an
+    event of its own (over a Hindi report of a bus fire); None otherwise. The words are the English lexicon's attack
+    words as whole words (their endings aside), not those of a protest or a riot, which may follow any event."""
+    if settled not in ACCIDENTAL_TYPES or mishap_or_attack(lead, lx)[1] is not None:
+        return None
+    text = " " + " ".join(re.findall(r"[a-z]+", generated.casefold())) + " "
+    for word in english().attacks:
+        if protest_or_riot(word, english()) is None and any(f" {word}{end} " in text for end in _ENGLISH_ENDINGS):
+            return word
+    return None

@@ -165,8 +165,10 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int, others: list
             best = (distance, outcome)
         for mb in pattern.finditer(before):
             if any(c.end <= before_start + mb.start() for c in counts_before) \
-                    and re.search(r",|\band\b|\bwhile\b", before[mb.end() :]):
-                continue  # '25 people were killed and 35 were injured': 'killed' is the 25's, not the 35's
+                    and re.search(r",|\b(?:and|while|with)\b", before[mb.end() :]):
+                # '25 people were killed and 35 were injured', 'One person feared dead with three persons critically
+                # injured': 'killed' and 'dead' are the first number's, not the second's
+                continue
             distance = len(before) - mb.end() + 3  # words before weigh a little less than words after
             if best is None or distance < best[0]:
                 best = (distance, outcome)
@@ -268,6 +270,7 @@ _HAPPENS_PASSIVE = re.compile(
     re.IGNORECASE)
 _HAPPENS_AFTER = re.compile(
     rf"\s*(?:,[^,.;]{{1,80}},\s*)?(?:also\s+|later\s+)?(?P<o>{_OUTCOME_ALT})\b", re.IGNORECASE)
+_NEGATED = re.compile(rf"\b(?:{'|'.join(map(re.escape, _EN.negations))})\b|n[’']t\b", re.IGNORECASE)
 _HAPPENS_BEFORE = re.compile(rf"\b(?P<o>{_OUTCOME_ALT})\s+$", re.IGNORECASE)
 _JOINED = re.compile(rf"\s+(?:{'|'.join(map(re.escape, _EN.list_joiners))})\s+", re.IGNORECASE)
 
@@ -296,6 +299,11 @@ def singular_counts(text: str, sentence: Sentence, numbers: list[NumberMention])
             or (None if _ACTIVE_HARM.match(after) else _HAPPENS_AFTER.match(after)) \
             or before
         if happens is None:
+            continue
+        if happens is not before and _NEGATED.search(
+                happens.group(0)[: happens.start("o") - happens.start()].rsplit(",", 1)[-1]):
+            # 'The suspected shooter was not immediately captured': nothing happened to him ('The gunman, who has not
+            # been identified, died' did)
             continue
         if happens is before:
             done_to = (m.end(), before)
@@ -340,6 +348,8 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
         if any(n.raw_start < end and start < n.end for n in numbers) or any(
                 w.casefold().strip(",.") in lx.another for w in following[:2]) or is_partitive(text, end, lx):
             continue  # 'ein weiteres Todesopfer', 'un primer balance', 'l'une des victimes'
+        if any(_names_a_thing(w, lx) for w in following[:2]):
+            continue  # 'une bousculade mortelle', 'ein tödlicher Unfall': one deadly thing, no person
         if not _harm_right_before(text, sentence, start, lx):  # 'è morta una persona e altre nove ferite': its own
             first = harm.search(text, end, sentence.end) if harm is not None else None
             if first is not None and any(end <= n.raw_start < first.start() for n in numbers):
@@ -348,6 +358,14 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
                 continue
         out.append(NumberMention(start, end, m.group(0), 1, None, "exact", m.group(0), start, sentence))
     return out
+
+
+def _names_a_thing(word: str, lx: Lexicon) -> bool:
+    """Whether a word is one of the things the lexicon's numbers count ('villages', 'voitures') or names a mishap or a
+    natural hazard ('bousculade', 'Unfall', 'séisme'): what an indefinite article before it counts is no person."""
+    folded = word.casefold().strip(",.;:!?\"'«»()")
+    return folded in {t.casefold() for t in lx.things} or any(
+        folded.startswith(stem) for stem in (*lx.mishaps, *lx.natural_hazards) if " " not in stem)
 
 
 def _harm_right_before(text: str, sentence: Sentence, start: int, lx: Lexicon) -> bool:

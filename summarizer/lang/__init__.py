@@ -156,6 +156,9 @@ class Lexicon:
     unharmed: tuple[str, ...] = ()
     # words of being on board ('سوار', 'a bordo', 'carrying'): a number they stand nearest counts who was carried
     aboard: tuple[str, ...] = ()
+    # a passive's agent ('por', 'par'): a number right after one counts who did it ('la Policía fue atacada por dos
+    # hombres'); none where the word also opens a change of a toll ('da 10 a 20', 'von 10 auf 20')
+    agents: tuple[str, ...] = ()
     # things counted, not people ('attacks', 'vehicles', 'houses'): a number right before one is no figure
     things: tuple[str, ...] = ()
     # words of a definition ('defines', 'définit'): a sentence holding one counts no one of the event
@@ -291,6 +294,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
         unharmed=tuple(data.get("unharmed", {}).get("words", [])),
         aboard=tuple(data.get("unharmed", {}).get("aboard", [])),
+        agents=tuple(w.casefold() for w in data.get("unharmed", {}).get("agents", [])),
         things=tuple(numbers.get("things", [])),
         definitions=tuple(numbers.get("definitions", [])),
         one_words=tuple(numbers.get("one_words", [])),
@@ -952,6 +956,15 @@ def _nearer_than_harm(text: str, start: int, end: int, lx: Lexicon, words: tuple
     table: dict[str, tuple[str, ...]] = {o: w for o, w in lx.harm.items() if o in OUTCOMES}
     table[""] = words
     return _nearest(text, start, end, lx, table, None, 3) == ""
+
+
+def after_agent(text: str, start: int, lx: Lexicon | None) -> bool:
+    """Whether a number (its qualifier starting at `start`) stands right after the agent of a passive, one of the
+    lexicon's `agents` ('fue atacada por dos hombres', 'attaqué par les deux individus'): it counts who did it."""
+    if lx is None or not lx.agents:
+        return False
+    before = " " + " ".join(text[max(0, start - 30) : start].casefold().split())
+    return any(before.endswith(" " + agent) for agent in lx.agents)
 
 
 def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:

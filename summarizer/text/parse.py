@@ -16,6 +16,7 @@ from summarizer.lang import (
     detect_language,
     english,
     fallback_lexicon,
+    harm_pattern,
     per_lexicon,
     text2num_value,
 )
@@ -403,16 +404,43 @@ def _things_pattern(lx: Lexicon) -> re.Pattern[str] | None:
     if not lx.things:
         return None
     things = "|".join(_phrase_pattern(w, lx.spaced) for w in sorted(lx.things, key=len, reverse=True))
-    word = r"[^\W\d_][\w'’-]*\s+" if lx.spaced else ""  # 'two suicide attacks', 'dos ataques'
-    return re.compile(rf"^\s*(?:{word})?(?P<thing>{things})", re.IGNORECASE)
+    word = r"[^\W\d_][\w'’-]*\s+" if lx.spaced else ""  # 'two suicide attacks', 'two local government hospitals'
+    return re.compile(rf"^\s*(?:{word}){{0,2}}(?P<thing>{things})", re.IGNORECASE)
 
 
 def counts_things(text: str, mention: NumberMention, lx: Lexicon) -> str | None:
     """The thing a number counts when it is no person ('Two attacks last week ...' -> 'attacks'): one of the
-    lexicon's `things` right after it, maybe after one word ('two suicide attacks'); None otherwise."""
+    lexicon's `things` right after it, maybe after one or two words ('two suicide attacks', 'two local government
+    hospitals'); None otherwise."""
     pattern = _things_pattern(lx)
     found = pattern.match(text[mention.end : mention.end + 60]) if pattern is not None else None
-    return found.group("thing") if found else None
+    if found is None:
+        return None
+    between = found.group(0)[: found.start("thing")].split()
+    harm = harm_pattern(lx.code)
+    if any(w.casefold() in lx.stopwords or (harm is not None and harm.search(w)) for w in between):
+        return None  # '12 injured in attacks': the words between say what happened to the people counted
+    return found.group("thing")
+
+
+MAX_AGE = 120
+_NAME_THEN_BRACKET = re.compile(r"(?<!\S)(?P<word>[^\W\d_][^\s\d()\[\]]*)\s*\(\s*$")
+
+
+def _age_in_brackets(text: str, start: int, end: int, written: str, value: int | None, lx: Lexicon) -> bool:
+    """A number alone in brackets right after a name is the person's age ('विनय (32) नामक व्यक्ति की मौत', 'John
+    Tarel (45) died'): a name, in a script with capitals, starts with one; in a script without, it is any word that
+    names no harm ('मौत (3)', 'Killed (12)' stay counts)."""
+    if value is None or value > MAX_AGE or not written.isdigit() or not re.match(r"\s*\)", text[end : end + 3]):
+        return False
+    found = _NAME_THEN_BRACKET.search(text[max(0, start - 40) : start])
+    if found is None:
+        return False
+    word = found.group("word")
+    if word[:1].lower() != word[:1].upper() and not word[:1].isupper():  # a script with capitals: 'killed (12)'
+        return False
+    harm = harm_pattern(lx.code)
+    return harm is None or harm.search(word) is None  # 'Killed (12)', 'मौत (3)'
 
 
 def _not_a_count(text: str, start: int, end: int, written: str, value: int | None, lx: Lexicon) -> bool:
@@ -420,6 +448,8 @@ def _not_a_count(text: str, start: int, end: int, written: str, value: int | Non
     if value is not None and value <= 31 and re.match(r"\s*(?:st|nd|rd|th|º|°)?\s*\)", text[end : end + 6]) \
             and day.search(text[max(0, start - 24) : start]):
         return True  # 'mataram neste domingo (15) quatro militares': a date
+    if _age_in_brackets(text, start, end, written, value, lx):
+        return True
     if after is not None and after.match(text[end : end + 24]):
         return True
     if before is not None and before.search(text[max(0, start - 12) : start]):
