@@ -348,7 +348,7 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
         if any(n.raw_start < end and start < n.end for n in numbers) or any(
                 w.casefold().strip(",.") in lx.another for w in following[:2]) or is_partitive(text, end, lx):
             continue  # 'ein weiteres Todesopfer', 'un primer balance', 'l'une des victimes'
-        if any(_names_a_thing(w, lx) for w in following[:2]):
+        if _deadly_thing(following[:3], lx):
             continue  # 'une bousculade mortelle', 'ein tödlicher Unfall': one deadly thing, no person
         if not _harm_right_before(text, sentence, start, lx):  # 'è morta una persona e altre nove ferite': its own
             first = harm.search(text, end, sentence.end) if harm is not None else None
@@ -360,12 +360,22 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
     return out
 
 
-def _names_a_thing(word: str, lx: Lexicon) -> bool:
-    """Whether a word is one of the things the lexicon's numbers count ('villages', 'voitures') or names a mishap or a
-    natural hazard ('bousculade', 'Unfall', 'séisme'): what an indefinite article before it counts is no person."""
-    folded = word.casefold().strip(",.;:!?\"'«»()")
-    return folded in {t.casefold() for t in lx.things} or any(
-        folded.startswith(stem) for stem in (*lx.mishaps, *lx.natural_hazards) if " " not in stem)
+def _deadly_thing(words: list[str], lx: Lexicon) -> bool:
+    """Whether the words after an indefinite article name a thing with its harm word beside it: the lexicon's things
+    or a mishap or a natural hazard ('bousculade', 'Unfall', 'séisme'), right before or after a harm word ('une
+    bousculade mortelle', 'ein tödlicher Unfall'). What the article counts then is the thing, not a person ('एक डूबे
+    हुए व्यक्ति का शव' counts a body: no harm word beside 'डूबे')."""
+    harm = harm_pattern(lx.code)
+    if harm is None:
+        return False
+    folded = [w.casefold().strip(",.;:!?\"'«»()") for w in words]
+    for i, word in enumerate(folded[:2]):
+        thing = word in {t.casefold() for t in lx.things} or any(
+            word.startswith(stem) for stem in (*lx.mishaps, *lx.natural_hazards) if " " not in stem)
+        beside = [folded[k] for k in (i - 1, i + 1) if 0 <= k < len(folded)]
+        if thing and harm.search(word) is None and any(harm.search(b) for b in beside):
+            return True
+    return False
 
 
 def _harm_right_before(text: str, sentence: Sentence, start: int, lx: Lexicon) -> bool:
