@@ -4,6 +4,7 @@ and event_types.tsv)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from summarizer.contract.event import ACCIDENTAL_TYPES, EventType
 from summarizer.lang import (
@@ -51,7 +52,6 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
     return answered
 
 
-
 _ENGLISH_ENDINGS = ("", "s", "es", "ed", "ing", "er", "ers")  # 'bomb', 'bombing', 'bomber'; not 'Bombeiros'
 
 
@@ -59,11 +59,17 @@ def attack_told(generated: str, lead: str, lx: Lexicon | None, settled: EventTyp
     """The attack an English headline or summary tells ('26 People Killed in Mumbai Massacre', 'a bomb attack') where
     the article tells harm nobody meant (`settled` is accidental) and its lead names no attack: the model wrote of an
     event of its own (over a Hindi report of a bus fire); None otherwise. The words are the English lexicon's attack
-    words as whole words (their endings aside), not those of a protest or a riot, which may follow any event."""
+    words as whole words (their endings aside), `_told_attack_words`."""
     if settled not in ACCIDENTAL_TYPES or mishap_or_attack(lead, lx)[1] is not None:
         return None
     text = " " + " ".join(re.findall(r"[a-z]+", generated.casefold())) + " "
-    for word in english().attacks:
-        if protest_or_riot(word, english()) is None and any(f" {word}{end} " in text for end in _ENGLISH_ENDINGS):
-            return word
-    return None
+    return next((word for word in _told_attack_words() if any(f" {word}{end} " in text for end in _ENGLISH_ENDINGS)),
+                None)
+
+
+@cache
+def _told_attack_words() -> tuple[str, ...]:
+    """The English lexicon's attack words but those of a protest or a riot, which may follow any event, and those
+    an accident may be told with too (`also_accidents`: 'explosives' at a fireworks factory or a mine)."""
+    en = english()
+    return tuple(w for w in en.attacks if protest_or_riot(w, en) is None and w not in en.also_accidents)
