@@ -153,6 +153,8 @@ def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None, articl
     words = [w for w in words if w and w not in skip]
     if words and all(w in units for w in words):
         return "a unit word, not a place's name"
+    if words and all(w in (lx if lx is not None else english()).number_words for w in words):
+        return "a number, not a place's name"  # 'आठ' (eight) of 'आठ जिलों में', eight districts
     if (lx is None or lx.spaced) and not any(ch.isupper() for ch in (spelled or name)):
         # in a script with capitals a name has one as the article writes it (`spelled`, where found): 'camp des
         # services de renseignements' and 'fruit and vegetable market' are common nouns
