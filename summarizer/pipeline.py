@@ -1232,12 +1232,11 @@ class Summarizer:
                     headline = own_headline
                 else:
                     summary = own_summary
-        invented_day = [s for s in split_sentences(summary)
-                        if unnamed_days(s.text, run.text, run.language.lexicon, run.header.published)]
+        told = split_sentences(summary)
+        invented_day = [s for s in told if unnamed_days(s.text, run.text, run.language.lexicon, run.header.published)]
         if invented_day:  # still there when asked again: the sentences that tell it go, or the whole summary
             run.drop("summary", "names a day the article does not give", " ".join(s.text for s in invented_day))
-            kept = " ".join(s.text.strip() for s in split_sentences(summary) if s not in invented_day)
-            summary = kept or own_summary
+            summary = " ".join(s.text.strip() for s in told if s not in invented_day) or own_summary
         if unnamed_days(headline, run.text, run.language.lexicon, run.header.published):
             run.drop("headline", "names a day the article does not give", headline)
             headline = own_headline

@@ -16,12 +16,12 @@ import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 
 from summarizer.lang import DATA, Lexicon
-from summarizer.text.calendar import WEEKDAYS
+from summarizer.text.dates import weekday_names
 from summarizer.text.names import CAPITALS, COUNTRY_NAMES, canonical_country, country_names_folded, fold
 from summarizer.text.transliterate import names_country, skeleton
 
@@ -116,7 +116,19 @@ def _names_country(article: str, country: str) -> bool:
     if names_country(article, country):
         return True
     stems = {name[:OWN_PREFIX] for name in [country, *country_names_folded(country)] if len(name) > OWN_PREFIX}
-    return any(fold(w)[:OWN_PREFIX] in stems for w in _ARTICLE_WORD.findall(article))
+    return not stems.isdisjoint(_word_starts(article))
+
+
+@lru_cache(maxsize=4)
+def _word_starts(article: str) -> frozenset[str]:
+    """The first OWN_PREFIX letters of each of the article's words, folded: read once per article."""
+    return frozenset(fold(w)[:OWN_PREFIX] for w in _ARTICLE_WORD.findall(article))
+
+
+@lru_cache(maxsize=4)
+def _word_sounds(article: str) -> tuple[str, ...]:
+    """The consonant skeleton of each of the article's words, in order: read once per article."""
+    return tuple(skeleton(anyascii(w)) for w in _ARTICLE_WORD.findall(article))
 
 
 def _sounds_in(article: str, name: str) -> bool:
@@ -126,7 +138,7 @@ def _sounds_in(article: str, name: str) -> bool:
     target = skeleton(anyascii(name))[:MIN_SOUND]
     if len(target) < MIN_SOUND:
         return True  # too short to tell: never called invented
-    words = [skeleton(anyascii(w)) for w in _ARTICLE_WORD.findall(article)]
+    words = _word_sounds(article)
     return any("".join(words[i : i + n]).startswith(target) for i in range(len(words)) for n in (1, 2, 3))
 
 
@@ -134,14 +146,16 @@ def unnamed_days(generated: str, article: str, lx: Lexicon | None, published: da
     """The weekdays `generated` names that the article names in no language it is written in ('The accident happened
     on Tuesday.' over an article that gives no day), other than the weekday of its publication date or of the day
     before ('today', 'yesterday' resolved)."""
-    found = []
-    folded = article.casefold()
     known = {published.weekday(), (published.weekday() - 1) % 7} if published is not None else set()
-    for i, weekday in enumerate(WEEKDAYS):
-        hit = re.search(rf"\b{weekday}\b", generated, re.IGNORECASE)
-        if hit is None or i in known:
-            continue
-        forms = [weekday, *(lx.weekdays[i] if lx is not None and len(lx.weekdays) > i else ())]
-        if not any(re.search(rf"(?<!\w){re.escape(f.casefold())}", folded) for f in forms):
+    found = []
+    for i, names in enumerate(weekday_names(lx)):
+        hit = re.search(rf"\b{names[0]}\b", generated, re.IGNORECASE)
+        if hit is not None and i not in known and not any(_starts_a_word(article, name) for name in names):
             found.append(hit.group(0))
     return found
+
+
+def _starts_a_word(text: str, name: str) -> bool:
+    """Whether a word of `text` starts with `name`, case ignored: a day's name may open a compound ('Samstagabend',
+    'Sonntagmorgen'), which `dates.says` (whole words) does not see."""
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}", text.casefold()) is not None
