@@ -1316,9 +1316,14 @@ def finished(summary: str, cap: int = SUMMARY_CHARS) -> str:
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "»", "।", "۔")
 
 
+_FULL_HOUR = re.compile(r"\b([01]?\d|2[0-3])[:.]00\b")  # '18:00', '6.00': an hour, its minutes unwritten in the article
+
+
 def _invented(text: str, article_numbers: set[int]) -> list[int]:
     """Numbers of generated text the article does not state: counts in words or digits, and every run of digits
-    ('March 3rd', '19th century', '2023': an ordinal or a year is made up as easily as a toll)."""
+    ('March 3rd', '19th century', '2023': an ordinal or a year is made up as easily as a toll). A full hour's minutes
+    ('around 18:00' for 'por volta das 18 h') are no number of their own."""
+    text = _FULL_HOUR.sub(r"\1", text)
     found = {m.value for m in find_numbers(text, split_sentences(text)) if m.value is not None}
     found |= {int(d.replace(",", "")) for d in re.findall(r"\d+(?:,\d{3})+|\d+", text)}
     return sorted(n for n in found if n not in article_numbers)

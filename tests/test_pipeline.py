@@ -1653,3 +1653,16 @@ def test_an_answer_about_another_number_keeps_the_harm_word_of_the_numbers_own_c
     backend = FakeBackend({"overview": [overview()], "figures": [answer] * 3})
     figures = {(c.value, c.group, c.outcome) for c in Summarizer(backend, reask=False).summarize(article).casualties}
     assert figures == {(14, "people", "killed")}
+
+
+def test_a_full_hour_s_minutes_are_no_invented_number() -> None:
+    """'around 18:00' over 'por volta das 18 h': the hour is the article's; '18:30' or '19:00' would not be."""
+    article = "Acidente em Tarel\nUm policial morreu em um acidente em Tarel, por volta das 18 h, segundo a polícia.\n"
+    for summary, kept in (("A police officer died in Tarel around 18:00.", True),
+                          ("A police officer died in Tarel around 18:30.", False),
+                          ("A police officer died in Tarel around 19:00.", False)):
+        answer = overview(headline="Police officer dies in Tarel", summary=summary, country="", region="",
+                          places=["Tarel"], event_type="accident")
+        backend = FakeBackend({"overview": [answer] * 3, "figures": [_described({})] * 3})
+        result = Summarizer(backend).summarize(article)
+        assert (result.summary == summary) is kept, summary

@@ -296,6 +296,12 @@ def _last_marker(before: str, markers: tuple[str, ...]) -> int | None:
     return max(found, default=None)
 
 
+def _names_source_after(text: str, lx: Lexicon) -> bool:
+    """Whether `text` holds one of the phrases a source follows ('selon', 'según'), as whole words."""
+    lowered = text.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(p.casefold())}(?!\w)", lowered) for p in lx.source_after)
+
+
 def _relative_head(before: str, lx: Lexicon) -> str | None:
     """The subject of a verb of saying that a relative clause sets off from it ('Faustino Miguens, que falava ao canal
     após uma reunião coordenada pela governadora de Luanda, Joana Lina, indicou que': 'Faustino Miguens', not the name
@@ -498,6 +504,10 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                 or text[:h].strip().casefold() in lx.source_inverters
             if not inverted:
                 before = text[:h].rstrip(" ,–—")
+                if _last_word(before) in lx.relative_pronouns:  # 'le ministre, qui a précisé', 'le communiqué qui
+                    before = before[: before.rfind(" ")].rstrip(" ,–—") if " " in before else ""  # précise'
+                    if _names_source_after(before, lx):
+                        continue  # 'selon ledit communiqué qui précise': the phrase before names the source
                 if _last_word(before) in lx.passive_markers:
                     continue  # 'la avenida se reportó': it was reported, by no one named
                 # the subject of a verb after 'que' stands after it ('Explicó que la avenida ...')

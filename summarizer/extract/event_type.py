@@ -12,6 +12,7 @@ from summarizer.lang import (
     english,
     explosion_without_fighting,
     mishap_or_attack,
+    names_explosion,
     names_natural_hazard,
     protest_or_riot,
 )
@@ -59,12 +60,15 @@ def attack_told(generated: str, lead: str, lx: Lexicon | None, settled: EventTyp
     """The attack an English headline or summary tells ('26 People Killed in Mumbai Massacre', 'a bomb attack') where
     the article tells harm nobody meant (`settled` is accidental) and its lead names no attack: the model wrote of an
     event of its own (over a Hindi report of a bus fire); None otherwise. The words are the English lexicon's attack
-    words as whole words (their endings aside), `_told_attack_words`."""
+    words as whole words (their endings aside), `_told_attack_words`; for a natural disaster whose lead names no
+    explosion, its explosion words too ('a violent explosion' over a Hindi report of a lightning strike)."""
     if settled not in ACCIDENTAL_TYPES or mishap_or_attack(lead, lx)[1] is not None:
         return None
+    words = _told_attack_words()
+    if settled == "disaster" and names_natural_hazard(lead, lx) and not names_explosion(lead, lx):
+        words += english().explosions
     text = " " + " ".join(re.findall(r"[a-z]+", generated.casefold())) + " "
-    return next((word for word in _told_attack_words() if any(f" {word}{end} " in text for end in _ENGLISH_ENDINGS)),
-                None)
+    return next((word for word in words if any(f" {word}{end} " in text for end in _ENGLISH_ENDINGS)), None)
 
 
 @cache

@@ -45,10 +45,25 @@ def regions() -> tuple[Region, ...]:
     for country, table in data.items():
         for row in table["regions"]:
             names = [n.strip() for n in row.split("|") if n.strip()]
-            spellings = tuple(n.rstrip(SHARED_MARK) for n in names)
-            shared = tuple(n.rstrip(SHARED_MARK) for n in names if n.endswith(SHARED_MARK))
+            names += [other for n in names for other in _variants(n) if other not in names]
+            spellings = tuple(dict.fromkeys(n.rstrip(SHARED_MARK) for n in names))
+            shared = tuple(dict.fromkeys(n.rstrip(SHARED_MARK) for n in names if n.endswith(SHARED_MARK)))
             out.append(Region(name=spellings[0], country=country, spellings=spellings, shared=shared))
     return tuple(out)
+
+
+def _variants(name: str) -> list[str]:
+    """Other ways an article writes a name of several words: as one word in Devanagari, as Hindi often does ('मध्य
+    प्रदेश' as 'मध्यप्रदेश'); with its first word in lower case where a later word keeps its capital ('la région de
+    la boucle du Mouhoun')."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    if any("\u0900" <= ch <= "\u097f" for ch in name):
+        return [name.replace(" ", "")]
+    if name[0].isupper() and any(w[:1].isupper() for w in words[1:]) and words[0].isalpha() and not words[0].isupper():
+        return [name[0].lower() + name[1:]]
+    return []
 
 
 @cache

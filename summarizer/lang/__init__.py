@@ -113,6 +113,8 @@ class Lexicon:
     approximate: frozenset[str] = frozenset()
     # words joining two numbers without an opener ('1 to 2 pm', '1 से 2 बजे'): a unit after the second is the first's
     range_joiners: tuple[str, ...] = ()
+    # words before digits written with a dot that make them an ordinal ('nach 3. Opfer', 'am 3. Tag'): no count
+    ordinal_openers: tuple[str, ...] = ()
     region_words: tuple[str, ...] = ()  # 'province', 'departamento': what makes a name a first-level region
     region_of: tuple[str, ...] = ()  # 'of', 'de': 'the province of Sindh', 'el departamento de San Marcos'
     # local units next to a place's name: before it ('la ciudad de Fresno', 'ضلع باجوڑ') or after it ('the Janga
@@ -353,6 +355,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         ranges=tuple((str(opener).casefold(), str(joiner).casefold()) for opener, joiner in numbers.get("ranges", [])),
         approximate=frozenset(w.casefold() for w in numbers.get("approximate", [])),
         range_joiners=tuple(w.casefold() for w in numbers.get("range_joiners", [])),
+        ordinal_openers=tuple(w.casefold() for w in numbers.get("ordinal_openers", [])),
         region_words=tuple(w.casefold() for w in data.get("places", {}).get("region_words", [])),
         region_of=tuple(w.casefold() for w in data.get("places", {}).get("region_of", [])),
         units_before=tuple(w.casefold() for w in data.get("places", {}).get("units_before", [])),

@@ -443,12 +443,23 @@ def _age_in_brackets(text: str, start: int, end: int, written: str, value: int |
     return harm is None or harm.search(word) is None  # 'Killed (12)', 'मौत (3)'
 
 
+def _dotted_ordinal(text: str, start: int, end: int, written: str, lx: Lexicon) -> bool:
+    """Digits written with a dot before a word, after one of the language's `ordinal_openers`: an ordinal ('Suche
+    nach 3. Opfer': the search for the third victim), not a count."""
+    if not lx.ordinal_openers or not written.isdigit() or not re.match(r"\.\s+[^\W\d_]", text[end : end + 4]):
+        return False
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 24) : start])
+    return before is not None and before.group(1).casefold() in lx.ordinal_openers
+
+
 def _not_a_count(text: str, start: int, end: int, written: str, value: int | None, lx: Lexicon) -> bool:
     after, before, around, day = _not_a_count_patterns(lx)
     if value is not None and value <= 31 and re.match(r"\s*(?:st|nd|rd|th|º|°)?\s*\)", text[end : end + 6]) \
             and day.search(text[max(0, start - 24) : start]):
         return True  # 'mataram neste domingo (15) quatro militares': a date
     if _age_in_brackets(text, start, end, written, value, lx):
+        return True
+    if _dotted_ordinal(text, start, end, written, lx):
         return True
     if after is not None and after.match(text[end : end + 24]):
         return True
