@@ -90,6 +90,7 @@ from summarizer.extract.regions import (
     covers,
     gazetteer_name,
     known_regions,
+    other_country_named,
     own_name,
     region_country,
     region_in_lead,
@@ -857,6 +858,11 @@ class Summarizer:
                 extra += [region] if region and known is not None else []
                 region = known or country
             country = None
+        if country and not names_country(run.text, country) and (other := other_country_named(run.text, country)):
+            # the model's country, which the article does not name, and none of whose regions it names, while it names
+            # another's ('اسلام آباد' for a crash the model placed in Afghanistan)
+            run.drop("country", f"the article names none of its regions, and names {other}'s", country)
+            country = other
         if region:  # 'Kullu district, Himachal Pradesh': the district is a place, the state the region
             parts = _region_parts(region)
             if any(_region_part_missing(run.text, part) for part in parts):

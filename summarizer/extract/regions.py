@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarizer.lang import DATA
-from summarizer.text.names import fold
+from summarizer.text.names import CAPITALS, fold
 from summarizer.text.transliterate import skeleton
 
 GAZETTEER = DATA / "gazetteer" / "regions.toml"
@@ -106,6 +106,27 @@ def _word_at(text: str, start: int, end: int) -> bool:
     return (start == 0 or not joins(text[start - 1])) and (end == len(text) or not joins(text[end]))
 
 
+def other_country_named(text: str, country: str) -> str | None:
+    """The one country other than `country` (the model's, which the article does not name) whose regions the article
+    names, when the gazetteer lists every region of `country` and the article names none of them: a crash on a
+    highway of 'اسلام آباد' that the model placed in Afghanistan is in Pakistan. A region counts as named by a name of
+    its own, or by a name it shares when that name is a capital's ('Islamabad'); a shared common word ('Centre',
+    'Delta') names nothing. None otherwise."""
+    if not covers(country):
+        return None
+    named = {r.country for r in regions() if _named_here(text, r)}
+    if any(fold(c) == fold(country) for c in named) or len(named) != 1:
+        return None
+    return next(iter(named))
+
+
+def _named_here(text: str, region: Region) -> bool:
+    """Whether the article names `region` by a name of its own, or by a shared name when the region is a capital's."""
+    capital = any(fold(s) in CAPITALS for s in region.spellings)
+    return any(_word_at(text, m.start(), m.end()) for spelling in region.spellings
+               if capital or spelling not in region.shared for m in re.finditer(re.escape(spelling), text))
+
+
 def region_spellings(text: str, region: Region) -> list[tuple[int, int]]:
     """Where the article writes the region under any of its names, shared names included (the model named it)."""
     return [(m.start(), m.end()) for spelling in region.spellings
@@ -151,18 +172,16 @@ def own_name(name: str) -> str | None:
 def region_in_lead(text: str, lead_end: int, country: str | None,
                    beyond_lead: Callable[[int], bool] | None = None) -> Region | None:
     """The region the article names first, by a name of its own: of the model's country when it names one of
-    that country's; anywhere when the model gave no country; else, of any country when the gazetteer does not cover
-    the model's country or the article never names it (`beyond_lead` given: the model guessed Nepal for a Hindi
-    report from 'हिमाचल प्रदेश'), within the lead (before `lead_end`; the model reads 'the Afghan border' in an Urdu
-    report from Khyber Pakhtunkhwa as Afghanistan) or after it where `beyond_lead` accepts the position (a sentence
-    about the harm, in an article that never names the model's country); None otherwise."""
+    that country's; anywhere when the model gave no country; else, of any country, within the lead (before
+    `lead_end`; the model reads 'the Afghan border' in an Urdu report from Khyber Pakhtunkhwa as Afghanistan, a
+    country the gazetteer covers and the article names, but none of whose regions it names) or after it where
+    `beyond_lead` accepts the position (a sentence about the harm, in an article that never names the model's
+    country: the model guessed Nepal for a Hindi report from 'हिमाचल प्रदेश'); None otherwise."""
     named = regions_named(text)
     if not country:
         return named[0][1] if named else None
     same = [region for _, region in named if fold(region.country) == fold(country)]
     if same:
         return same[0]
-    if covers(country) and beyond_lead is None:
-        return None
     return next((region for start, region in named
                  if start < lead_end or (beyond_lead is not None and beyond_lead(start))), None)

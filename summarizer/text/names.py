@@ -183,6 +183,8 @@ tunisia|turkey|turkmenistan|uganda|ukraine|united arab emirates|united kingdom|u
 uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|costa rica|dominican republic|new zealand|ivory coast|libya
 andorra|antigua and barbuda|bahamas|barbados|belize|bhutan|botswana|brunei|cabo verde|cape verde
 central african republic|comoros|democratic republic of the congo|dr congo|drc|republic of the congo
+rdc|rd congo|republique democratique du congo|repubblica democratica del congo|republica democratica do congo
+demokratische republik kongo
 cote d'ivoire|dominica|east timor|timor-leste|equatorial guinea|eswatini|swaziland|fiji|gambia|grenada
 guinea-bissau|guyana|iceland|jamaica|kiribati|lesotho|liechtenstein|luxembourg|maldives|malta|marshall islands
 mauritius|micronesia|monaco|nauru|north macedonia|macedonia|palau|papua new guinea|saint kitts and nevis
@@ -208,7 +210,15 @@ def is_country(name: str) -> bool:
 COUNTRY_ALIASES = {"us": "United States", "usa": "United States", "u s": "United States", "u s a": "United States",
                    "united states of america": "United States", "america": "United States",
                    "uk": "United Kingdom", "great britain": "United Kingdom", "britain": "United Kingdom",
-                   "uae": "United Arab Emirates", "drc": "Congo", "czech republic": "Czechia",
+                   "uae": "United Arab Emirates", "czech republic": "Czechia",
+                   "drc": "Democratic Republic of the Congo", "dr congo": "Democratic Republic of the Congo",
+                   "rdc": "Democratic Republic of the Congo", "rd congo": "Democratic Republic of the Congo",
+                   "congo kinshasa": "Democratic Republic of the Congo",
+                   "democratic republic of congo": "Democratic Republic of the Congo",
+                   "republique democratique du congo": "Democratic Republic of the Congo",
+                   "repubblica democratica del congo": "Democratic Republic of the Congo",
+                   "republica democratica do congo": "Democratic Republic of the Congo",
+                   "demokratische republik kongo": "Democratic Republic of the Congo",
                    "cote d ivoire": "Ivory Coast", "burma": "Myanmar", "turkiye": "Turkey"}
 
 
