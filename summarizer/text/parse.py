@@ -463,7 +463,7 @@ def _not_a_count(text: str, start: int, end: int, written: str, value: int | Non
         return True
     if after is not None and after.match(text[end : end + 24]):
         return True
-    if before is not None and before.search(text[max(0, start - 12) : start]):
+    if before is not None and before.search(text[max(0, start - 24) : start]):  # 'Lawinenwarnstufe 3'
         return True
     if around is not None and not written[:1].isdigit():
         window_start = max(0, start - 4)
