@@ -296,12 +296,6 @@ def _last_marker(before: str, markers: tuple[str, ...]) -> int | None:
     return max(found, default=None)
 
 
-def _names_source_after(text: str, lx: Lexicon) -> bool:
-    """Whether `text` holds one of the phrases a source follows ('selon', 'según'), as whole words."""
-    lowered = text.casefold()
-    return any(re.search(rf"(?<!\w){re.escape(p.casefold())}(?!\w)", lowered) for p in lx.source_after)
-
-
 def _relative_head(before: str, lx: Lexicon) -> str | None:
     """The subject of a verb of saying that a relative clause sets off from it ('Faustino Miguens, que falava ao canal
     após uma reunião coordenada pela governadora de Luanda, Joana Lina, indicou que': 'Faustino Miguens', not the name
@@ -473,6 +467,7 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
             and (not p[-1].isalpha() or not lowered[h + len(p) : h + len(p) + 1].isalpha()))]
 
     candidates: list[tuple[int, str]] = []
+    after_hits = [h for phrase in lx.source_after for h in find(phrase)]  # 'selon', 'según'
     opener = _opener(text, lx)
     if opener is not None:  # 'Così sull’account Twitter dei Vigili del Fuoco.'
         candidates.append((0, _words_after(_issuer(_skip_leading(text.lstrip()[len(opener) :], lx), lx))))
@@ -506,7 +501,7 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                 before = text[:h].rstrip(" ,–—")
                 if _last_word(before) in lx.relative_pronouns:  # 'le ministre, qui a précisé', 'le communiqué qui
                     before = before[: before.rfind(" ")].rstrip(" ,–—") if " " in before else ""  # précise'
-                    if _names_source_after(before, lx):
+                    if any(a < h for a in after_hits):
                         continue  # 'selon ledit communiqué qui précise': the phrase before names the source
                 if _last_word(before) in lx.passive_markers:
                     continue  # 'la avenida se reportó': it was reported, by no one named

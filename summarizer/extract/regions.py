@@ -110,21 +110,20 @@ def other_country_named(text: str, country: str) -> str | None:
     """The one country other than `country` (the model's, which the article does not name) whose regions the article
     names, when the gazetteer lists every region of `country` and the article names none of them: a crash on a
     highway of 'اسلام آباد' that the model placed in Afghanistan is in Pakistan. A region counts as named by a name of
-    its own, or by a name it shares when that name is a capital's ('Islamabad'); a shared common word ('Centre',
-    'Delta') names nothing. None otherwise."""
+    its own (`regions_named`), or by a name it shares when the region is a capital's ('Islamabad'); a shared common
+    word ('Centre', 'Delta') names nothing. None otherwise."""
     if not covers(country):
         return None
-    named = {r.country for r in regions() if _named_here(text, r)}
+    named = {r.country for _, r in regions_named(text)} | {r.country for r in _capitals() if region_spellings(text, r)}
     if any(fold(c) == fold(country) for c in named) or len(named) != 1:
         return None
     return next(iter(named))
 
 
-def _named_here(text: str, region: Region) -> bool:
-    """Whether the article names `region` by a name of its own, or by a shared name when the region is a capital's."""
-    capital = any(fold(s) in CAPITALS for s in region.spellings)
-    return any(_word_at(text, m.start(), m.end()) for spelling in region.spellings
-               if capital or spelling not in region.shared for m in re.finditer(re.escape(spelling), text))
+@cache
+def _capitals() -> tuple[Region, ...]:
+    """The regions one of whose names is a capital's ('Islamabad Capital Territory|Islamabad*')."""
+    return tuple(r for r in regions() if any(fold(s) in CAPITALS for s in r.spellings))
 
 
 def region_spellings(text: str, region: Region) -> list[tuple[int, int]]:

@@ -163,7 +163,7 @@ def _find_word(text: str, word: str) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
-def says(text: str, word: str) -> bool:
+def _says(text: str, word: str) -> bool:
     return _find_word(text, word) is not None
 
 
@@ -182,12 +182,12 @@ def resolve_day(words: str, reference: date | None, lx: Lexicon | None = None) -
         return None, "unresolved"
     yesterday = ("yesterday", "last night", *(lx.yesterday if lx is not None else ()))
     today = ("today", *(lx.today if lx is not None else ()))
-    if any(says(words, w) for w in yesterday):
+    if any(_says(words, w) for w in yesterday):
         return reference - timedelta(days=1), "dateline"
-    if any(says(words, w) for w in today):
+    if any(_says(words, w) for w in today):
         return reference, "dateline"
     for i, names in enumerate(weekday_names(lx)):
-        if any(says(words, name) for name in names):
+        if any(_says(words, name) for name in names):
             back = (reference.weekday() - i) % 7
             return reference - timedelta(days=back), "dateline"
     return None, "unresolved"
@@ -207,7 +207,7 @@ def ground_date(words: str, text: str, lx: Lexicon | None) -> tuple[int, int] | 
         return None
     relative = [("yesterday", *(lx.yesterday if lx else ())), ("today", *(lx.today if lx else ()))]
     for names in [*weekday_names(lx), *relative]:
-        if not says(words, names[0]):
+        if not _says(words, names[0]):
             continue
         for name in names:
             found = _find_word(text, name)

@@ -157,5 +157,5 @@ def unnamed_days(generated: str, article: str, lx: Lexicon | None, published: da
 
 def _starts_a_word(text: str, name: str) -> bool:
     """Whether a word of `text` starts with `name`, case ignored: a day's name may open a compound ('Samstagabend',
-    'Sonntagmorgen'), which `dates.says` (whole words) does not see."""
+    'Sonntagmorgen'), which the date reader's whole words do not see."""
     return re.search(rf"(?<!\w){re.escape(name.casefold())}", text.casefold()) is not None
