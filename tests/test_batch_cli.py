@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -19,13 +20,13 @@ from batch_helpers import article_text, make_folder
 from summarizer.batch.manifest import JSON_NAME, SQLITE_NAME, load_manifest_json
 from summarizer.batch.runner import JSONL_NAME
 from summarizer.cli.batch_cmd import batch
-from summarizer.cli.common import run_guarded
+from summarizer.cli.common import exit_process, run_guarded
 
-# `summarizer batch` in its own process, through the same error plumbing as the entry point (`run_guarded`).
-# It runs the batch command object directly so that an unrelated command failing to import cannot break these
-# tests; `test_batch_is_registered_in_the_cli` checks the registration.
-ENTRY = ("import sys; from summarizer.cli.common import run_guarded; from summarizer.cli.batch_cmd import batch; "
-         "sys.argv[1:2] = []; sys.exit(run_guarded(batch))")
+# `summarizer batch` in its own process, through the same error plumbing and exit as the entry point (`run_guarded`,
+# `exit_process`). It runs the batch command object directly so that an unrelated command failing to import cannot
+# break these tests; `test_batch_is_registered_in_the_cli` checks the registration.
+ENTRY = ("import sys; from summarizer.cli.common import exit_process, run_guarded; "
+         "from summarizer.cli.batch_cmd import batch; sys.argv[1:2] = []; exit_process(run_guarded(batch))")
 
 
 def start(args: list[str], env_extra: dict[str, str]) -> subprocess.Popen[str]:
@@ -131,6 +132,33 @@ def test_ctrl_c_stops_cleanly_with_130_and_the_rerun_finishes(tmp_path: Path) ->
     assert proc.returncode == 0, stderr
     check_complete(src, out, rels)
     assert load_manifest_json(out / JSON_NAME).runs[-1].skipped == len(done)
+
+
+def test_a_process_with_abandoned_threads_ends_at_once_with_its_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An interrupted batch leaves its model threads (daemons) mid-call; Python's shutdown halting one inside native
+    # code has aborted the process with SIGABRT instead of 130. exit_process ends it at once then, and only then.
+    ended: list[tuple[str, int]] = []
+
+    def fake_exit(code: int) -> None:
+        ended.append(("os._exit", code))
+        raise SystemExit(code)
+
+    monkeypatch.setattr(os, "_exit", fake_exit)
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait, daemon=True)
+    thread.start()
+    try:
+        monkeypatch.setattr(threading, "enumerate", lambda: [threading.main_thread()])
+        with pytest.raises(SystemExit):
+            exit_process(130)
+        assert ended == []  # no thread left: the ordinary exit
+        monkeypatch.setattr(threading, "enumerate", lambda: [threading.main_thread(), thread])
+        with pytest.raises(SystemExit):
+            exit_process(130)
+    finally:
+        release.set()
+        thread.join()
+    assert ended == [("os._exit", 130)]
 
 
 def test_exit_status_reports_failures_unless_allowed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
-from typing import Any, TextIO, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -85,6 +86,20 @@ def finish_stdout(code: int) -> int:
             click.echo(f"error: {error}", err=True)
             return error.exit_code
     return code
+
+
+def exit_process(code: int) -> NoReturn:
+    """End the process with `code`. A batch stopped mid-call abandons its model threads (daemons); Python's shutdown
+    would halt them wherever they stand, and halting one inside a native library's frame can abort the process
+    ('FATAL: exception not rethrown', SIGABRT) after every output was written. With such a thread alive the process
+    ends at once instead, its standard streams flushed first."""
+    if any(t.daemon and t.is_alive() for t in threading.enumerate()):
+        for stream in (sys.stdout, sys.stderr):
+            with suppress(Exception):
+                if stream is not None:
+                    stream.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def run_guarded(command: click.Command, args: list[str] | None = None) -> int:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
-from summarizer.cli.common import finish_stdout, run_guarded
+from summarizer.cli.common import exit_process, finish_stdout, run_guarded
 from summarizer.errors import SummarizerError
 
 # command -> its module under summarizer.cli (one line per command; the module's `register` adds it)
@@ -44,7 +43,7 @@ def cli() -> None:
 
 
 def main() -> None:
-    sys.exit(finish_stdout(run_guarded(cli)))
+    exit_process(finish_stdout(run_guarded(cli)))
 
 
 __all__ = ["SummarizerError", "cli", "main"]
