@@ -824,16 +824,30 @@ BUS_ARTICLE = ("Bus falls into gorge near Tarel\n"
     ("Bus crash near Tarel kills 14", False),
     ("Bus crash near Tarel kills 14, injures 16", False),
 ])
-def test_a_toll_the_headline_tells_that_no_figure_holds_is_warned_of_and_not_asked_again(headline: str,
-                                                                                         warned: bool) -> None:
+def test_a_toll_the_headline_tells_that_no_figure_holds_gives_way_to_codes_own(headline: str, warned: bool) -> None:
     first = overview(headline=headline, country="", region="", places=["Tarel"],
                      summary="A bus fell into a gorge near Tarel, police said.", event_type="accident",
                      on_purpose="no")
     backend = FakeBackend({"overview": [first]})
     result = Summarizer(backend).summarize(BUS_ARTICLE)
-    assert [c["pass"] for c in backend.calls].count("overview") == 1
-    assert result.headline == headline
-    assert any("headline tells" in w for w in result.provenance.warnings) is warned
+    assert [c["pass"] for c in backend.calls].count("overview") == 1  # not asked again
+    assert (result.headline == "Accident in Tarel: 14 people killed") is warned
+    assert (result.headline == headline) is not warned
+    dropped = [d for d in result.provenance.dropped if d.kind == "headline" and "no figure read" in d.reason]
+    assert [d.content for d in dropped] == ([headline] if warned else [])
+
+
+@pytest.mark.parametrize(("summary", "replaced"), [
+    ("A bus fell into a gorge near Tarel, killing 40 people.", True),
+    ("A bus fell into a gorge near Tarel, killing 14 people and injuring 16.", False),
+])
+def test_a_summary_telling_a_toll_no_figure_holds_gives_way_to_codes_own(summary: str, replaced: bool) -> None:
+    first = overview(headline="Bus crash near Tarel", country="", region="", places=["Tarel"], summary=summary,
+                     event_type="accident", on_purpose="no")
+    result = Summarizer(FakeBackend({"overview": [first]})).summarize(BUS_ARTICLE)
+    assert (result.summary == summary) is not replaced
+    assert result.summary.startswith("Accident reported in Tarel.") is replaced
+    assert any(d.kind == "summary" and "40 killed" in d.reason for d in result.provenance.dropped) is replaced
 
 
 def test_a_headline_whose_tolls_the_figures_hold_is_not_asked_again() -> None:

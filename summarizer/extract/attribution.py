@@ -254,12 +254,15 @@ def _words_after(text: str, limit: int = 8) -> str:
     return " ".join(text[: cut.start() if cut else len(text)].split()[:limit]).strip()
 
 
+_SPACED_DASH = re.compile(r"(?<=\s)-(?=\s)")  # a hyphen set off by spaces is a dash
+
+
 def _words_before(text: str, limit: int = 6) -> str:
     # 'District Police Officer (DPO) according to', 'Ministério dos Negócios Estrangeiros (MNE) do Governo português
     # explicou': a gloss in brackets is no clause's end
     text = re.sub(r"\s*\([^()]{1,40}\)(?=\s|$)", "", text)
-    cuts = list(_STOP.finditer(text))
-    return " ".join(text[cuts[-1].end() if cuts else 0 :].split()[-limit:]).strip()
+    cuts = list(_STOP.finditer(text)) + list(_SPACED_DASH.finditer(text))  # 'Rio Claro (Folha) - A Polícia'
+    return " ".join(text[max((c.end() for c in cuts), default=0) :].split()[-limit:]).strip()
 
 
 @per_lexicon
@@ -299,13 +302,20 @@ def _last_marker(before: str, markers: tuple[str, ...]) -> int | None:
 def _relative_head(before: str, lx: Lexicon) -> str | None:
     """The subject of a verb of saying that a relative clause sets off from it ('Faustino Miguens, que falava ao canal
     após uma reunião coordenada pela governadora de Luanda, Joana Lina, indicou que': 'Faustino Miguens', not the name
-    that ends the clause); None unless the words before the verb open 'Name, que' and end in a comma."""
-    head, comma, rest = before.partition(",")
-    opener = rest.split()[:1]
-    if not comma or not opener or opener[0].casefold() not in lx.relative_pronouns \
-            or not re.search(r",\s*$", rest) or len(head.split()) > 8 or _STOP.search(head):
-        return None
-    return head.strip()
+    that ends the clause; 'Mercredi matin, le Bureau national (BNGRC), qui compile ..., a annoncé que': the Bureau);
+    None unless the words before the verb hold 'Name, que' after nothing but time words, and end in a comma."""
+    for joint in re.finditer(r",\s*(\w+)", before):
+        if joint.group(1).casefold() not in lx.relative_pronouns:
+            continue
+        if not re.search(r",\s*$", before[joint.start() + 1 :]):
+            return None
+        opens = before.rfind(",", 0, joint.start()) + 1
+        head = before[opens : joint.start()].strip()
+        bare = re.sub(r"\s*\([^()]*\)$", "", head)  # 'le Bureau national (BNGRC)'
+        if _skip_leading(before[:opens], lx).strip(" ,") or not bare or len(bare.split()) > 12 or _STOP.search(bare):
+            return None
+        return head
+    return None
 
 
 def _coordinated_subject(before: str, lx: Lexicon) -> str | None:
@@ -370,12 +380,17 @@ def _issuer_before(before: str, lx: Lexicon) -> str:
     return before[: by.start()] if by is not None else before
 
 
+_DAY_IN_BRACKETS = re.compile(r"\s*\(\d{1,2}\)")
+
+
 def _skip_leading(rest: str, lx: Lexicon) -> str:
     """`rest` without the time words it starts with (', a indiqué mercredi la section italienne' -> 'la section
     italienne'), set off by commas or not (', ont rapporté, vendredi, des médias locaux'): the lexicon's source_skip."""
     skipped = False
     while (word := _skip_word(rest.lstrip(" ,"), lx)) is not None:
         rest, skipped = rest.lstrip(" ,")[len(word) :], True
+        day = _DAY_IN_BRACKETS.match(rest)  # 'nesta segunda-feira (18)': the day of the month in brackets
+        rest = rest[day.end() :] if day else rest
     return rest.lstrip(" ,") if skipped else rest  # ', vendredi, des médias locaux': the comma closing the time words
 
 
@@ -533,11 +548,14 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                     or _opens_verb(words[i:], lx):  # 'die Polizei von mindestens 25 Verletzten', 'von drei Toten'
                 words = words[:i]
                 break
+        acronym = re.fullmatch(r"\((?P<short>[A-ZÀ-Þ][A-ZÀ-Þ0-9.&-]{1,11})\),?", words[-1]) if words else None
+        if acronym is not None and len(words) - 1 > MAX_SPEAKER_WORDS:  # 'le Bureau national de gestion des
+            words = [acronym.group("short")]  # risques et des catastrophes (BNGRC)': too long a name, its short one
         # 'le chef de la police de' cut short: not 'de'; 'die Bundespolizei am Dienstag (Ortszeit)': not the time
         while words and (words[-1].casefold() in lx.stopwords or words[-1].casefold().strip(",") in lx.source_skip
                          or re.fullmatch(r"\([^()]*\),?", words[-1])):
             words.pop()
-        who = " ".join(words).strip(" '\"’")
+        who = " ".join(words).strip(" '\"’").lstrip("-–—.:;·| ")  # '(MiMorelia.com).- El Gobierno': a dateline's dash
         if who and who.casefold() not in lx.not_sources and usable_speaker(who, lx) and any(ch.isalpha() for ch in who):
             return who
     return None

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from summarizer.lang import DATA
+from summarizer.lang import DATA, lexicons
 from summarizer.text.names import CAPITALS, fold
 from summarizer.text.transliterate import skeleton
 
@@ -126,10 +126,26 @@ def _capitals() -> tuple[Region, ...]:
     return tuple(r for r in regions() if any(fold(s) in CAPITALS for s in r.spellings))
 
 
+@cache
+def _name_endings() -> tuple[str, ...]:
+    """The endings a name takes in any lexicon's language ('s': 'Bayerns'), longest first."""
+    return tuple(sorted({e for lx in lexicons().values() for e in lx.name_endings}, key=len, reverse=True))
+
+
+def _named_at(text: str, start: int, end: int, spelling: str) -> bool:
+    """`text[start:end]`, a spelling of a name, is whole words, or whole with an ending a language gives names
+    ('Baden-Württembergs Innenminister'); a name ending in s, x, z or ß takes none."""
+    if _word_at(text, start, end):
+        return True
+    if not spelling[-1:].isalpha() or spelling[-1].casefold() in "sxzß" or not re.search(r"[A-Za-z]", spelling):
+        return False
+    return any(text.startswith(ending, end) and _word_at(text, start, end + len(ending)) for ending in _name_endings())
+
+
 def region_spellings(text: str, region: Region) -> list[tuple[int, int]]:
     """Where the article writes the region under any of its names, shared names included (the model named it)."""
     return [(m.start(), m.end()) for spelling in region.spellings
-            for m in re.finditer(re.escape(spelling), text) if _word_at(text, m.start(), m.end())]
+            for m in re.finditer(re.escape(spelling), text) if _named_at(text, m.start(), m.end(), spelling)]
 
 
 def regions_named(text: str) -> list[tuple[int, Region]]:
@@ -141,7 +157,7 @@ def regions_named(text: str) -> list[tuple[int, Region]]:
             if spelling in region.shared:
                 continue
             hits += [(m.start(), m.end(), region) for m in re.finditer(re.escape(spelling), text)
-                     if _word_at(text, m.start(), m.end())]
+                     if _named_at(text, m.start(), m.end(), spelling)]
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, Region]] = []
     for start, end, region in hits:

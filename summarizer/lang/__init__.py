@@ -82,6 +82,9 @@ class Lexicon:
     # words that open a relative clause ('que', 'qui', 'che'): a verb of saying after 'Name, que ..., X,' has the name
     # at the sentence's start as its subject, not the X that ends the clause
     relative_pronouns: frozenset[str] = frozenset()
+    # endings a name takes in this language ('s' of the German genitive: 'Bayerns Innenminister'): a region's name
+    # with one joined on is still that region's naming
+    name_endings: tuple[str, ...] = ()
     # words that set two reports side by side in one sentence ('X says 2 died, while Y says 1', 'جبکہ'): each part
     # names the source of its own figures
     contrast_joiners: tuple[str, ...] = ()
@@ -372,6 +375,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         date_joiners=tuple(w.casefold() for w in calendar.get("joiners", [])),
         day_first=calendar.get("numeric") == "day_first",
         units_after=tuple(w.casefold() for w in data.get("places", {}).get("units_after", [])),
+        name_endings=tuple(data.get("places", {}).get("name_endings", [])),
         list_joiners=tuple(w.casefold() for w in data.get("places", {}).get("list_joiners", [])),
         locatives=tuple(w.casefold() for w in data.get("places", {}).get("locatives", [])),
         place_possessives=tuple(w.casefold() for w in data.get("places", {}).get("possessives", [])),
