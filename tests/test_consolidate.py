@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from consolidate_helpers import actor, fig, one_event_reports, other_event, place, statement, summary
+from consolidate_helpers import actor, ev, fig, one_event_reports, other_event, place, statement, summary
 
 from summarizer.consolidate.grouping import group_summaries
 from summarizer.consolidate.names import place_core
@@ -121,6 +121,20 @@ def test_a_city_one_report_gives_as_its_region_is_a_place_the_other_names():
                 casualties=[fig("c1", "civilians", "killed", 7)])
     groups, decisions = group_summaries([("m1", a), ("m2", b)])
     assert groups == [[0, 1]] and decisions[0].shared_places == ["Dorvan"]
+
+
+def test_a_place_one_model_left_out_counts_when_the_other_reports_quotes_name_it():
+    quoted = fig("c1", "people", "killed", 267)
+    quoted = quoted.model_copy(update={"evidence": ev("DORVAN – Sale il numero delle vittime: 267 morti")})
+    a = summary("q1", event_type="disaster", region="", places=[], casualties=[quoted])
+    b = summary("q2", event_type="disaster", region="", places=[place("Dorvan")],
+                casualties=[fig("c1", "people", "killed", 278)])
+    groups, decisions = group_summaries([("q1", a), ("q2", b)])
+    assert groups == [[0, 1]] and decisions[0].shared_places == ["Dorvan"]
+    elsewhere = summary("q3", event_type="disaster", region="", places=[place("Hallow Creek")],
+                        casualties=[fig("c1", "people", "killed", 278)])
+    groups, decisions = group_summaries([("q1", a), ("q3", elsewhere)])
+    assert groups == [[0], [1]] and decisions[0].shared_places == []
 
 
 def test_undated_reports_of_one_region_with_close_tolls_are_asked_about_not_joined():

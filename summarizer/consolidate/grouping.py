@@ -81,6 +81,7 @@ class _Batch:
     published: Mapping[str, date] = field(default_factory=dict)
     place_keys: dict[str, set[str]] = field(default_factory=dict)  # per report, computed once for every pair
     names: dict[str, set[str]] = field(default_factory=dict)  # per report, computed once for every pair
+    quoted: dict[str, str] = field(default_factory=dict)  # per report: its title and quotes, folded
 
     def distinctive(self, df: int) -> bool:
         return df <= max(3, self.size // 8)
@@ -120,6 +121,21 @@ def _national(name: str) -> bool:
 
 def _place_keys(s: EventSummary, places: PlaceIndex) -> set[str]:
     return {k for k in (places.key(p.name) for p in s.where.places) if k}
+
+
+def _quoted(s: EventSummary) -> str:
+    """The article's own words a summary keeps, folded: its title and every evidence quote."""
+    quotes = [s.article.title or "", *(p.evidence.quote for p in s.where.places),
+              *(c.evidence.quote for c in s.casualties)]
+    return f" {' '.join(fold(q) for q in quotes if q)} "
+
+
+def _named_in_quotes(keys: set[str], quoted: str, places: PlaceIndex) -> set[str]:
+    """The places among `keys` that the other report's quoted words name ('ad Amatrice' in a report whose model gave
+    no place): a place one model left out is still one both articles name."""
+    return {k for k in keys
+            if any(re.search(rf"(?<!\w){re.escape(fold(spelling))}(?!\w)", quoted)
+                   for spelling in places.spellings(k) or [k] if len(fold(spelling)) >= 4)}
 
 
 def shares_a_city(name: str) -> bool:
@@ -236,7 +252,9 @@ def _compare(ra: str, a: EventSummary, rb: str, b: EventSummary, batch: _Batch) 
     wide = {r for r in regions if r} - towns
     pa = (keys_a | as_place) - wide
     pb = (keys_b | as_place) - wide
-    shared_places = sorted(pa & pb)
+    # a place one report lists that the other's quoted words name (its model gave none or another)
+    cross = (_named_in_quotes(keys_a, batch.quoted[rb], places) | _named_in_quotes(keys_b, batch.quoted[ra], places))
+    shared_places = sorted((pa & pb) | (cross - wide))
     rare = [k for k in shared_places if batch.distinctive(batch.place_df[k])]
     score += min(4.0, float(len(shared_places) + len(rare)))  # a place few other reports name counts double
     shown = [places.display(k) + (" (distinctive)" if k in rare else "") for k in shared_places]
@@ -328,6 +346,7 @@ def group_summaries(
         batch.place_keys[ref] = _place_keys(s, places)
         batch.place_df.update(batch.place_keys[ref])
         batch.names[ref] = _names(s)
+        batch.quoted[ref] = _quoted(s)
         batch.name_df.update(batch.names[ref])
     decisions: list[PairDecision] = []
     links: list[tuple[float, int, int]] = []
