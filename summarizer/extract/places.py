@@ -143,14 +143,16 @@ def _only_after_indefinite(article: str, name: str, lx: Lexicon) -> bool:
 
 
 def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None, article: str = "") -> str | None:
-    """Why a place the model gives names no place, or None: it is only unit words ('village', 'the district'), it has
-    no capital letter in a script with them (as the article writes it: `spelled`), the article writes it only right
-    after an indefinite article ('Un Kwassa a chaviré'), or, in a script without capitals (where nothing marks a
-    name), it holds a word of harm or of the event ('मामूली भगदड़', a minor stampede), as the phrases code offers
-    there never do (`place_candidates`)."""
+    """Why a place the model gives names no place, or None: it is only unit words ('village', 'the district') or
+    stopwords ('इन', these), it has no capital letter in a script with them (as the article writes it: `spelled`),
+    the article writes it only right after an indefinite article ('Un Kwassa a chaviré'), or, in a script without
+    capitals (where nothing marks a name), it holds a word of harm or of the event ('मामूली भगदड़', a minor
+    stampede), as the phrases code offers there never do (`place_candidates`)."""
     units, skip = _unit_and_stop_words(lx if lx is not None else english())
     words = [w.strip(",.;:'’\"()") for w in name.casefold().split()]
     words = [w for w in words if w and w not in skip]
+    if not words and any(ch.isalpha() for ch in name):
+        return "only common words, not a place's name"  # 'इन' (these) of 'इन जिलों में'
     if words and all(w in units for w in words):
         return "a unit word, not a place's name"
     if words and all(w in (lx if lx is not None else english()).number_words for w in words):
