@@ -1214,7 +1214,7 @@ class Summarizer:
             summary = own_summary
         for label, text in (("headline", headline), ("summary", summary)):
             elsewhere = [*_unnamed_regions(text, run.text, where.region),
-                         *unnamed_names(text, run.text, where.country)]
+                         *unnamed_names(text, run.text, where.country, _own_regions_blanked(run.text, where.country))]
             attack = attack_told(text, _lead(run), run.language.lexicon, overview.event_type)
             if elsewhere or attack:  # still there when asked again: code's own words
                 run.drop(label, f"names {', '.join(elsewhere)}, which the article does not name" if elsewhere
@@ -1255,6 +1255,17 @@ class Summarizer:
         if notes:
             summary = summary.rstrip() + " Reported figures differ (" + "; ".join(notes) + ")."
         return headline, summary
+
+
+def _own_regions_blanked(text: str, country: str | None) -> str:
+    """`text` with the names of `country`'s regions it names blanked out: in a report from 'مغربی بنگال' (West Bengal,
+    India), 'بنگال' sounds like the start of 'Bangladesh' but names no other country."""
+    spans = [span for _, region in regions_named(text) if country and fold(region.country) == fold(country)
+             for span in region_spellings(text, region)]
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 FALLBACK_LANGUAGE = "English"  # the language of the headline and summary code writes when the model's will not do

@@ -65,9 +65,11 @@ def _as_written(name: str) -> bool:
     return any(ch.isupper() for ch in name[1:]) or any(ch.isdigit() for ch in name)
 
 
-def unnamed_names(generated: str, article: str, country: str | None) -> list[str]:
+def unnamed_names(generated: str, article: str, country: str | None, heard: str | None = None) -> list[str]:
     """The countries, peoples, capitals and named groups `generated` names that `article` names in no spelling of
-    theirs, other than the event's `country` (the model may infer it: 'in Pakistan' for a crash in Upper Dir)."""
+    theirs, other than the event's `country` (the model may infer it: 'in Pakistan' for a crash in Upper Dir). A
+    country is looked for by sound in `heard` (the article by default; the caller may blank out names that only sound
+    like one: 'مغربی بنگال', West Bengal, is no 'Bangladesh')."""
     found: list[str] = []
     allowed = fold(canonical_country(country)) if country else ""
     for match in _CAPITALIZED.finditer(generated):
@@ -75,7 +77,8 @@ def unnamed_names(generated: str, article: str, country: str | None) -> list[str
         meant = _countries_meant(word)
         if not meant or allowed in meant:
             continue
-        if not any(_names_country(article, c) for c in meant) and not _sounds_in(article, word):
+        if not any(_names_country(article, c) for c in meant) and not _sounds_in(article if heard is None else heard,
+                                                                                  word):
             found.append(word)
     folded = f" {fold(article)} "
     for group in groups():
