@@ -90,6 +90,7 @@ from summarizer.extract.regions import (
     covers,
     gazetteer_name,
     known_regions,
+    listed_with_regions,
     other_country_named,
     own_name,
     region_country,
@@ -902,7 +903,8 @@ class Summarizer:
                     _bare(name) not in listed or is_region(run.text, name, lx) or held is not None):
                 continue
             if (is_country_name(name) or is_country_name(_DIRECTION.sub("", name))
-                    or ((is_region(run.text, name, lx) or own_name(name)) and not town)):
+                    or ((is_region(run.text, name, lx) or own_name(name)) and not town)
+                    or (not town and listed_with_regions(run.text, name, country, lx.list_joiners if lx else ()))):
                 run.drop("place", "a country, a part of it or a first-level region, not a place", name)
                 continue
             if region and _bare(region).startswith(_bare(name) + " "):

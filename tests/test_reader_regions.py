@@ -11,12 +11,13 @@ from summarizer.extract.regions import (
     covers,
     gazetteer_name,
     known_regions,
+    listed_with_regions,
     own_name,
     region_country,
     regions,
     regions_named,
 )
-from summarizer.lang import detect_language
+from summarizer.lang import detect_language, lexicon
 from summarizer.llm.passes import OverviewAnswer
 from summarizer.pipeline import Summarizer, _Run
 from summarizer.text.dates import read_header
@@ -76,3 +77,24 @@ def test_a_country_named_in_another_language(lang: str, name: str, expected: str
         assert canonical_country(name) == name and not is_country_name(name)
     else:
         assert canonical_country(name) == expected and is_country_name(name)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("region_lists.tsv"))
+def test_a_shared_name_listed_beside_a_region_is_that_region(lang: str, text: str, expected: str) -> None:
+    article, country, name = (part.strip() for part in text.split(" | "))
+    lx = lexicon(lang)
+    assert lx is not None
+    assert (listed_with_regions(article, name, country, lx.list_joiners) or "-") == expected
+
+
+def test_the_model_giving_a_listed_regions_name_as_a_place_keeps_it_out_of_the_places() -> None:
+    article = ("Terremoto, 90 feriti\nI feriti passati per gli ospedali di Lazio, Umbria e Marche sono 90, ha detto "
+               "la Protezione civile di Amatrice.\n")
+    language = detect_language(article)
+    run = _Run(article, split_sentences(article), read_header(article, lx=language.lexicon), [], language=language)
+    answer = OverviewAnswer.model_construct(headline="", summary="", on_purpose="no", event_type="disaster",
+                                            country="Italy", region="Lazio", places=["Marche", "Amatrice"],
+                                            date_words="")
+    found = Summarizer(FakeBackend({}))._where(run, answer)
+    assert [p.name for p in found.places] == ["Amatrice"]
+    assert any(d.kind == "place" and d.content == "Marche" for d in run.dropped)

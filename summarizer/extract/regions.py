@@ -170,6 +170,26 @@ def regions_named(text: str) -> list[tuple[int, Region]]:
     return sorted(((start, region) for region, start in first.items()), key=lambda x: x[0])
 
 
+def listed_with_regions(text: str, name: str, country: str | None, joiners: tuple[str, ...]) -> str | None:
+    """The English name of the region of `country` that `name` spells, when the article lists `name` right beside a
+    region of that country named by a name of its own ('Lazio, Umbria e Marche': 'Marche', a name the gazetteer marks
+    as a common word's, is the region here); None otherwise. Two names a city shares ('Aveiro e Coimbra') list
+    no region."""
+    own = [r for r in known_regions(name) if country and fold(r.country) == fold(country)]
+    if len(own) != 1:
+        return None
+    others = [(s, e) for _, r in regions_named(text) if r != own[0] and fold(r.country) == fold(country)
+              for s, e in region_spellings(text, r)]
+    joined = "|".join(re.escape(j) for j in sorted({*joiners, "and"}, key=len, reverse=True))
+    gap = re.compile(rf"\s*(?:[,;/]\s*(?:(?:{joined})\s+)?|\s+(?:{joined})\s+)\s*", re.IGNORECASE)
+    for start, end in region_spellings(text, own[0]):
+        if text[start:end].casefold() != name.strip().casefold():
+            continue
+        if any(gap.fullmatch(text[e:start]) or gap.fullmatch(text[end:s]) for s, e in others if e <= start or s >= end):
+            return own[0].name
+    return None
+
+
 def gazetteer_name(name: str, country: str | None) -> str | None:
     """The English name of the region `name` spells ('Bayern' -> 'Bavaria'), of `country` when one is given; None
     when the gazetteer knows no such region, or two of different names."""
