@@ -555,8 +555,10 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         while words and (words[-1].casefold() in lx.stopwords or words[-1].casefold().strip(",") in lx.source_skip
                          or re.fullmatch(r"\([^()]*\),?", words[-1])):
             words.pop()
-        who = " ".join(words).strip(" '\"’").lstrip("-–—.:;·| ")  # '(MiMorelia.com).- El Gobierno': a dateline's dash
-        if who and who.casefold() not in lx.not_sources and usable_speaker(who, lx) and any(ch.isalpha() for ch in who):
+        who = " ".join(words).strip(" '\"’").lstrip("-–—.:;·| ")  # '(MiMorelia.com).- El Gobierno'
+        # a word with letters, not only stopwords: 'a' of 'apuntó a que' is no one
+        named = any(ch.isalpha() for ch in who) and not all(w.casefold() in lx.stopwords for w in who.split())
+        if who and named and who.casefold() not in lx.not_sources and usable_speaker(who, lx):
             return who
     return None
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from summarizer.contract.event import Casualty
 from summarizer.lang import english, outcome_near, outcomes_named
-from summarizer.text.parse import find_numbers, split_sentences
+from summarizer.text.parse import counts_things, find_numbers, split_sentences
 
 TOLD_OUTCOMES = ("killed", "injured", "missing")  # what a headline's toll says happened
 TOLD_REACH = 5  # words after a number that may name what happened to those it counts
@@ -40,7 +40,7 @@ def unsupported_tolls(text: str, casualties: Sequence[Casualty]) -> list[str]:
     allowed = supported_tolls(casualties)
     told: list[str] = []
     for m in find_numbers(text, split_sentences(text), lx):
-        if m.value is None:
+        if m.value is None or counts_things(text, m, lx) is not None:  # 'died in five states': no toll
             continue
         outcome = outcome_near(text, m.raw_start, m.end, lx)
         if outcome not in TOLD_OUTCOMES:
