@@ -367,6 +367,21 @@ def _issuer(rest: str, lx: Lexicon) -> str:
     return rest[by.end() :] if by is not None else ""  # 'según el último balance': a document of no one named
 
 
+def _document_issuer(text: str, lx: Lexicon) -> str | None:
+    """The issuer of a document the sentence opens with, named as a passive's agent inside the commas that follow it
+    ('Le bilan, communiqué par la gendarmerie, fait état de ...' -> 'la gendarmerie'; 'Ce bilan, donné jeudi matin
+    par l'attaché de presse, ...'); None when the sentence opens otherwise ('El balance por las lluvias': no commas,
+    'por' may be a cause)."""
+    if not lx.source_agents or not lx.source_documents:
+        return None
+    opening = re.match(r"\s*(?:\S+\s+){0,2}?(?P<doc>[^\s,]+),\s+(?P<aside>[^,;.]{1,80}?)(?:,|$)", text)
+    if opening is None or re.split(r"[’']", opening.group("doc").casefold())[-1] not in lx.source_documents:
+        return None
+    words = opening.group("aside").split()
+    agent = next((i for i, w in enumerate(words) if w.casefold() in lx.source_agents), None)
+    return " ".join(words[agent + 1 :]) or None if agent is not None else None
+
+
 def _issuer_before(before: str, lx: Lexicon) -> str:
     """What stands before a source phrase in a language that names the source first, up to the issuer of a document
     named last ('پی ڈی ایم اے کی ابتدائی رپورٹ' -> 'پی ڈی ایم اے': a document word among the last three words, and
@@ -486,6 +501,9 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     opener = _opener(text, lx)
     if opener is not None:  # 'Così sull’account Twitter dei Vigili del Fuoco.'
         candidates.append((0, _words_after(_issuer(_skip_leading(text.lstrip()[len(opener) :], lx), lx))))
+    issued = _document_issuer(text, lx)
+    if issued is not None:  # 'Le bilan, communiqué par la gendarmerie, fait état de 4 morts'
+        candidates.append((0, issued))
     for phrase in lx.source_after:  # 'según informó el Servicio Geológico': the verb is not the source
         candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)
                        if _last_word(text[:h]) not in lx.not_source_after]

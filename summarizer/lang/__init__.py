@@ -60,6 +60,9 @@ class Lexicon:
     source_ends: frozenset[str] = frozenset()  # words that end a source named without punctuation
     source_documents: frozenset[str] = frozenset()  # 'balance', 'bilan': a figure's document, not its source
     source_by: frozenset[str] = frozenset()  # 'por', 'par': after a document word, its issuer follows
+    # the words of a passive's agent ('par', 'por', 'dalla'): 'Le bilan, communiqué par la gendarmerie, ...' names
+    # the document's issuer, the source of the sentence's figures
+    source_agents: frozenset[str] = frozenset()
     # 'mercredi', 'ayer', 'aux journalistes', 'mais': words before a source that are not the source
     source_skip: tuple[str, ...] = ()
     # what alone names no source ('जानकारी के मुताबिक': according to information): no speaker, read as none
@@ -329,6 +332,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_ends=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_ends", [])),
         source_documents=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_documents", [])),
         source_by=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_by", [])),
+        source_agents=frozenset(w.casefold() for w in data.get("attribution", {}).get("source_agents", [])),
         source_skip=tuple(w.casefold() for w in data.get("attribution", {}).get("source_skip", [])),
         not_sources=frozenset(w.casefold() for w in data.get("attribution", {}).get("not_sources", [])),
         not_harm=tuple(w.casefold() for w in data.get("not_harm", {}).get("words", [])),
