@@ -577,6 +577,10 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
                     text, sentence.start + upper[0], sentence.start + upper[1], chunk[upper[0] : upper[1]], upper[2],
                     lx)):
                 continue  # a range's unit follows its upper end ('between 2 and 4 pm', '1-2 बजे', '1 से 2 बजे')
+            last = _listed_up_to(chunk, spans, i, lx)
+            if last != i and _not_a_count(text, sentence.start + spans[last][0], sentence.start + spans[last][1],
+                                          chunk[spans[last][0] : spans[last][1]], spans[last][2], lx):
+                continue  # a list's unit follows its last number ('Die Getöteten waren 24, 50 und 56 Jahre alt')
             if value is None and people is not None and not people.match(text[end : end + 60]):
                 continue  # "several districts": a vague amount only matters when it counts people
             qualifier: Qualifier = "vague"
@@ -591,6 +595,18 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
             mentions.append(NumberMention(start, end, written, value, floor, qualifier,
                                           text[raw_start:raw_end], raw_start, sentence))
     return mentions
+
+
+def _listed_up_to(chunk: str, spans: list[tuple[int, int, int | None, int | None]], i: int, lx: Lexicon) -> int:
+    """The index of the last number of the list of bare numbers that span `i` opens or continues ('24, 50 und 56'):
+    numbers set apart by a comma or a list joiner and nothing else; `i` itself when no number follows so."""
+    joiners = "|".join(_phrase_pattern(w, lx.spaced) for w in sorted({*lx.list_joiners, "and"}, key=len, reverse=True))
+    gap = re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+", re.IGNORECASE)
+    j = i
+    while j + 1 < len(spans) and spans[j][2] is not None and spans[j + 1][2] is not None \
+            and gap.fullmatch(chunk[spans[j][1] : spans[j + 1][0]]):
+        j += 1
+    return j
 
 
 @per_lexicon
