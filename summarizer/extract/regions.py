@@ -18,7 +18,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from summarizer.lang import DATA, lexicons
 from summarizer.text.names import CAPITALS, fold
@@ -151,6 +151,12 @@ def region_spellings(text: str, region: Region) -> list[tuple[int, int]]:
 def regions_named(text: str) -> list[tuple[int, Region]]:
     """The regions the article names by a name of their own (not a shared one), in the order it first names them;
     a name inside a longer one ('Virginia' in 'West Virginia', 'Papua' in 'West Papua') is not a naming."""
+    return list(_regions_named(text))
+
+
+@lru_cache(maxsize=64)
+def _regions_named(text: str) -> tuple[tuple[int, Region], ...]:
+    """`regions_named`, once per text: every spelling of every region is looked for (a tenth of a second)."""
     hits: list[tuple[int, int, Region]] = []
     for region in regions():
         for spelling in region.spellings:
@@ -167,7 +173,7 @@ def regions_named(text: str) -> list[tuple[int, Region]]:
     first: dict[Region, int] = {}
     for start, _, region in kept:
         first.setdefault(region, start)
-    return sorted(((start, region) for region, start in first.items()), key=lambda x: x[0])
+    return tuple(sorted(((start, region) for region, start in first.items()), key=lambda x: x[0]))
 
 
 def listed_with_regions(text: str, name: str, country: str | None, joiners: tuple[str, ...]) -> str | None:
