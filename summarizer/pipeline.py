@@ -1214,9 +1214,10 @@ class Summarizer:
             if summary:
                 run.drop("summary", f"numbers not in the article: {invented(summary)}", summary)
             summary = own_summary
+        heard = _own_regions_blanked(run.text, where.country)  # the article the sound check listens to
         for label, text in (("headline", headline), ("summary", summary)):
             elsewhere = [*_unnamed_regions(text, run.text, where.region),
-                         *unnamed_names(text, run.text, where.country, _own_regions_blanked(run.text, where.country))]
+                         *unnamed_names(text, run.text, where.country, heard)]
             attack = attack_told(text, _lead(run), run.language.lexicon, overview.event_type)
             if elsewhere or attack:  # still there when asked again: code's own words
                 run.drop(label, f"names {', '.join(elsewhere)}, which the article does not name" if elsewhere

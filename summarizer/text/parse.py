@@ -597,11 +597,17 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
     return mentions
 
 
+@per_lexicon
+def _list_gap(lx: Lexicon) -> re.Pattern[str]:
+    """What sets two listed numbers apart: a comma, a list joiner, or both ('24, 50 und 56')."""
+    joiners = "|".join(_phrase_pattern(w, lx.spaced) for w in sorted({*lx.list_joiners, "and"}, key=len, reverse=True))
+    return re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+", re.IGNORECASE)
+
+
 def _listed_up_to(chunk: str, spans: list[tuple[int, int, int | None, int | None]], i: int, lx: Lexicon) -> int:
     """The index of the last number of the list of bare numbers that span `i` opens or continues ('24, 50 und 56'):
     numbers set apart by a comma or a list joiner and nothing else; `i` itself when no number follows so."""
-    joiners = "|".join(_phrase_pattern(w, lx.spaced) for w in sorted({*lx.list_joiners, "and"}, key=len, reverse=True))
-    gap = re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+", re.IGNORECASE)
+    gap = _list_gap(lx)
     j = i
     while j + 1 < len(spans) and spans[j][2] is not None and spans[j + 1][2] is not None \
             and gap.fullmatch(chunk[spans[j][1] : spans[j + 1][0]]):
