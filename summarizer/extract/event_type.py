@@ -14,6 +14,7 @@ from summarizer.lang import (
     mishap_or_attack,
     names_explosion,
     names_natural_hazard,
+    names_weather,
     protest_or_riot,
 )
 
@@ -22,7 +23,8 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
     """The model's event type, unless the lead says otherwise in words:
     - harm nobody meant whose lead names a natural hazard is a disaster ('earthquake', 'sismo', 'भूकंप'), not an
       accident; a 'disaster' whose lead names a mishap ('stampede', 'incendio') and no natural hazard is an
-      accident;
+      accident, unless it names weather too ('a wall collapsed in the rains': the rains may be the event, and the
+      model's choice stands);
     - a lead that names a mishap or a hazard ('bus falls into gorge ... the accident', 'incendio', 'भगदड़') and no
       attack is harm nobody meant, whatever type of harm done on purpose the model gave;
     - harm to people protesting or rioting ('police opened fire on protesters', 'émeutes') is a protest or a riot,
@@ -36,7 +38,8 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
     hazard = names_natural_hazard(lead, lx)
     if answered == "accident" and hazard:
         return "disaster"
-    if answered == "disaster" and not hazard and mishap_or_attack(lead, lx)[0] is not None:
+    if answered == "disaster" and not hazard and mishap_or_attack(lead, lx)[0] is not None \
+            and not names_weather(lead, lx):
         return "accident"
     if answered not in ACCIDENTAL_TYPES and answered != "other":
         mishap, attack = mishap_or_attack(lead, lx)

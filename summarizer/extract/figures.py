@@ -371,7 +371,7 @@ def _deadly_thing(words: list[str], lx: Lexicon) -> bool:
     folded = [w.casefold().strip(",.;:!?\"'«»()") for w in words]
     for i, word in enumerate(folded[:2]):
         thing = word in {t.casefold() for t in lx.things} or any(
-            word.startswith(stem) for stem in (*lx.mishaps, *lx.natural_hazards) if " " not in stem)
+            word.startswith(stem) for stem in (*lx.mishaps, *lx.natural_hazards, *lx.weather) if " " not in stem)
         beside = [folded[k] for k in (i - 1, i + 1) if 0 <= k < len(folded)]
         if thing and harm.search(word) is None and any(harm.search(b) for b in beside):
             return True

@@ -114,7 +114,7 @@ def is_facility(name: str, lx: Lexicon | None) -> bool:
 def _event_words(lx: Lexicon) -> str:
     """The lexicon's words of events (attacks, mishaps, hazards, protests, riots, explosions, fighting) as one
     alternation; "" when it has none."""
-    return _alternation((*lx.attacks, *lx.mishaps, *lx.natural_hazards, *lx.protests, *lx.riots, *lx.explosions,
+    return _alternation((*lx.attacks, *lx.mishaps, *lx.natural_hazards, *lx.weather, *lx.protests, *lx.riots, *lx.explosions,
                          *lx.fighting))
 
 

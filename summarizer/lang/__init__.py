@@ -208,6 +208,12 @@ class Lexicon:
     others: tuple[str, ...] = ()
     clause_joiners: tuple[str, ...] = ()  # 'and', 'while', 'जबकि': a number's clause ends before one
     natural_hazards: tuple[str, ...] = ()  # 'earthquake', 'sismo': what makes a harm nobody meant a disaster
+    # rains and the like ('heavy rains', 'chuvas', 'बारिश'): a natural hazard in a lead that names no mishap; beside
+    # a mishap ('a wall collapsed in the rains') they may be its cause or the event, and the model's choice of
+    # accident or disaster stands
+    weather: tuple[str, ...] = ()
+    # words that start like an event word and name no such event ('stormed' is no storm, 'protestant' no protest)
+    not_event_words: tuple[str, ...] = ()
     mishaps: tuple[str, ...] = ()  # 'accident', 'stampede', 'हादसा': a lead naming one, no attack: harm nobody meant
     attacks: tuple[str, ...] = ()  # 'attack', 'gunmen', 'bomb': a lead naming one is harm done on purpose
     # attack words an accident may be told with too ('explosives' at a fireworks factory): a generated text holding one
@@ -388,6 +394,8 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         harm_words_after=int(numbers.get("harm_words_after", 4)),
         verb_last=bool(numbers.get("verb_last", False)),
         natural_hazards=tuple(w.casefold() for w in data.get("events", {}).get("natural_hazards", [])),
+        weather=tuple(w.casefold() for w in data.get("events", {}).get("weather", [])),
+        not_event_words=tuple(w.casefold() for w in data.get("events", {}).get("not_event_words", [])),
         mishaps=tuple(w.casefold() for w in data.get("events", {}).get("mishaps", [])),
         attacks=tuple(w.casefold() for w in data.get("events", {}).get("attacks", [])),
         also_accidents=tuple(w.casefold() for w in data.get("events", {}).get("also_accidents", [])),
@@ -640,8 +648,8 @@ def strip_stray_script(generated: str, writing: str, article: str = "") -> str:
 
 def _event_word(text: str, lx: Lexicon | None, words: Callable[[Lexicon], tuple[str, ...]]) -> str | None:
     """The first of a lexicon's event words that `text` holds, in English or the article's language (a word start
-    in a spaced script; an English word in another language's article a whole word, a loanword: 'bomb' is not the
-    start of 'Bomberos'), or None."""
+    in a spaced script, not one of the lexicon's `not_event_words`: 'stormed' is no storm; an English word in another
+    language's article a whole word, a loanword: 'bomb' is not the start of 'Bomberos'), or None."""
     lowered = text.casefold()
     own = [lx] if lx is not None and lx.code != "en" else []
     for x in [english(), *own]:
@@ -652,14 +660,31 @@ def _event_word(text: str, lx: Lexicon | None, words: Callable[[Lexicon], tuple[
                     continue
                 if whole and hit.end() < len(lowered) and lowered[hit.end()].isalpha():
                     continue
+                if x.spaced and _whole_word(lowered, hit.start()) in x.not_event_words:
+                    continue
                 return word
     return None
 
 
+def _whole_word(lowered: str, start: int) -> str:
+    """The word of `lowered` that starts at `start` (letters and inner hyphens)."""
+    match = re.match(r"\w+(?:-\w+)*", lowered[start:])
+    return match.group(0) if match else ""
+
+
 def names_natural_hazard(text: str, lx: Lexicon | None) -> bool:
     """Whether `text` names a natural hazard ('earthquake', 'sismo', 'भूकंप') in English or the article's language
-    (word starts in a spaced script)."""
-    return _event_word(text, lx, lambda x: x.natural_hazards) is not None
+    (word starts in a spaced script), or weather ('heavy rains', 'chuvas') and no mishap: rains beside a collapse
+    name no hazard of their own (`names_weather`)."""
+    if _event_word(text, lx, lambda x: x.natural_hazards) is not None:
+        return True
+    return names_weather(text, lx) and _event_word(text, lx, lambda x: x.mishaps) is None
+
+
+def names_weather(text: str, lx: Lexicon | None) -> bool:
+    """Whether `text` names rains or the like ('heavy rains', 'lluvias', 'बारिश'), in English or the article's
+    language: with a mishap named too, they may be its cause or the event itself."""
+    return _event_word(text, lx, lambda x: x.weather) is not None
 
 
 @per_lexicon
