@@ -1232,7 +1232,7 @@ class Summarizer:
             # beside figures: an article whose figures code could not read keeps the model's words. Not asked again:
             # asked so in s92, the model shortened its summaries and kept the tolls (dev 116, 229, 255).
             for label, text in (("headline", headline), ("summary", summary)):
-                told_tolls = unsupported_tolls(text, casualties)
+                told_tolls = unsupported_tolls(text, casualties, run.language.lexicon)
                 if told_tolls:
                     run.drop(label, f"tells {', '.join(told_tolls)}, which no figure read from the article holds",
                              text)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from summarizer.contract.event import Casualty
-from summarizer.lang import english, outcome_near, outcomes_named
+from summarizer.lang import Lexicon, english, outcome_near, outcomes_named
 from summarizer.text.parse import counts_things, find_numbers, split_sentences
 
 TOLD_OUTCOMES = ("killed", "injured", "missing")  # what a headline's toll says happened
@@ -34,13 +34,16 @@ def supported_tolls(casualties: Sequence[Casualty]) -> dict[str, set[int]]:
     return allowed
 
 
-def unsupported_tolls(text: str, casualties: Sequence[Casualty]) -> list[str]:
-    """The tolls an English text tells that no figure supports, as written ('10 Dead'), in order."""
+def unsupported_tolls(text: str, casualties: Sequence[Casualty], article: Lexicon | None = None) -> list[str]:
+    """The tolls an English text tells that no figure supports, as written ('10 Dead'), in order. A number counting
+    things ('died in five states') tells no toll, in English or in the words of the article's language (`article`)
+    the text took over ('Killed in Two Aldeias')."""
     lx = english()
     allowed = supported_tolls(casualties)
+    things_in = [x for x in (lx, article) if x is not None]
     told: list[str] = []
     for m in find_numbers(text, split_sentences(text), lx):
-        if m.value is None or counts_things(text, m, lx) is not None:  # 'died in five states': no toll
+        if m.value is None or any(counts_things(text, m, x) is not None for x in things_in):
             continue
         outcome = outcome_near(text, m.raw_start, m.end, lx)
         if outcome not in TOLD_OUTCOMES:
