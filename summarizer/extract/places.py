@@ -171,6 +171,8 @@ def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None, articl
             return "a word of harm or of the event, not a place's name"
         if words and words[-1] in lx.not_places:  # 'गहरी खाई' (a deep gorge): its noun comes last
             return "a common noun, not a place's name"
+        if words and any(words[-1].endswith(e) and len(words[-1]) > len(e) for e in lx.not_place_endings):
+            return "a verb form, not a place's name"  # 'इस आग में झुलसने से' (from getting burnt in this fire)
     return None
 
 

@@ -153,6 +153,8 @@ class Lexicon:
     # common nouns that stand before a locative and never name a place ('बस में': in the bus, 'کنونشن میں': at the
     # convention): never offered as a place
     not_places: tuple[str, ...] = ()
+    # endings of verb forms that no place name has ('झुलसने', 'गिरने': the oblique infinitive, 'in getting burnt')
+    not_place_endings: tuple[str, ...] = ()
     # indefinite articles: a capitalised word the article writes only right after one is a common noun ('Un Kwassa a
     # chaviré', a canoe), not a place's name; none in English, whose 'a Kabul hospital' names a place
     place_indefinites: tuple[str, ...] = ()
@@ -390,6 +392,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         locatives=tuple(w.casefold() for w in data.get("places", {}).get("locatives", [])),
         place_possessives=tuple(w.casefold() for w in data.get("places", {}).get("possessives", [])),
         not_places=tuple(w.casefold() for w in data.get("places", {}).get("not_places", [])),
+        not_place_endings=tuple(data.get("places", {}).get("not_place_endings", [])),
         place_indefinites=tuple(w.casefold() for w in data.get("places", {}).get("indefinites", [])),
         harm_words_after=int(numbers.get("harm_words_after", 4)),
         verb_last=bool(numbers.get("verb_last", False)),
