@@ -23,3 +23,14 @@ def test_a_fuzzy_quote_covers_whole_words(written: str) -> None:
 
 def test_a_quote_the_article_does_not_hold_is_not_found() -> None:
     assert locate(ARTICLE, "Lucknow, Uttar Pradesh") is None
+
+
+@pytest.mark.parametrize(("article", "written", "spelled"), [
+    ("They waited at the quayside at Port Môle for news.", "Port-Môle", "Port Môle"),
+    ("Rescuers reached Saint-Denis overnight.", "Saint Denis", "Saint-Denis"),
+    ("The blast hit Dera Ismail Khan — the city's main market.", "Dera Ismail Khan - the city's main market",
+     "Dera Ismail Khan — the city's main market"),
+])
+def test_a_hyphen_and_a_space_are_the_same_in_a_name(article: str, written: str, spelled: str) -> None:
+    found = locate(article, written)
+    assert found is not None and found.quote == spelled and is_grounded(article, found)

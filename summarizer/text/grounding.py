@@ -9,7 +9,9 @@ from rapidfuzz import fuzz
 from summarizer.contract.event import Evidence
 from summarizer.text.names import SAME_QUOTE
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\xa0": " "})
+# quotes unified; a hyphen or dash is a space ('Port-Môle' is the article's 'Port Môle', one letter of nine apart: too
+# far for a fuzzy match of a short name)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": " ", "—": " ", "-": " ", "‐": " ", "\xa0": " "})
 
 
 def span(article: str, start: int, end: int) -> Evidence:
@@ -18,7 +20,8 @@ def span(article: str, start: int, end: int) -> Evidence:
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
-    """Lower-case, unify quotes/dashes, collapse whitespace; keep a map from normalised to original offsets."""
+    """Lower-case, unify quotes, make hyphens and dashes spaces, collapse whitespace; keep a map from normalised to
+    original offsets."""
     out: list[str] = []
     index: list[int] = []
     previous_space = False
