@@ -58,7 +58,8 @@ def _clean(who: str) -> str:
     return first + (" " + _CIRCUMSTANCE.sub("", " " + rest).strip() if rest else "")  # '... on a radio station'
 
 
-_TRAILING_NAME = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)$")
+# a closing name, its capitalised words maybe joined by 'of' or 'for' ('Ministry of Emergency Situations')
+_TRAILING_NAME = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w’'.-]+\s+(?:(?:of|for)\s+)?){1,3}[A-Z][\w’'-]+)$")
 _HEAD = re.compile(r"^(?P<head>.+?)\s+(?:of|from|at|in|with)\s", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 8
 
