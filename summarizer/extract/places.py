@@ -169,8 +169,8 @@ def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None, articl
         if (harm is not None and harm.search(name)) or (events and re.search(events, name)) \
                 or _ENGLISH_EVENTS.search(name):
             return "a word of harm or of the event, not a place's name"
-        if words and words[-1] in lx.not_places:  # 'गहरी खाई' (a deep gorge): its noun comes last
-            return "a common noun, not a place's name"
+        if words and (words[-1] in lx.not_places or all(w in lx.not_places or w in units for w in words)):
+            return "a common noun, not a place's name"  # 'गहरी खाई' (a deep gorge), 'مختلف علاقوں' (various areas)
         if words and any(words[-1].endswith(e) and len(words[-1]) > len(e) for e in lx.not_place_endings):
             return "a verb form, not a place's name"  # 'इस आग में झुलसने से' (from getting burnt in this fire)
     return None
@@ -269,7 +269,8 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
     def name_word(word: str) -> bool:
         return (re.fullmatch(_SCRIPT_WORD, word) is not None and word.casefold() not in not_names
                 and not (harm is not None and harm.search(word)) and not (events and re.search(events, word))
-                and not _ENGLISH_EVENTS.search(word) and not is_facility(word, lx))
+                and not _ENGLISH_EVENTS.search(word) and not is_facility(word, lx)
+                and not any(word.endswith(e) and len(word) > len(e) for e in lx.not_place_endings))
 
     locative = re.compile(rf"(?<!\S)(?:{_alternation(lx.locatives)})(?!\S)")
     if not lx.word_starts:  # a script that glues words on: a one-word locative joined to the name ('پشاورمیں'); not
