@@ -88,6 +88,7 @@ from summarizer.extract.places import (
 )
 from summarizer.extract.regions import (
     covers,
+    first_level_words,
     gazetteer_name,
     known_regions,
     listed_with_regions,
@@ -888,7 +889,7 @@ class Summarizer:
         held: str | None = None
         if region is None:  # a place the article calls a state or province, or a region's own name, is the region
             region = next((own_name(n) or region_name(n, lx) for n in names
-                           if n.strip() and (is_region(run.text, n, lx) or own_name(n))), None)
+                           if n.strip() and (_called_region(run, n, country) or own_name(n))), None)
         if region is None:  # else the region the article names first (the gazetteer's)
             region = self._named_region(run, country)
         if region is None:  # else the one place that holds the others ('Kullu district of Himachal Pradesh')
@@ -900,10 +901,10 @@ class Summarizer:
                 continue
             town = is_namesake_town(run.text, name, lx)  # 'Kaduna, Kaduna State': a place and the region's name
             if region and _bare(name) == _bare(region) and not town and (
-                    _bare(name) not in listed or is_region(run.text, name, lx) or held is not None):
+                    _bare(name) not in listed or _called_region(run, name, country) or held is not None):
                 continue
             if (is_country_name(name) or is_country_name(_DIRECTION.sub("", name))
-                    or ((is_region(run.text, name, lx) or own_name(name)) and not town)
+                    or ((_called_region(run, name, country) or own_name(name)) and not town)
                     or (not town and listed_with_regions(run.text, name, country, lx.list_joiners if lx else ()))):
                 run.drop("place", "a country, a part of it or a first-level region, not a place", name)
                 continue
@@ -932,7 +933,7 @@ class Summarizer:
                 places.append(Place(name=spelled, normalized=normalized, spellings=[spelled], evidence=evidence))
             elif spelled not in match.spellings:
                 match.spellings.append(spelled)
-        if region and not is_region(run.text, region, lx) and (
+        if region and not _called_region(run, region, country) and (
                 (any(_bare(region) == _bare(p.name) for p in places) and not known_regions(region))
                 or (country and re.search(rf"\b{re.escape(_bare(country))}\b", _bare(region)))
                 or (is_country_name(region) and not known_regions(region))):  # 'Côte d'Ivoire' beside 'Ivory Coast'
@@ -984,7 +985,7 @@ class Summarizer:
         known = gazetteer_name(bare, country)
         if known is not None:
             return known
-        if country and covers(country) and not is_region(run.text, region, lx):
+        if country and covers(country) and not _called_region(run, region, country):
             run.drop("region", f"none of the first-level regions of {country}", region)
             return None
         return bare or region
@@ -1373,6 +1374,12 @@ def _source_given(by: object) -> str:
     """The source the model wrote, '' for none."""
     written = str(by).strip().strip("\"'")
     return "" if _NO_SOURCE.fullmatch(written) else written
+
+
+def _called_region(run: _Run, name: str, country: str | None) -> bool:
+    """The article calls `name` a first-level region of `country`: by its gazetteer's words for them where it gives
+    them ('regione', not 'provincia', in Italy), else by any region word of the lexicons."""
+    return is_region(run.text, name, run.language.lexicon, first_level_words(country))
 
 
 def _place_problem(run: _Run, place: str) -> str | None:

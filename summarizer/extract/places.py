@@ -434,11 +434,13 @@ def region_name(name: str, lx: Lexicon | None) -> str:
     return re.sub(head, "", bare, flags=re.IGNORECASE)
 
 
-def is_region(text: str, name: str, lx: Lexicon | None) -> bool:
+def is_region(text: str, name: str, lx: Lexicon | None, called: tuple[str, ...] | None = None) -> bool:
     """The article calls `name` a first-level region: the name then a region word ('Uttar Pradesh state', 'the
     Gansu provincial government'), or a region word, maybe an 'of' word, and the name ('the province of Sindh', 'el
-    departamento de San Marcos', 'Provinz Sindh'); the words are the lexicons' ([places])."""
+    departamento de San Marcos', 'Provinz Sindh'); the words are the lexicons' ([places]), or `called`, the words of
+    the country's first level where the gazetteer gives them ('regione', not 'provincia', in Italy)."""
     words, of = _region_words(lx)
+    words = called if called is not None else words
     base = region_name(name, lx)
     if not words or not base:
         return False

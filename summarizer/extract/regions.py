@@ -75,6 +75,20 @@ def _by_fold() -> dict[str, tuple[Region, ...]]:
     return {key: tuple(dict.fromkeys(found)) for key, found in table.items()}
 
 
+@cache
+def _called() -> dict[str, tuple[str, ...]]:
+    with GAZETTEER.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {fold(country): tuple(table["called"]) for country, table in data.items() if table.get("called")}
+
+
+def first_level_words(country: str | None) -> tuple[str, ...] | None:
+    """The words articles call `country`'s first-level regions by, where its other units take region words of their
+    own ('regione' for Italy, whose 'provincia di Torino' is second-level); None when the gazetteer gives none (any
+    region word of the lexicons names one)."""
+    return _called().get(fold(country)) if country else None
+
+
 def covers(country: str | None) -> bool:
     """Whether the gazetteer lists every region of `country` (its English name)."""
     return bool(country) and any(fold(r.country) == fold(country) for r in regions())
