@@ -31,7 +31,7 @@ from summarizer.pipeline import Summarizer, finished
 from summarizer.text.grounding import is_grounded
 
 ARTICLE = """Rebels storm police posts in Chile's far north
-VALMIRA, Chile, March 16, 2023 (Reuters) - Gunmen from the Southern Dawn Front (SDF) attacked two police posts in the province of Norvale on Tuesday, officials said.
+VALMIRA, Chile, March 16, 2023 (Reuters) - Gunmen from the Southern Dawn Front (SDF) attacked two police posts in the region of Norvale on Tuesday, officials said.
 At least 12 soldiers were killed in the fighting near the town of Piedraluz, the army said.
 Twenty-four police officers were injured, according to a hospital spokesman.
 More than 30 residents fled Piedraluz after the attack, the town's mayor said.
@@ -175,8 +175,8 @@ def test_where(summary: EventSummary) -> None:
     ("northern Chile", ["Piedraluz"], None, ["Piedraluz"]),  # nor is a part of it named by the country
     # only as region, and the gazetteer lists Chile's regions: a town is none of them
     ("Piedraluz", [], None, []),
-    ("Valmira district, Norvale", [], "Norvale", ["Valmira"]),  # a district before the province is a place
-    ("Norvale", ["Norvale", "Piedraluz"], "Norvale", ["Piedraluz"]),  # the article's province is not a place
+    ("Valmira district, Norvale", [], "Norvale", ["Valmira"]),  # a district before the region is a place
+    ("Norvale", ["Norvale", "Piedraluz"], "Norvale", ["Piedraluz"]),  # the article's region is not a place
 ])
 def test_region_and_places_are_told_apart(region: str, places: list[str], want_region: str | None,
                                           want_places: list[str]) -> None:

@@ -114,8 +114,8 @@ def is_facility(name: str, lx: Lexicon | None) -> bool:
 def _event_words(lx: Lexicon) -> str:
     """The lexicon's words of events (attacks, mishaps, hazards, protests, riots, explosions, fighting) as one
     alternation; "" when it has none."""
-    return _alternation((*lx.attacks, *lx.mishaps, *lx.natural_hazards, *lx.weather, *lx.protests, *lx.riots, *lx.explosions,
-                         *lx.fighting))
+    return _alternation((*lx.attacks, *lx.mishaps, *lx.natural_hazards, *lx.weather, *lx.protests, *lx.riots,
+                         *lx.explosions, *lx.fighting))
 
 
 _ENGLISH_EVENTS = re.compile(rf"(?<![^\W\d_])(?:{_event_words(english())})(?![^\W\d_])", re.IGNORECASE)
@@ -140,6 +140,11 @@ def _only_after_indefinite(article: str, name: str, lx: Lexicon) -> bool:
         if before is None or before.group(1).casefold() not in lx.place_indefinites:
             return False
     return bool(found)
+
+
+def _verb_form(word: str, lx: Lexicon) -> bool:
+    """Whether `word` ends as a verb form no place's name does (the lexicon's `not_place_endings`: 'झुलसने')."""
+    return any(word.endswith(e) and len(word) > len(e) for e in lx.not_place_endings)
 
 
 def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None, article: str = "") -> str | None:
@@ -171,7 +176,7 @@ def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None, articl
             return "a word of harm or of the event, not a place's name"
         if words and (words[-1] in lx.not_places or all(w in lx.not_places or w in units for w in words)):
             return "a common noun, not a place's name"  # 'गहरी खाई' (a deep gorge), 'مختلف علاقوں' (various areas)
-        if words and any(words[-1].endswith(e) and len(words[-1]) > len(e) for e in lx.not_place_endings):
+        if words and _verb_form(words[-1], lx):
             return "a verb form, not a place's name"  # 'इस आग में झुलसने से' (from getting burnt in this fire)
     return None
 
@@ -270,7 +275,7 @@ def place_candidates(sentences: list[Sentence], lx: Lexicon, happened: Callable[
         return (re.fullmatch(_SCRIPT_WORD, word) is not None and word.casefold() not in not_names
                 and not (harm is not None and harm.search(word)) and not (events and re.search(events, word))
                 and not _ENGLISH_EVENTS.search(word) and not is_facility(word, lx)
-                and not any(word.endswith(e) and len(word) > len(e) for e in lx.not_place_endings))
+                and not _verb_form(word, lx))
 
     locative = re.compile(rf"(?<!\S)(?:{_alternation(lx.locatives)})(?!\S)")
     if not lx.word_starts:  # a script that glues words on: a one-word locative joined to the name ('پشاورمیں'); not
