@@ -38,11 +38,16 @@ class Region:
 
 
 @cache
-def regions() -> tuple[Region, ...]:
+def _gazetteer() -> dict[str, dict[str, list[str]]]:
+    """The gazetteer's tables by country, read once."""
     with GAZETTEER.open("rb") as handle:
-        data = tomllib.load(handle)
+        return tomllib.load(handle)
+
+
+@cache
+def regions() -> tuple[Region, ...]:
     out: list[Region] = []
-    for country, table in data.items():
+    for country, table in _gazetteer().items():
         for row in table["regions"]:
             names = [n.strip() for n in row.split("|") if n.strip()]
             names += [other for n in names for other in _variants(n) if other not in names]
@@ -77,9 +82,7 @@ def _by_fold() -> dict[str, tuple[Region, ...]]:
 
 @cache
 def _called() -> dict[str, tuple[str, ...]]:
-    with GAZETTEER.open("rb") as handle:
-        data = tomllib.load(handle)
-    return {fold(country): tuple(table["called"]) for country, table in data.items() if table.get("called")}
+    return {fold(country): tuple(table["called"]) for country, table in _gazetteer().items() if table.get("called")}
 
 
 def first_level_words(country: str | None) -> tuple[str, ...] | None:
@@ -190,6 +193,13 @@ def _regions_named(text: str) -> tuple[tuple[int, Region], ...]:
     return tuple(sorted(((start, region) for region, start in first.items()), key=lambda x: x[0]))
 
 
+@cache
+def _region_list_gap(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """What sets two listed names apart: a comma, semicolon or slash, a list joiner, or both ('Umbria e Marche')."""
+    joined = "|".join(re.escape(j) for j in sorted({*joiners, "and"}, key=len, reverse=True))
+    return re.compile(rf"\s*(?:[,;/]\s*(?:(?:{joined})\s+)?|\s+(?:{joined})\s+)\s*", re.IGNORECASE)
+
+
 def listed_with_regions(text: str, name: str, country: str | None, joiners: tuple[str, ...]) -> str | None:
     """The English name of the region of `country` that `name` spells, when the article lists `name` right beside a
     region of that country named by a name of its own ('Lazio, Umbria e Marche': 'Marche', a name the gazetteer marks
@@ -200,8 +210,7 @@ def listed_with_regions(text: str, name: str, country: str | None, joiners: tupl
         return None
     others = [(s, e) for _, r in regions_named(text) if r != own[0] and fold(r.country) == fold(country)
               for s, e in region_spellings(text, r)]
-    joined = "|".join(re.escape(j) for j in sorted({*joiners, "and"}, key=len, reverse=True))
-    gap = re.compile(rf"\s*(?:[,;/]\s*(?:(?:{joined})\s+)?|\s+(?:{joined})\s+)\s*", re.IGNORECASE)
+    gap = _region_list_gap(joiners)
     for start, end in region_spellings(text, own[0]):
         if text[start:end].casefold() != name.strip().casefold():
             continue
