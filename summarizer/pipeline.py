@@ -170,7 +170,7 @@ from summarizer.text.parse import (
     split_sentences,
     stated_values,
 )
-from summarizer.text.transliterate import locate_transliterated, names_country
+from summarizer.text.transliterate import countries_named, locate_transliterated, names_country, similar_countries
 from summarizer.text.unnamed import unnamed_days, unnamed_names
 from summarizer.text.windows import window_near
 
@@ -642,7 +642,8 @@ class Summarizer:
         lx = run.language.lexicon
         aboard = {id(c) for c in candidates if not c.sure and aboard_near(run.text, c.mention.raw_start,
                                                                             c.mention.end, lx)}
-        doers = {id(c) for c in candidates if not c.sure and after_agent(run.text, c.mention.raw_start, lx)}
+        doers = {id(c) for c in candidates if not c.sure and after_agent(run.text, c.mention.raw_start, c.mention.end,
+                                                                         lx)}
         unharmed = aboard | doers | {id(c) for c in candidates
                                      if not c.sure and unharmed_near(run.text, c.mention.raw_start, c.mention.end, lx)}
         for cand in (c for c in candidates if id(c) in unharmed):  # '8 passengers were rescued', 'indemnes'
@@ -708,9 +709,13 @@ class Summarizer:
                 echoed = (lx is None or not lx.code_reader) and len(description.split()) > 1 \
                     and locate(run.text, description) is not None
                 if group is None and description.casefold() != "none" and near is not None \
-                        and (stated is not None or echoed):
+                        and (stated is not None or echoed
+                             or (lx is not None and not lx.code_reader and not echoed
+                                 and _NUMBER_IN.search(description) is None
+                                 and outcomes_named(description, english()) == {near})):
                     # '48 people', or the article's own words copied ('tre i colleghi deceduti'), with its harm word
-                    # beside the number in the article
+                    # beside the number in the article; or, in another language, English words without a number that
+                    # name the same harm ('decades of people missing' for 'decine i dispersi')
                     group = GENERIC_GROUP
                 elif group is None and reading.outcome is None and own_harm(run.text, m.raw_start, m.raw_end, lx):
                     # '10 زخمیوں', '20 muertos', '11 personnes tuées': the number's own noun names the harm
@@ -864,6 +869,12 @@ class Summarizer:
             # another's ('اسلام آباد' for a crash the model placed in Afghanistan)
             run.drop("country", f"the article names none of its regions, and names {other}'s", country)
             country = other
+        elif country and not names_country(run.text, country) and run.sentences \
+                and len(lead := countries_named(run.sentences[0].text)) == 1 and similar_countries(country, lead[0]):
+            # the model's country, which the article does not name, while its first sentence names one country of a
+            # name like it ('l'armée nigérienne' is Niger's army, not Nigeria's)
+            run.drop("country", f"the article does not name it, and its first sentence names {lead[0]}", country)
+            country = lead[0]
         if region:  # 'Kullu district, Himachal Pradesh': the district is a place, the state the region
             parts = _region_parts(region)
             if any(_region_part_missing(run.text, part) for part in parts):
@@ -1350,6 +1361,9 @@ def _invented(text: str, article_numbers: set[int]) -> list[int]:
 
 
 _NUMERAL_ONLY = re.compile(r"\d[\d,]*")
+
+
+_NUMBER_IN = re.compile(r"\d")
 
 
 def _stated(description: str) -> int | None:
@@ -1848,12 +1862,22 @@ _ONE_OF = {"people": "person", "civilians": "civilian", "militants": "militant",
            "prisoners": "prisoner"}
 
 
+# the event type in the words of code's own headline and summary ('Explosion in Villeta', not 'Explosion remote
+# violence in Villeta'); the others read as they are named ('Accident', 'Protest')
+_EVENT_WORDS = {"explosion_remote_violence": "explosion", "violence_against_civilians": "attack on civilians",
+                "battle": "armed clash", "strategic_development": "event", "other": "event"}
+
+
+def _event_words(overview: OverviewAnswer) -> str:
+    return _EVENT_WORDS.get(overview.event_type, overview.event_type.replace("_", " ")).capitalize()
+
+
 def _fallback_headline(overview: OverviewAnswer, where: Where) -> str:
-    return f"{overview.event_type.replace('_', ' ').capitalize()} in {_located(where) or 'unknown location'}"
+    return f"{_event_words(overview)} in {_located(where) or 'unknown location'}"
 
 
 def _fallback_summary(overview: OverviewAnswer, where: Where, casualties: list[Casualty]) -> str:
-    parts = [f"{overview.event_type.replace('_', ' ').capitalize()} reported in "
+    parts = [f"{_event_words(overview)} reported in "
              f"{_located(where) or 'an unstated location'}."]
     figures = [_figure_in_english(c) for c in casualties[:4]]
     if figures:

@@ -1693,3 +1693,44 @@ def test_a_full_hour_s_minutes_are_no_invented_number() -> None:
         backend = FakeBackend({"overview": [answer] * 3, "figures": [_described({})] * 3})
         result = Summarizer(backend).summarize(article)
         assert (result.summary == summary) is kept, summary
+
+
+def test_words_without_a_number_that_name_the_harm_beside_a_vague_count_keep_it() -> None:
+    """In another language the model may describe a vague count without a number ('decades of people missing' for
+    'decine i dispersi'): where its words name the harm the word beside the count names, the count stands; a
+    description that names another harm does not make it one."""
+    article = ("Alluvione a Tarel\n"
+               "Sono almeno 12 i morti e decine i dispersi a Tarel, secondo la Protezione civile.\n")
+    agree = FakeBackend({"overview": [overview(places=["Tarel"], country="Italy")],
+                         "figures": [_described({"almeno 12": "12 people killed",
+                                                 "decine": "decades of people missing"})]})
+    result = Summarizer(agree).summarize(article)
+    assert {(c.value, c.outcome) for c in result.casualties} == {(12, "killed"), (None, "missing")}
+    other = FakeBackend({"overview": [overview(places=["Tarel"], country="Italy")],
+                         "figures": [_described({"almeno 12": "12 people killed",
+                                                 "decine": "decades of people injured"})]})
+    result = Summarizer(other).summarize(article)
+    assert {(c.value, c.outcome) for c in result.casualties} == {(12, "killed")}
+
+
+def test_a_country_the_article_does_not_name_gives_way_to_the_like_named_one_its_lead_names() -> None:
+    """'l'armée nigérienne' is Niger's army: a model that gives Nigeria, which the article never names, is corrected
+    to the country of a name like it that the first sentence names; an unlike one is left to the model."""
+    article = ("Les jihadistes attaquent l'armée nigérienne à Tarel\n"
+               "Douze soldats ont été tués mardi à Tarel, selon le ministère de la Défense.\n")
+    result = Summarizer(FakeBackend({"overview": [overview(places=["Tarel"], region="", country="Nigeria")],
+                                     "figures": [_described({})]})).summarize(article)
+    assert result.where.country == "Niger"
+    result = Summarizer(FakeBackend({"overview": [overview(places=["Tarel"], region="", country="Mali")],
+                                     "figures": [_described({})]})).summarize(article)
+    assert result.where.country == "Mali"
+
+
+def test_codes_own_headline_names_the_event_type_in_plain_words() -> None:
+    """A headline code writes itself says 'Explosion in Tarel', not 'Explosion remote violence in Tarel'."""
+    article = "Un policía murió en Tarel, Colombia, por la explosión de una bomba.\n"
+    backend = FakeBackend({"overview": [overview(headline="Un policía murió en Tarel", places=["Tarel"], region="",
+                                                 country="Colombia", event_type="explosion_remote_violence")],
+                           "figures": [_described({})]})
+    result = Summarizer(backend).summarize(article)
+    assert result.headline.startswith("Explosion in Tarel")

@@ -26,8 +26,7 @@ def test_code_reader_is_sure_or_leaves_it_to_the_model(lang: str, text: str, exp
 @pytest.mark.parametrize(("reader", "lang", "text", "expected"),
                          [(unharmed_near, *row) for row in rows("unharmed.tsv")]
                          + [(aboard_near, *row) for row in rows("aboard.tsv")]
-                         + [(lambda text, start, end, lx: after_agent(text, start, lx), *row)
-                            for row in rows("agents.tsv")])
+                         + [(after_agent, *row) for row in rows("agents.tsv")])
 def test_a_number_beside_a_word_of_no_harm_of_being_on_board_or_of_doing_it_counts_nobody_harmed(
         reader: Callable[[str, int, int, Lexicon | None], bool], lang: str, text: str, expected: str) -> None:
     start = text.index("«")

@@ -428,6 +428,14 @@ def _channel_then_said(said: str, lx: Lexicon) -> bool:
     return False
 
 
+def _opens_channel(words: list[str], lx: Lexicon) -> bool:
+    """Whether `words` open with a channel of the lexicon ('dans un communiqué', 'in una nota', 'via'): where a source
+    named after its verb ends ('a indiqué le préfet Antoine Poussier dans un communiqué')."""
+    said = " ".join(words).casefold()
+    return any(said.startswith(channel) and not said[len(channel) : len(channel) + 1].isalpha()
+               for channel in lx.source_channels)
+
+
 def _opener(text: str, lx: Lexicon) -> str | None:
     """The lexicon's source opener a sentence starts with ('Così il sindaco.'), or None."""
     lowered = text.lstrip().casefold()
@@ -564,7 +572,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
             if word.casefold() in lx.source_ends or any(ch.isdigit() for ch in word) or outcomes_named(word, lx) \
                     or word.casefold() in _qualifier_starts(lx) \
                     or is_number_word(word, lx) \
-                    or _opens_verb(words[i:], lx):  # 'die Polizei von mindestens 25 Verletzten', 'von drei Toten'
+                    or _opens_verb(words[i:], lx) \
+                    or _opens_channel(words[i:], lx):  # 'le préfet Antoine Poussier dans un communiqué'
                 words = words[:i]
                 break
         acronym = re.fullmatch(r"\((?P<short>[A-ZÀ-Þ][A-ZÀ-Þ0-9.&-]{1,11})\),?", words[-1]) if words else None

@@ -1001,13 +1001,16 @@ def _nearer_than_harm(text: str, start: int, end: int, lx: Lexicon, words: tuple
     return _nearest(text, start, end, lx, table, None, 3) == ""
 
 
-def after_agent(text: str, start: int, lx: Lexicon | None) -> bool:
-    """Whether a number (its qualifier starting at `start`) stands right after the agent of a passive, one of the
-    lexicon's `agents` ('fue atacada por dos hombres', 'attaqué par les deux individus'): it counts who did it."""
+def after_agent(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
+    """Whether a number (its qualifier starting at `start`, ending at `end`) stands right after the agent of a
+    passive, one of the lexicon's `agents` ('fue atacada por dos hombres', 'attaqué par les deux individus'): it
+    counts who did it; not when a harm word follows within two words ('a busca por um homem desaparecido': 'por' is
+    'for', and the man is missing)."""
     if lx is None or not lx.agents:
         return False
     before = " " + " ".join(text[max(0, start - 30) : start].casefold().split())
-    return any(before.endswith(" " + agent) for agent in lx.agents)
+    return any(before.endswith(" " + agent) for agent in lx.agents) \
+        and outcome_near(text, start, end, lx, words_after=2, words_before=0) is None
 
 
 def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:

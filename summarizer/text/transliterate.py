@@ -9,12 +9,13 @@ letters collapse. Short skeletons are too ambiguous to trust ('Kabul' -> 'kbl' w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
 from summarizer.contract.event import Evidence
 from summarizer.text.grounding import locate, span
-from summarizer.text.names import country_names_folded, fold
+from summarizer.text.names import COUNTRY_NAMES, country_names_folded, fold
 
 MIN_CONSONANTS = 4
 MAX_WORDS = 3
@@ -51,13 +52,43 @@ def locate_transliterated(text: str, name: str) -> Evidence | None:
 COUNTRY_STEM = 5  # 'Pakistani', 'Guinée', 'colombianos': a word that starts as the country's name names it
 
 
+def _owner(word: str) -> str | None:
+    """The country whose one-word name (in English, folded) a folded word starts with, the longest such name: 'niger'
+    and 'nigerienne' are Niger's, 'nigerian' Nigeria's; None when the word starts with no such name ('german')."""
+    owned = [name for name in COUNTRY_NAMES if " " not in name and len(name) >= COUNTRY_STEM and word.startswith(name)]
+    return max(owned, key=len) if owned else None
+
+
 def names_country(text: str, country: str) -> bool:
     """Whether the article names the country: its name, a word that starts as it does, its name spelled by sound
     in another script ('پاکستان'), or its name in another language ('Deutschland', 'جرمنی'). A country it does not
     name is the model's inference from the places."""
     stem = fold(country)[:COUNTRY_STEM]
     if locate(text, country) is not None or locate_transliterated(text, country) is not None or (
-            len(stem) == COUNTRY_STEM and any(fold(w).startswith(stem) for w in re.findall(r"\w+", text))):
+            len(stem) == COUNTRY_STEM and any(fold(w).startswith(stem) and _owner(fold(w)) in (None, fold(country))
+                                              for w in re.findall(r"\w+", text))):
         return True
     folded = f" {fold(text)} "  # its name in the article's language ('Deutschland', 'جرمنی')
     return any(f" {name} " in folded for name in country_names_folded(country))
+
+
+@lru_cache(maxsize=1)
+def _english_country_names() -> dict[str, str]:
+    """Folded English name -> the name as English writes it ('burkina faso' -> 'Burkina Faso')."""
+    from babel import Locale
+
+    written = {fold(name): name for name in Locale("en").territories.values()}
+    return {name: written[name] for name in COUNTRY_NAMES if name in written}
+
+
+def countries_named(text: str) -> list[str]:
+    """The countries a text names (`names_country`), by their English names, in alphabetical order."""
+    return sorted(name for folded, name in _english_country_names().items() if names_country(text, name))
+
+
+def similar_countries(one: str, other: str) -> bool:
+    """Whether two countries' names start alike (`COUNTRY_STEM` letters: 'Niger' and 'Nigeria'), the names a reader
+    mistakes one for the other."""
+    a, b = fold(one), fold(other)
+    return a != b and len(a) >= COUNTRY_STEM and len(b) >= COUNTRY_STEM and a[:COUNTRY_STEM] == b[:COUNTRY_STEM]
+
