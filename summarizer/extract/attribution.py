@@ -6,10 +6,11 @@ A pronoun speaker ('he said') is resolved to the last named speaker of the sente
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from summarizer.lang import Lexicon, english, is_about_harm, outcomes_named, per_lexicon
 from summarizer.text.clauses import main_subject, subject_before
-from summarizer.text.parse import Sentence, ends_abbreviation, is_number_word
+from summarizer.text.parse import Sentence, ends_abbreviation, find_numbers, is_number_word, split_sentences
 
 _VERBS = "|".join(english().speech_verbs)  # lang/data/en.toml, [reader]
 _PRONOUN = re.compile(  # lang/data/en.toml, [attribution]: 'he', 'they', 'their statement'
@@ -169,6 +170,9 @@ def attribution(sentence: Sentence, previous_speakers: list[str], person: str | 
         if _PRONOUN.match(who):
             if person is not None and _PERSONAL.match(who):
                 return person
+            own = _own_subject(text) if _POSSESSIVE.match(who) else None
+            if own is not None:  # 'A committee investigating the violence found ..., according to its report'
+                return own
             if previous_speakers:
                 return previous_speakers[-1]
             continue
@@ -179,6 +183,29 @@ def attribution(sentence: Sentence, previous_speakers: list[str], person: str | 
             continue
         return who
     return None
+
+
+# 'its report', 'their statement': a document of whoever the pronoun stands for
+_POSSESSIVE = re.compile(r"^(?:{})\s".format("|".join(map(re.escape, english().source_possessives))), re.IGNORECASE)
+# where a sentence's subject ends: its verb ('found', 'said', 'has'), or a participle after it ('investigating')
+_SUBJECT_END = re.compile(r"^(?:[a-z]+(?:ing|ed)|found|said|says|told|put|puts|gave|has|have|had|is|was|were|are)$")
+
+
+def _own_subject(text: str) -> str | None:
+    """The subject a sentence opens with, as a source ('An Iraqi government committee investigating ... found that
+    149 civilians were killed ..., according to its report' -> 'An Iraqi government committee'): the words before its
+    first verb or participle, at most eight, with a capital and no count; None otherwise ('Twelve soldiers were
+    killed, according to its statement': 'its' is someone named before)."""
+    words = text.split()
+    end = next((i for i, w in enumerate(words) if _SUBJECT_END.match(w.strip(",;:"))), None)
+    if not end or end > 8:
+        return None
+    who = " ".join(words[:end]).strip(" ,")
+    if not re.search(r"[A-Z]", who) or re.search(r"\d|[,;:“”\"]", who) or find_numbers(who, split_sentences(who)) \
+            or outcomes_named(who, english()) or _PRONOUN.match(who) or not usable_speaker(who) \
+            or not re.sub(r"^(?:the|an?)\b", "", who, flags=re.IGNORECASE).strip():  # 'An investigating committee'
+        return None
+    return who
 
 
 _QUOTES = (("„", "“"), ("“", "”"), ("«", "»"))
@@ -410,6 +437,38 @@ def _skip_leading(rest: str, lx: Lexicon) -> str:
     return rest.lstrip(" ,") if skipped else rest  # ', vendredi, des médias locaux': the comma closing the time words
 
 
+def _named_before_aside(before: str, lx: Lexicon) -> str | None:
+    """The subject of a verb of saying that a sentence opens with, before an aside set off by commas that says who
+    it is ('Jean Moulin, maire de Tarel, a déclaré', 'El coronel Roger Costas, jefe de la Policía de la zona, dijo'):
+    with a capital, of six words at most; None otherwise."""
+    apposed = _APPOSED.match(before)
+    if apposed is None:
+        return None
+    subject, aside = apposed.group("subject").strip(), before[apposed.end("subject") + 1 :].strip(" ,")
+    # an aside that opens with a capital is the name ('El gobernador, Nicolás García Bustos, dijo'): not this
+    if not aside[:1].islower() or _names_person(aside, lx) or not re.search(r"[A-ZÀ-Þ]", subject) \
+            or len(subject.split()) > 6 \
+            or subject.split()[-1].casefold() in lx.source_documents:  # 'Le communiqué, publié mardi, indique'
+        return None
+    return subject
+
+
+def _names_person(words: str, lx: Lexicon) -> bool:
+    """Whether words hold a name of two capitalised words after a word that is not a stopword ('coronel Paulo
+    Mendes'), not a place or body after one ('jefe de la Policía de la zona del Valle Bajo')."""
+    split = words.split()
+    return any(a[:1].isupper() and b[:1].isupper() and split[i - 1].casefold() not in lx.stopwords
+               for i, (a, b) in enumerate(pairwise(split)) if i > 0)
+
+
+def _ends_with_skip(words: list[str], lx: Lexicon) -> int:
+    """How many of `words` a phrase of several words of the lexicon's source_skip closes them with ('à Xinhua', 'a
+    Reuters': whom the source told), else 0."""
+    said = " " + " ".join(words).casefold().rstrip(" ,")
+    return max((len(phrase.split()) for phrase in lx.source_skip
+                if " " in phrase and said.endswith(" " + phrase)), default=0)
+
+
 def _skip_word(text: str, lx: Lexicon) -> str | None:
     """The lexicon's source_skip phrase `text` starts with, or None."""
     return next((w for w in sorted(lx.source_skip, key=len, reverse=True)
@@ -548,7 +607,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                 if _last_word(before) in lx.passive_markers:
                     continue  # 'la avenida se reportó': it was reported, by no one named
                 # the subject of a verb after 'que' stands after it ('Explicó que la avenida ...')
-                head = _relative_head(text[:h], lx) or _coordinated_subject(before, lx)
+                head = _relative_head(text[:h], lx) or _coordinated_subject(before, lx) \
+                    or _named_before_aside(text[:h], lx)
                 candidates.append((h, head or _after_last(_words_before(before, 8), frozenset(lx.complementizers))))
                 continue
             told = _words_after(after)
@@ -583,6 +643,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         while words and (words[-1].casefold() in lx.stopwords or words[-1].casefold().strip(",") in lx.source_skip
                          or re.fullmatch(r"\([^()]*\),?", words[-1])):
             words.pop()
+        if (told_to := _ends_with_skip(words, lx)) and told_to < len(words):  # 'un responsable local à Xinhua'
+            words = words[: len(words) - told_to]
         who = " ".join(words).strip(" '\"’").lstrip("-–—.:;·| ")  # '(MiMorelia.com).- El Gobierno'
         # a word with letters, not only stopwords: 'a' of 'apuntó a que' is no one
         named = any(ch.isalpha() for ch in who) and not all(w.casefold() in lx.stopwords for w in who.split())
