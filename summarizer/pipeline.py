@@ -110,6 +110,7 @@ from summarizer.lang import (
     Lexicon,
     aboard_near,
     after_agent,
+    among_whole,
     counts_others,
     defines,
     detect_language,
@@ -644,11 +645,13 @@ class Summarizer:
                                                                             c.mention.end, lx)}
         doers = {id(c) for c in candidates if not c.sure and after_agent(run.text, c.mention.raw_start, c.mention.end,
                                                                          lx)}
-        unharmed = aboard | doers | {id(c) for c in candidates
-                                     if not c.sure and unharmed_near(run.text, c.mention.raw_start, c.mention.end, lx)}
+        wholes = {id(c) for c in candidates if among_whole(run.text, c.mention.raw_start, c.mention.end, lx)}
+        unharmed = aboard | doers | wholes | {id(c) for c in candidates if not c.sure and unharmed_near(
+            run.text, c.mention.raw_start, c.mention.end, lx)}
         for cand in (c for c in candidates if id(c) in unharmed):  # '8 passengers were rescued', 'indemnes'
             cand.group = cand.outcome = None
             run.drop("figure", "counts the people on board or gathered, not people harmed" if id(cand) in aboard
+                     else "counts a whole, some of whom were harmed ('among its 200 passengers')" if id(cand) in wholes
                      else "counts who did it ('atacada por dos hombres')" if id(cand) in doers
                      else "the words beside it say they came to no harm", cand.mention.raw_text)
         asked = [c for c in candidates if id(c) not in unharmed and (not c.sure or sourced.get(c.sentence) is None)]

@@ -10,7 +10,7 @@ import pytest
 from phrasing_tables import mentions, rows
 
 from summarizer.extract.figures import read_description, read_figure, realigned
-from summarizer.lang import Lexicon, aboard_near, after_agent, lexicon, unharmed_near
+from summarizer.lang import Lexicon, aboard_near, after_agent, among_whole, lexicon, unharmed_near
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("reading.tsv"))
@@ -26,7 +26,8 @@ def test_code_reader_is_sure_or_leaves_it_to_the_model(lang: str, text: str, exp
 @pytest.mark.parametrize(("reader", "lang", "text", "expected"),
                          [(unharmed_near, *row) for row in rows("unharmed.tsv")]
                          + [(aboard_near, *row) for row in rows("aboard.tsv")]
-                         + [(after_agent, *row) for row in rows("agents.tsv")])
+                         + [(after_agent, *row) for row in rows("agents.tsv")]
+                         + [(among_whole, *row) for row in rows("among.tsv")])
 def test_a_number_beside_a_word_of_no_harm_of_being_on_board_or_of_doing_it_counts_nobody_harmed(
         reader: Callable[[str, int, int, Lexicon | None], bool], lang: str, text: str, expected: str) -> None:
     start = text.index("«")

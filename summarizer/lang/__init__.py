@@ -166,6 +166,7 @@ class Lexicon:
     unharmed: tuple[str, ...] = ()
     # words of being on board ('سوار', 'a bordo', 'carrying'): a number they stand nearest counts who was carried
     aboard: tuple[str, ...] = ()
+    among: tuple[str, ...] = ()  # 'among', 'parmi': a number right after one counts a whole some of whom were harmed
     # a passive's agent ('por', 'par'): a number right after one counts who did it ('la Policía fue atacada por dos
     # hombres'); none where the word also opens a change of a toll ('da 10 a 20', 'von 10 auf 20')
     agents: tuple[str, ...] = ()
@@ -313,6 +314,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
         unharmed=tuple(data.get("unharmed", {}).get("words", [])),
         aboard=tuple(data.get("unharmed", {}).get("aboard", [])),
+        among=tuple(w.casefold() for w in data.get("unharmed", {}).get("among", [])),
         agents=tuple(w.casefold() for w in data.get("unharmed", {}).get("agents", [])),
         things=tuple(numbers.get("things", [])),
         definitions=tuple(numbers.get("definitions", [])),
@@ -1010,6 +1012,23 @@ def after_agent(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
         return False
     before = " " + " ".join(text[max(0, start - 30) : start].casefold().split())
     return any(before.endswith(" " + agent) for agent in lx.agents) \
+        and outcome_near(text, start, end, lx, words_after=2, words_before=0) is None
+
+
+def among_whole(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
+    """Whether a number (its qualifier starting at `start`) counts a whole some of whom were harmed: it stands right
+    after one of the lexicon's `among` words, a determiner between at most ('multiple injuries among its more than
+    200 passengers', 'parmi les 151 passagers'), and no harm word follows it within two words ('among the 12 dead
+    were three children' counts the dead)."""
+    if lx is None or not lx.among:
+        return False
+    before = text[max(0, start - 40) : start].casefold().split()
+    if not before:
+        return False
+    # the phrase right before the number, or before one word more ('among its', 'parmi les', 'entre los')
+    ends = [" ".join(before[len(before) - n - skip : len(before) - skip]) for n in (1, 2) for skip in (0, 1)
+            if n + skip <= len(before) and (not skip or before[-1] in lx.stopwords | lx.source_possessives)]
+    return any(e in lx.among for e in ends) \
         and outcome_near(text, start, end, lx, words_after=2, words_before=0) is None
 
 
