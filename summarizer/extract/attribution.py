@@ -106,6 +106,10 @@ def _coordinated(before: str, subject: str) -> tuple[str, str]:
     return head, f"{first.strip()} and {subject.strip()}"
 
 
+# a subject in a place ('Officials in Barangay Ucab, '), before the place's town or province
+_PLACED = re.compile(r"(?:^|[.;:]\s*)(?P<who>[A-Z][a-z]+(?:\s+[a-z]+)?\s+(?:in|of)\s+(?:[A-Z][\w’'-]+\s*){1,3}),\s*$")
+
+
 def _subject_before(text: str, verb_start: int) -> str | None:
     before, subject = subject_before(text, verb_start)
     if not subject.strip():  # 'The Red Cross, which had teams there, added': the subject before the apposition
@@ -115,6 +119,9 @@ def _subject_before(text: str, verb_start: int) -> str | None:
     named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$", before)
     if named and who and who[0].islower() and not _DISCOURSE.match(named.group("name")):
         who = f"{named.group('name')}, {who}"  # 'Atta Khan, a senior police officer said' keeps the name
+    placed = _PLACED.search(before)
+    if placed and re.fullmatch(r"[A-Z][\w’'-]+", who) and not text[:verb_start].rstrip().endswith(","):
+        who = f"{placed.group('who')}, {who}"  # 'Officials in Barangay Ucab, Itogon told': the town of the place
     words = who.split()
     if not words:
         return None
