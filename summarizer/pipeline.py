@@ -713,7 +713,7 @@ class Summarizer:
                     and locate(run.text, description) is not None
                 if group is None and description.casefold() != "none" and near is not None \
                         and (stated is not None or echoed
-                             or (lx is not None and not lx.code_reader and not echoed
+                             or (lx is not None and not lx.code_reader
                                  and _NUMBER_IN.search(description) is None
                                  and outcomes_named(description, english()) == {near})):
                     # '48 people', or the article's own words copied ('tre i colleghi deceduti'), with its harm word

@@ -194,8 +194,8 @@ def attribution(sentence: Sentence, previous_speakers: list[str], person: str | 
 
 # 'its report', 'their statement': a document of whoever the pronoun stands for
 _POSSESSIVE = re.compile(r"^(?:{})\s".format("|".join(map(re.escape, english().source_possessives))), re.IGNORECASE)
-# where a sentence's subject ends: its verb ('found', 'said', 'has'), or a participle after it ('investigating')
-_SUBJECT_END = re.compile(r"^(?:[a-z]+(?:ing|ed)|found|said|says|told|put|puts|gave|has|have|had|is|was|were|are)$")
+# where a sentence's subject ends: a participle after it ('investigating'), or its verb (lang/data/en.toml, [reader])
+_SUBJECT_END = re.compile(r"^(?:[a-z]+(?:ing|ed)|{})$".format("|".join(map(re.escape, sorted(english().subject_ends)))))
 
 
 def _own_subject(text: str) -> str | None:

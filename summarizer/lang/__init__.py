@@ -230,6 +230,7 @@ class Lexicon:
     reader_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     reader_outcomes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     speech_verbs: tuple[str, ...] = ()
+    subject_ends: frozenset[str] = frozenset()  # words after a sentence's opening subject: its verb ('found', 'has')
     determiners: tuple[str, ...] = ()  # 'the reported deaths': a verb of saying after one is no verb
     not_verbs: tuple[str, ...] = ()  # 'early reports', 'initial reports': a verb of saying that is a noun there
     no_speakers: tuple[str, ...] = ()  # 'no one': a statement by nobody was not made
@@ -412,6 +413,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         reader_groups=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("groups", {}).items()),
         reader_outcomes=tuple((k, tuple(v)) for k, v in data.get("reader", {}).get("outcomes", {}).items()),
         speech_verbs=tuple(data.get("reader", {}).get("speech_verbs", [])),
+        subject_ends=frozenset(data.get("reader", {}).get("subject_ends", [])),
         determiners=tuple(w.casefold() for w in data.get("reader", {}).get("determiners", [])),
         not_verbs=tuple(w.casefold() for w in data.get("reader", {}).get("not_verbs", [])),
         no_speakers=tuple(w.casefold() for w in data.get("reader", {}).get("no_speakers", [])),
