@@ -28,7 +28,7 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
     - a lead that names a mishap or a hazard ('bus falls into gorge ... the accident', 'incendio', 'भगदड़') and no
       attack is harm nobody meant, whatever type of harm done on purpose the model gave;
     - harm to people protesting or rioting ('police opened fire on protesters', 'émeutes') is a protest or a riot,
-      not violence against civilians;
+      not violence against civilians, nor harm nobody meant where the lead names no mishap and no natural hazard;
     - harm nobody meant whose lead names an attack and an explosion, and no mishap, hazard or fighting ('Attentati
       di Bali: erano kamikaze ... l'esplosione'), is explosions/remote violence;
     - a 'battle' or 'violence against civilians' whose lead names an explosion and no fighting ('a blast at a rally',
@@ -51,6 +51,9 @@ def settle_event_type(lead: str, lx: Lexicon | None, answered: EventType) -> Eve
             return "explosion_remote_violence"
     if answered == "violence_against_civilians" and (crowd := protest_or_riot(lead, lx)) is not None:
         return crowd
+    if answered in ACCIDENTAL_TYPES and not hazard and mishap_or_attack(lead, lx)[0] is None \
+            and (crowd := protest_or_riot(lead, lx)) is not None:
+        return crowd  # 'Security forces killed a protester ... in mass anti-government protests': no mishap, no hazard
     if answered in ("battle", "violence_against_civilians") and explosion_without_fighting(lead, lx):
         return "explosion_remote_violence"
     return answered
