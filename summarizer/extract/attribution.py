@@ -37,7 +37,8 @@ _CIRCUMSTANCE = re.compile(rf"\s+(?:{'|'.join(map(re.escape, english().speaker_c
 _FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b")  # lower case: a clause, not a name
 _NOBODY = frozenset(english().no_speakers)
 _NOT_A_SOURCE = re.compile(r"^(?:it|this|that|which|who|there|reuters could not)$", re.IGNORECASE)
-_DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|Furthermore|"
+_DISCOURSE = re.compile(r"^(?:Meanwhile|However|Earlier|Later|Separately|Also|Still|Instead|Moreover|"
+                        r"Further(?:more)?|"
                         r"Additionally|Elsewhere|Overnight|Yesterday|Today|Tonight|Nevertheless|Then|Now|Previously|"
                         r"On\s+\w+|In\s+\w+|By\s+\w+|At\s+\w+)$")
 
@@ -114,10 +115,15 @@ def _subject_before(text: str, verb_start: int) -> str | None:
     before, subject = subject_before(text, verb_start)
     if not subject.strip():  # 'The Red Cross, which had teams there, added': the subject before the apposition
         before, subject = subject_before(text, verb_start, skip_apposition=True)
+        aside = re.search(r",\s*(?P<aside>[^,]{3,80}),\s*$", text[:verb_start].rstrip())
+        if _DISCOURSE.match(subject.strip()) and aside is not None:
+            subject = aside.group("aside")  # 'Further, medical sources at the field hospital, said': not 'Further'
     before, subject = _coordinated(before, subject)
     who = _clean(subject)
     named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$", before)
     if named and who and who[0].islower() and not _DISCOURSE.match(named.group("name")):
+        if len(f"{named.group('name')}, {who}".split()) > MAX_SPEAKER_WORDS:
+            return named.group("name")  # 'Mohammad Aminifar, head of Medical Sciences University in Zahedan, ...'
         who = f"{named.group('name')}, {who}"  # 'Atta Khan, a senior police officer said' keeps the name
     placed = _PLACED.search(before)
     if placed and re.fullmatch(r"[A-Z][\w’'-]+", who) and not text[:verb_start].rstrip().endswith(","):

@@ -452,8 +452,20 @@ def _dotted_ordinal(text: str, start: int, end: int, written: str, lx: Lexicon) 
     return before is not None and before.group(1).casefold() in lx.ordinal_openers
 
 
+_URL = re.compile(r"https?://|www\.|\.(?:html?|php|aspx?)\b", re.IGNORECASE)
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether the number is part of a web address ('Link: https://mundo.sputniknews.com/...-1125433282.html')."""
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    token_end = min((i for i in (text.find(" ", end), text.find("\n", end)) if i != -1), default=len(text))
+    return _URL.search(text[token_start:token_end]) is not None
+
+
 def _not_a_count(text: str, start: int, end: int, written: str, value: int | None, lx: Lexicon) -> bool:
     after, before, around, day = _not_a_count_patterns(lx)
+    if _in_url(text, start, end):
+        return True
     if value is not None and value <= 31 and re.match(r"\s*(?:st|nd|rd|th|º|°)?\s*\)", text[end : end + 6]) \
             and day.search(text[max(0, start - 24) : start]):
         return True  # 'mataram neste domingo (15) quatro militares': a date
