@@ -550,7 +550,7 @@ class Summarizer:
                                         "nobody meant and no attack; tell what the article tells"))
         other = _other_language([answer.headline, finished(answer.summary)], writing)
         if other:  # 'Tragödie in Burgrain: 44 Menschen verletzt' over a German article: same script, other language
-            problems += [(label, f"the {label} must be in {writing}; it is written in {other}: translate it into "
+            problems += [(label, f"the {label} must be in {writing}; it is written in {other.name}: translate it into "
                                  f"{writing}, keeping names as written") for label in ("headline", "summary")]
         own = _translated_from(run, writing)
         if not other and own is not None:
@@ -1207,10 +1207,13 @@ class Summarizer:
         headline = overview.headline.strip()
         summary = overview.summary.strip()
         other = _other_language([headline, summary], writing) if writing == FALLBACK_LANGUAGE else None
-        if other:  # still in the article's language when asked again: code's own words, in English
-            for label, text in (("headline", headline), ("summary", summary)):
-                run.drop(label, f"written in {other}, not {writing}", text)
-            headline, summary = own_headline, own_summary
+        if other is not None:  # still in the article's language when asked again: code's own words, in English
+            if not _more_english(headline, other):  # 'Five People Die, 11 Injured in ...' over a Portuguese summary
+                run.drop("headline", f"written in {other.name}, not {writing}", headline)
+                headline = own_headline
+            if not _more_english(summary, other):
+                run.drop("summary", f"written in {other.name}, not {writing}", summary)
+                summary = own_summary
         own = _translated_from(run, writing)
         if own is not None:
             # too short for its language to be told, a text copied from the article is in the article's language
@@ -1320,12 +1323,24 @@ def _copied(article: str, text: str, lx: Lexicon) -> bool:
                and in_its_language(words[i : i + COPIED_PASSAGE]) for i in range(len(words) - COPIED_PASSAGE + 1))
 
 
-def _other_language(texts: list[str], writing: str) -> str | None:
+def _other_language(texts: list[str], writing: str) -> Lexicon | None:
     """The language other than `writing` that generated texts are written in, told by its stopwords as an article's
     language is (a German headline and summary of a German article asked for in English); None when they are in
     `writing` or too short to tell."""
     found = detect_language(" ".join(t for t in texts if t))
-    return found.lexicon.name if found.lexicon is not None and found.lexicon.name != writing else None
+    return found.lexicon if found.lexicon is not None and found.lexicon.name != writing else None
+
+
+def _more_english(text: str, other: Lexicon) -> bool:
+    """Whether a generated text holds more English stopwords and words of harm than `other` language's: the English
+    one of a headline and summary that together read as another language ('Five People Die, 11 Injured in Mozambique
+    Accident' over a Portuguese summary; 'Autobahnbrücke in Genua eingestürzt: 35 Tote' is German)."""
+    folded = [w.casefold().strip(".,:;!?\"'“”«»()") for w in text.split()]
+
+    def score(lx: Lexicon) -> int:
+        return sum(w in lx.stopwords for w in folded) + len(outcomes_named(text, lx))
+
+    return score(english()) > score(other)
 
 
 _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|camp|police station|market|mosque|"

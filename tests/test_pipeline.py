@@ -1734,3 +1734,20 @@ def test_codes_own_headline_names_the_event_type_in_plain_words() -> None:
                            "figures": [_described({})]})
     result = Summarizer(backend).summarize(article)
     assert result.headline.startswith("Explosion in Tarel")
+
+
+def test_an_english_headline_stays_when_only_the_summary_is_in_the_articles_language() -> None:
+    """A headline and summary that together read as the article's language are judged one by one: the English
+    headline ('Five People Die, 11 Injured in Tarel Accident') stays, the Portuguese summary gives way to code's."""
+    article = ("Cinco pessoas morreram e 11 ficaram feridas em consequência de um acidente de viação ocorrido no "
+               "sábado em Tarel, Moçambique, disse hoje a polícia.\n\nA colisão ocorreu na tarde de sábado, envolvendo "
+               "um furgão de transporte de passageiros e uma viatura de mercadorias. Todas as vítimas estavam no "
+               "furgão, disse o porta-voz da polícia.\n")
+    summary = "Um furgão e uma viatura de mercadorias colidiram em Tarel, causando cinco mortes e onze feridos."
+    backend = FakeBackend({"overview": [overview(headline="Five People Die, 11 Injured in Tarel Accident",
+                                                 summary=summary, places=["Tarel"], region="",
+                                                 country="Mozambique", event_type="accident")] * 2,
+                           "figures": [_described({"Cinco": "5 people killed", "11": "11 people injured"})]})
+    result = Summarizer(backend).summarize(article)
+    assert result.headline == "Five People Die, 11 Injured in Tarel Accident"
+    assert result.summary.startswith("Accident reported in Tarel")
