@@ -903,7 +903,8 @@ class Summarizer:
         held: str | None = None
         if region is None:  # a place the article calls a state or province, or a region's own name, is the region
             region = next((own_name(n) or region_name(n, lx) for n in names
-                           if n.strip() and (_called_region(run, n, country) or own_name(n))), None)
+                           if n.strip() and (_called_region(run, n, country) or own_name(n))
+                           and _written(run.text, n)), None)
         if region is None:  # else the region the article names first (the gazetteer's)
             region = self._named_region(run, country)
         if region is None:  # else the one place that holds the others ('Kullu district of Himachal Pradesh')
@@ -1781,6 +1782,16 @@ def _unnamed_regions(generated: str, article: str, allowed: str | None) -> list[
     kept = {r.name for r in known_regions(region_name(allowed, None))} if allowed else set()
     return list(dict.fromkeys(r.name for _, r in regions_named(generated)
                               if r.name not in kept and _region_part_missing(article, r.name)))
+
+
+_JOINS = re.compile(r"[’'`\-‐–\s]+")
+
+
+def _written(text: str, name: str) -> bool:
+    """Whether the article writes a name (a place the model gave), under a spelling of its region or with other
+    apostrophes, hyphens and spaces ('Nzérékoré' for 'N’Zérékoré'): 'Central Java' for a crash the article places
+    in Papua is not."""
+    return not _region_part_missing(text, name) or _JOINS.sub("", fold(name)) in _JOINS.sub("", fold(text))
 
 
 def _region_part_missing(text: str, part: str) -> bool:
