@@ -1314,9 +1314,7 @@ def _copied(article: str, text: str, lx: Lexicon) -> bool:
     flat = " ".join(article.split()).casefold()
 
     def in_its_language(run: list[str]) -> bool:
-        folded = [w.casefold().strip(".,:;!?\"'“”«»()") for w in run]
-        own, english_words = (sum(w in x.stopwords for w in folded) for x in (lx, english()))
-        return own >= max(1, english_words)
+        return _stopwords_in(run, lx) >= max(1, _stopwords_in(run, english()))
 
     if len(words) >= COPIED_WORDS and " ".join(words).casefold() in flat:
         return in_its_language(words)
@@ -1336,12 +1334,15 @@ def _more_english(text: str, other: Lexicon) -> bool:
     """Whether a generated text holds more English stopwords and words of harm than `other` language's: the English
     one of a headline and summary that together read as another language ('Five People Die, 11 Injured in Mozambique
     Accident' over a Portuguese summary; 'Autobahnbrücke in Genua eingestürzt: 35 Tote' is German)."""
-    folded = [w.casefold().strip(".,:;!?\"'“”«»()") for w in text.split()]
-
     def score(lx: Lexicon) -> int:
-        return sum(w in lx.stopwords for w in folded) + len(outcomes_named(text, lx))
+        return _stopwords_in(text.split(), lx) + len(outcomes_named(text, lx))
 
     return score(english()) > score(other)
+
+
+def _stopwords_in(words: list[str], lx: Lexicon) -> int:
+    """How many of generated words are the lexicon's stopwords, case and punctuation aside."""
+    return sum(w.casefold().strip(".,:;!?\"'“”«»()") in lx.stopwords for w in words)
 
 
 _SITE = re.compile(r"\b(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+)?(?P<noun>jail|prison|camp|police station|market|mosque|"

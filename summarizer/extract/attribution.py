@@ -489,23 +489,27 @@ def _skip_word(text: str, lx: Lexicon) -> str | None:
                  and (w.endswith(("'", "’")) or not text[len(w) : len(w) + 1].isalpha())), None)
 
 
+def _channel_at(said: str, lx: Lexicon) -> str | None:
+    """The first of the lexicon's channels (in its order) that casefolded words open with ('dans un communiqué',
+    'a través de', 'via'), or None."""
+    return next((channel for channel in lx.source_channels
+                 if said.startswith(channel) and not said[len(channel) : len(channel) + 1].isalpha()), None)
+
+
 def _channel_then_said(said: str, lx: Lexicon) -> bool:
     """Whether the words after a verb of saying (casefolded) name a channel and then open what was said within eight
     words ('a través de la misma red social que ...', 'sur Twitter que ...'): the verb's subject stands before it."""
-    for channel in lx.source_channels:
-        if said.startswith(channel) and not said[len(channel) : len(channel) + 1].isalpha():
-            words = [w.strip(",") for w in said[len(channel) :].split()[:8]]
-            return any(w == c or (c.endswith(("'", "’")) and w.startswith(c))
-                       for w in words for c in lx.complementizers)
-    return False
+    channel = _channel_at(said, lx)
+    if channel is None:
+        return False
+    words = [w.strip(",") for w in said[len(channel) :].split()[:8]]
+    return any(w == c or (c.endswith(("'", "’")) and w.startswith(c)) for w in words for c in lx.complementizers)
 
 
 def _opens_channel(words: list[str], lx: Lexicon) -> bool:
-    """Whether `words` open with a channel of the lexicon ('dans un communiqué', 'in una nota', 'via'): where a source
-    named after its verb ends ('a indiqué le préfet Antoine Poussier dans un communiqué')."""
-    said = " ".join(words).casefold()
-    return any(said.startswith(channel) and not said[len(channel) : len(channel) + 1].isalpha()
-               for channel in lx.source_channels)
+    """Whether `words` open with a channel of the lexicon: where a source named after its verb ends ('a indiqué le
+    préfet Antoine Poussier dans un communiqué')."""
+    return _channel_at(" ".join(words).casefold(), lx) is not None
 
 
 def _opener(text: str, lx: Lexicon) -> str | None:

@@ -1029,7 +1029,8 @@ def among_whole(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
         return False
     # the phrase right before the number, or before one word more ('among its', 'parmi les', 'entre los')
     ends = [" ".join(before[len(before) - n - skip : len(before) - skip]) for n in (1, 2) for skip in (0, 1)
-            if n + skip <= len(before) and (not skip or before[-1] in lx.stopwords | lx.source_possessives)]
+            if n + skip <= len(before)
+            and (not skip or before[-1] in lx.stopwords or before[-1] in lx.source_possessives)]
     return any(e in lx.among for e in ends) \
         and outcome_near(text, start, end, lx, words_after=2, words_before=0) is None
 
