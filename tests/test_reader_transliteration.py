@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from phrasing_tables import rows
 
-from summarizer.text.transliterate import locate_transliterated, names_country, skeleton
+from summarizer.text.transliterate import locate_transliterated, locate_variant, names_country, skeleton
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("transliteration.tsv"))
@@ -25,3 +25,10 @@ def test_spellings_of_one_name_share_a_skeleton() -> None:
 def test_whether_the_article_names_the_country(lang: str, text: str, expected: str) -> None:
     country, article = text.split(": ", 1)
     assert names_country(article, country) == (expected == "yes")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("spelling_variants.tsv"))
+def test_a_name_found_under_a_spelling_one_letter_apart(lang: str, text: str, expected: str) -> None:
+    article, name = text.split(" | ")
+    found = locate_variant(article, name)
+    assert (found.quote if found else "-") == expected

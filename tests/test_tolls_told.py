@@ -32,3 +32,13 @@ def test_a_toll_no_figure_holds_is_told_apart(lang: str, text: str, expected: st
     spec, _, unsupported = expected.partition(" => ")
     wanted = [] if unsupported == "-" else unsupported.split(";")
     assert unsupported_tolls(text, _figures(spec), lexicon(lang)) == wanted
+
+
+def test_a_part_the_article_gives_of_a_figure_may_be_told() -> None:
+    # 'including 61 wounded by gunfire' is left out of the figures as part of the 200 injured; a summary telling it
+    # tells what the article gives
+    text = "Eight protesters were killed and 200 injured in Tarel, 61 wounded by gunfire."
+    figures = _figures("killed=8;injured=200")
+    assert unsupported_tolls(text, figures, lexicon("en")) == ["61 injured"]
+    assert unsupported_tolls(text, figures, lexicon("en"), {"injured": {61}}) == []
+    assert unsupported_tolls(text, figures, lexicon("en"), {"killed": {61}}) == ["61 injured"]

@@ -49,8 +49,13 @@ _DOCUMENT = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:fi
                        r"(?:from|by|of)\s+(?=\S)", re.IGNORECASE)
 
 
+# a dateline before the sentence's subject ('SANAA, Yemen (AP) -- Doctors say'): not part of the source
+_DATELINE_LEAD = re.compile(r"^(?:[^()]{0,60}\([^()]{1,40}\)|[A-Z][A-Z .,'’]{2,40})\s*(?:--|[-—–])\s+")
+
+
 def _clean(who: str) -> str:
     who = who.strip(" ,;“”\"'.")
+    who = _DATELINE_LEAD.sub("", who)
     who = _DOCUMENT.sub("", who)
     who = re.sub(r",?\s+who\b.*$", "", who).strip(" ,;")
     words = who.split()
@@ -92,7 +97,8 @@ def _speaker_phrase(words: str) -> bool:
     if not 1 <= len(tokens) <= 5 or re.search(r"\d", words) or _FINITE.search(words) or _SUBJECT.search(words) \
             or is_about_harm(words) or _DISCOURSE.match(words):
         return False
-    return tokens[-1][0].isupper() or _SPEAKER_NOUN.search(words) is not None
+    # a name's last word may open with a particle ('Mohammed el-Qoutbi', "Abdel d'Ouzzane")
+    return re.match(r"(?:[a-z]{1,3}[-’'])?[A-Z]", tokens[-1]) is not None or _SPEAKER_NOUN.search(words) is not None
 
 
 def _coordinated(before: str, subject: str) -> tuple[str, str]:
@@ -483,10 +489,24 @@ def _ends_with_skip(words: list[str], lx: Lexicon) -> int:
 
 
 def _skip_word(text: str, lx: Lexicon) -> str | None:
-    """The lexicon's source_skip phrase `text` starts with, or None."""
-    return next((w for w in sorted(lx.source_skip, key=len, reverse=True)
-                 if text.casefold().startswith(w)
-                 and (w.endswith(("'", "’")) or not text[len(w) : len(w) + 1].isalpha())), None)
+    """The lexicon's source_skip phrase `text` starts with, or None; a weekday after a stopword is one too ('informó
+    el domingo la policía', 'a indiqué le samedi la police')."""
+    found = next((w for w in sorted(lx.source_skip, key=len, reverse=True)
+                  if text.casefold().startswith(w)
+                  and (w.endswith(("'", "’")) or not text[len(w) : len(w) + 1].isalpha())), None)
+    if found is None and lx.spaced:
+        first, _, rest = text.partition(" ")
+        day = next((d for d in _weekdays(lx) if rest.casefold().startswith(d)
+                    and not rest[len(d) : len(d) + 1].isalpha()), None)
+        if day is not None and first.casefold() in lx.stopwords:
+            found = text[: len(first) + 1 + len(day)]
+    return found
+
+
+@per_lexicon
+def _weekdays(lx: Lexicon) -> tuple[str, ...]:
+    """Every weekday's name of the lexicon, casefolded, the longest first."""
+    return tuple(sorted({d.casefold() for forms in lx.weekdays for d in forms}, key=len, reverse=True))
 
 
 def _channel_at(said: str, lx: Lexicon) -> str | None:
@@ -604,6 +624,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         for h in find(phrase):
             if text[h + len(phrase) : h + len(phrase) + 1] == "-":
                 continue  # 'précise-t-il': a pronoun joined on, read by _inverted_pronouns
+            if _last_word(text[:h]) in lx.negations:
+                continue  # 'ma le autorità non hanno confermato': a negated verb states nothing
             after = _skip_leading(text[h + len(phrase) :], lx)
             said = after.lstrip().casefold()  # 'declaró que ...': what was said follows, the subject stands before
             opens = any(said.startswith(w) and not said[len(w) : len(w) + 1].isalpha() for w in lx.complementizers) \
@@ -639,7 +661,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
         candidates.append((h, pronoun))
     for phrase in lx.source_final_verbs:  # 'Das hat die örtliche Polizei am Samstag mitgeteilt'
         for h in find(phrase):
-            candidates.append((h, _between_aux(text[:h], lx)))
+            if _last_word(text[:h]) not in lx.negations:  # 'hat die Polizei nicht bestätigt'
+                candidates.append((h, _between_aux(text[:h], lx)))
     # a source named inside a quotation is the quoted speaker's own ('«... selon les survivants», a écrit X'): the
     # speaker outside it comes first
     for _, _, who in sorted((_inside_quote(text, h), h, who) for h, who in candidates):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from summarizer.contract.event import Casualty
 from summarizer.lang import Lexicon, english, outcome_near, outcomes_named
@@ -34,12 +34,16 @@ def supported_tolls(casualties: Sequence[Casualty]) -> dict[str, set[int]]:
     return allowed
 
 
-def unsupported_tolls(text: str, casualties: Sequence[Casualty], article: Lexicon | None = None) -> list[str]:
+def unsupported_tolls(text: str, casualties: Sequence[Casualty], article: Lexicon | None = None,
+                      parts: Mapping[str, set[int]] | None = None) -> list[str]:
     """The tolls an English text tells that no figure supports, as written ('10 Dead'), in order. A number counting
     things ('died in five states') tells no toll, in English or in the words of the article's language (`article`)
-    the text took over ('Killed in Two Aldeias')."""
+    the text took over ('Killed in Two Aldeias'). `parts`: per outcome, numbers the article gives as parts of a figure
+    (a breakdown: 'including 61 wounded by gunfire'), which a text may tell too."""
     lx = english()
     allowed = supported_tolls(casualties)
+    for part, numbers in (parts or {}).items():
+        allowed[part] |= numbers
     things_in = [x for x in (lx, article) if x is not None]
     told: list[str] = []
     for m in find_numbers(text, split_sentences(text), lx):

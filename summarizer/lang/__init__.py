@@ -417,7 +417,8 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         determiners=tuple(w.casefold() for w in data.get("reader", {}).get("determiners", [])),
         not_verbs=tuple(w.casefold() for w in data.get("reader", {}).get("not_verbs", [])),
         no_speakers=tuple(w.casefold() for w in data.get("reader", {}).get("no_speakers", [])),
-        negations=tuple(w.casefold() for w in data.get("reader", {}).get("negations", [])),
+        negations=tuple(w.casefold() for w in data.get("reader", {}).get("negations", [])
+                        or data.get("attribution", {}).get("negations", [])),
         speaker_ends=frozenset(w.casefold() for w in data.get("reader", {}).get("speaker_ends", [])),
         speaker_circumstances=tuple(w.casefold() for w in data.get("reader", {}).get("speaker_circumstances", [])),
         singular_determiners=tuple(w.casefold() for w in data.get("reader", {}).get("singular_determiners", [])),

@@ -17,6 +17,7 @@ from summarizer.lang import (
     english,
     fallback_lexicon,
     harm_pattern,
+    outcomes_named,
     per_lexicon,
     text2num_value,
 )
@@ -342,6 +343,23 @@ def _vague_amounts(chunk: str, lx: Lexicon) -> list[tuple[int, int, int]]:
     return joined
 
 
+# what a vague amount right beside it may count ('dozens more injured', 'injuring hundreds'), not 'thousands fled'
+_VAGUE_HARMS = frozenset({"killed", "injured", "missing", "abducted", "arrested"})
+
+
+def _harm_beside(text: str, start: int, end: int, lx: Lexicon) -> bool:
+    """Whether a harm word stands right beside a vague amount, in its clause: one of the two words after it ('dozens
+    more injured', 'dozens wounded') or the word before it ('injuring hundreds'): then it counts people."""
+    after: list[str] = []
+    for word in text[end : end + 40].split()[:2]:
+        after.append(word)
+        if re.search(r"[.,;:!?।۔]$", word):
+            break
+    before = text[max(0, start - 30) : start].split()[-1:]
+    near = " ".join(after + [w for w in before if not re.search(r"[.,;:!?।۔\"”]$", w)])
+    return bool(outcomes_named(near, lx) & _VAGUE_HARMS)
+
+
 @per_lexicon
 def _count_noun_pattern(lx: Lexicon) -> re.Pattern[str] | None:
     """People right after a vague amount ('dozens of people', 'several police officers'), when the lexicon lists
@@ -462,6 +480,19 @@ def _in_url(text: str, start: int, end: int) -> bool:
     return _URL.search(text[token_start:token_end]) is not None
 
 
+_JOINED_WORD = re.compile(r"-(?P<word>[^\W\d_]+)")
+
+
+def _modifies(text: str, end: int, lx: Lexicon) -> bool:
+    """Whether a number is joined by a hyphen to the word after it, which it modifies ('a three-story building', 'a
+    25-metre fall', 'a two-vehicle crash'): no count of people, unless that word names harm ('a 12-dead toll')."""
+    joined = _JOINED_WORD.match(text, end)
+    if joined is None:
+        return False
+    harm = harm_pattern(lx.code)
+    return harm is None or harm.search(joined.group("word")) is None
+
+
 def _not_a_count(text: str, start: int, end: int, written: str, value: int | None, lx: Lexicon) -> bool:
     after, before, around, day = _not_a_count_patterns(lx)
     if _in_url(text, start, end):
@@ -474,6 +505,8 @@ def _not_a_count(text: str, start: int, end: int, written: str, value: int | Non
     if _dotted_ordinal(text, start, end, written, lx):
         return True
     if after is not None and after.match(text[end : end + 24]):
+        return True
+    if _modifies(text, end, lx):
         return True
     if before is not None and before.search(text[max(0, start - 24) : start]):  # 'Lawinenwarnstufe 3'
         return True
@@ -593,7 +626,8 @@ def find_numbers(text: str, sentences: list[Sentence], lx: Lexicon | None = None
             if last != i and _not_a_count(text, sentence.start + spans[last][0], sentence.start + spans[last][1],
                                           chunk[spans[last][0] : spans[last][1]], spans[last][2], lx):
                 continue  # a list's unit follows its last number ('Die Getöteten waren 24, 50 und 56 Jahre alt')
-            if value is None and people is not None and not people.match(text[end : end + 60]):
+            if value is None and people is not None and not people.match(text[end : end + 60]) \
+                    and not _harm_beside(text, start, end, lx):
                 continue  # "several districts": a vague amount only matters when it counts people
             qualifier: Qualifier = "vague"
             raw_start, raw_end = start, end

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
 
 from summarizer.contract.event import Evidence
 from summarizer.text.grounding import locate, span
@@ -46,6 +47,23 @@ def locate_transliterated(text: str, name: str) -> Evidence | None:
                 break
             if skeleton("".join(anyascii(w.group(0)) for w in run)) == target:
                 return span(text, run[0].start(), run[-1].end())
+    return None
+
+
+MIN_VARIANT = 6  # letters of a name whose one-letter variant is the same name ('Bagdad' for 'Baghdad')
+
+
+def locate_variant(text: str, name: str) -> Evidence | None:
+    """The first word of `text` in Latin letters that spells a one-word name `name` one letter apart, with the same
+    first letter ('Bagdad' for 'Baghdad', 'Peshawer' for 'Peshawar'); None for a name of fewer than MIN_VARIANT
+    letters ('Mali' is not 'Bali'), of several words, or no such word."""
+    target = fold(name)
+    if " " in target or len(target) < MIN_VARIANT or not _LATIN.search(name):
+        return None
+    for w in _WORD.finditer(text):
+        word = fold(w.group(0))
+        if word[:1] == target[:1] and word != target and Levenshtein.distance(word, target, score_cutoff=1) <= 1:
+            return span(text, w.start(), w.end())
     return None
 
 
