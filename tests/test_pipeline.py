@@ -343,8 +343,8 @@ def test_a_place_the_model_gives_as_a_unit_of_a_named_place_is_the_named_place()
 
 
 def test_a_place_the_model_gives_with_an_english_unit_word_is_the_name_the_article_writes() -> None:
-    article = ("Treno deraglia a Tarel\nUn treno è deragliato nel distretto di Morvan Shah, nel Sindh: almeno 20 morti, "
-               "ha detto la polizia.\n")
+    article = ("Treno deraglia a Tarel\nUn treno è deragliato nel distretto di Morvan Shah, nel Sindh: almeno 20 "
+               "morti, ha detto la polizia.\n")
     answer = overview(places=["Morvan Shah district"], region="Sindh", country="Pakistan",
                       headline="Train derails in Pakistan", summary="A train derailed in Sindh.",
                       event_type="accident", on_purpose="no")
