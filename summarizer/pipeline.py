@@ -1132,8 +1132,10 @@ class Summarizer:
             # a headline names the counted in its own short words ('Seven children among 13 killed' over 'Seven
             # minors died'; '5 dead and suspect killed' over 'Five people were shot and killed'): the body's
             # figure of the same outcome and value is the one reported
+            # ('Several injured in stabbing attack' over 'four people were injured'): a vague count too
             if is_heading(c) and any(o is not c and not is_heading(o) and _same_people(o.group, c.group)
-                                     and o.outcome == c.outcome and o.value == c.value for o in items):
+                                     and o.outcome == c.outcome and (o.value == c.value or c.value is None)
+                                     for o in items):
                 run.drop("figure", "a headline repeating a figure from the body", c.raw_text)
                 continue
             kept.append(c)

@@ -899,6 +899,12 @@ def test_a_headline_whose_tolls_the_figures_hold_is_not_asked_again() -> None:
      "people, police said.", {(12, "people", "killed")}),
     ("Seven children among dead in stadium crush", "Seven people died in the crush at the stadium in Tarel, the "
      "Red Cross said.", {(7, "people", "killed")}),
+    # a vague count in the headline, the body's figure of the same outcome given
+    ("Several injured in stabbing at Tarel mall", "Police said four people were injured in the attack at the mall "
+     "in Tarel.", {(4, "people", "injured")}),
+    # a vague count in the headline whose outcome the body counts in no figure stays
+    ("Dozens killed in Tarel blast", "Police said 12 people were injured in the blast in Tarel.",
+     {(None, "people", "killed"), (12, "people", "injured")}),
     # the same value for another outcome is another figure
     ("Blast in Tarel: 12 worshippers hurt", "A bomb went off at a mosque in Tarel, killing 12 people, police said.",
      {(12, "civilians", "injured"), (12, "people", "killed")}),
