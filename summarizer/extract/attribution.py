@@ -532,6 +532,14 @@ def _opens_channel(words: list[str], lx: Lexicon) -> bool:
     return _channel_at(" ".join(words).casefold(), lx) is not None
 
 
+def _after_noun(words: list[str], i: int, lx: Lexicon) -> bool:
+    """Whether, in a language that writes its nouns with a capital, words[i] is in small letters after a noun and
+    is no stopword: the clause's verb or what follows the source ('der Polizei fingen mehrere Waggons Feuer')."""
+    word = words[i]
+    return lx.nouns_capitalized and i > 0 and words[i - 1][:1].isupper() and word[:1].islower() \
+        and word.casefold().strip(",.;:") not in lx.stopwords
+
+
 def _opener(text: str, lx: Lexicon) -> str | None:
     """The lexicon's source opener a sentence starts with ('Così il sindaco.'), or None."""
     lowered = text.lstrip().casefold()
@@ -673,7 +681,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                     or word.casefold() in _qualifier_starts(lx) \
                     or is_number_word(word, lx) \
                     or _opens_verb(words[i:], lx) \
-                    or _opens_channel(words[i:], lx):  # 'le préfet Antoine Poussier dans un communiqué'
+                    or _opens_channel(words[i:], lx) \
+                    or _after_noun(words, i, lx):  # 'le préfet Antoine Poussier dans un communiqué'
                 words = words[:i]
                 break
         acronym = re.fullmatch(r"\((?P<short>[A-ZÀ-Þ][A-ZÀ-Þ0-9.&-]{1,11})\),?", words[-1]) if words else None

@@ -235,6 +235,7 @@ class Lexicon:
     not_verbs: tuple[str, ...] = ()  # 'early reports', 'initial reports': a verb of saying that is a noun there
     no_speakers: tuple[str, ...] = ()  # 'no one': a statement by nobody was not made
     negations: tuple[str, ...] = ()  # 'not', 'yet to': a negated statement verb states nothing
+    nouns_capitalized: bool = False  # German: a source ends at a word in small letters after a noun
     speaker_ends: frozenset[str] = frozenset()  # 'already', 'adding': a speaker ends before one
     speaker_circumstances: tuple[str, ...] = ()  # 'on a local radio station': a speaker ends before one
     # one person counted without a numeral ('the gunman died', 'killed the attacker'): the words that open the
@@ -417,6 +418,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         determiners=tuple(w.casefold() for w in data.get("reader", {}).get("determiners", [])),
         not_verbs=tuple(w.casefold() for w in data.get("reader", {}).get("not_verbs", [])),
         no_speakers=tuple(w.casefold() for w in data.get("reader", {}).get("no_speakers", [])),
+        nouns_capitalized=bool(data.get("attribution", {}).get("nouns_capitalized", False)),
         negations=tuple(w.casefold() for w in data.get("reader", {}).get("negations", [])
                         or data.get("attribution", {}).get("negations", [])),
         speaker_ends=frozenset(w.casefold() for w in data.get("reader", {}).get("speaker_ends", [])),
