@@ -939,16 +939,7 @@ class Summarizer:
             if is_facility(name, lx):
                 run.drop("place", "a building or site, not a place", name)  # 'San Francisco Doctor’s Hospital'
                 continue
-            evidence = locate(run.text, name)
-            normalized: str | None = None
-            if evidence is None:  # 'Nagpur' for नागपुर: the article's own spelling, the English name normalized
-                evidence, normalized = locate_transliterated(run.text, name), name
-            if evidence is None and (bare := _UNIT_TAIL_AS_WRITTEN.sub("", name)) != name:
-                # 'Nawab Shah district' for 'nel distretto di Nawab Shah': the name as the article writes it
-                evidence = locate(run.text, bare)
-                name = bare if evidence is not None else name
-            if evidence is None:  # 'Bagdad' for 'Baghdad': the article's spelling, the English name normalized
-                evidence, normalized = locate_variant(run.text, name), name
+            evidence, name, normalized = _found_place(run.text, name)
             if evidence is None:
                 run.drop("place", "not found in the article", name)
                 continue
@@ -1456,13 +1447,24 @@ def _without_sources(m: NumberMention, sources: Iterable[str | None]) -> str:
     return text
 
 
-def _locate_place(text: str, name: str) -> Evidence | None:
-    """Where the article writes a place the model gives: as given, spelled by sound in another script ('Nagpur' for
-    नागपुर), without an English unit word ('Nawab Shah district' for 'distretto di Nawab Shah') or spelled one letter
-    apart ('Baghdad' for 'Bagdad'); None when it does not."""
+def _found_place(text: str, name: str) -> tuple[Evidence | None, str, str | None]:
+    """Where the article writes a place the model gives, the name kept and the model's English name where the article
+    spells it otherwise: as given; spelled by sound in another script ('Nagpur' for नागपुर); without an English unit
+    word ('Nawab Shah district' for 'distretto di Nawab Shah': 'Nawab Shah'); spelled one letter apart ('Baghdad' for
+    'Bagdad'). No evidence when the article does not write it."""
+    if (found := locate(text, name)) is not None:
+        return found, name, None
+    if (found := locate_transliterated(text, name)) is not None:
+        return found, name, name
     bare = _UNIT_TAIL_AS_WRITTEN.sub("", name)
-    return locate(text, name) or locate_transliterated(text, name) \
-        or (locate(text, bare) if bare != name else None) or locate_variant(text, name)
+    if bare != name and (found := locate(text, bare)) is not None:
+        return found, bare, None
+    return locate_variant(text, name), name, name
+
+
+def _locate_place(text: str, name: str) -> Evidence | None:
+    """Where the article writes a place the model gives (`_found_place`), or None."""
+    return _found_place(text, name)[0]
 
 
 def _kept_place(run: _Run, place: str) -> bool:

@@ -342,24 +342,25 @@ def test_a_place_the_model_gives_as_a_unit_of_a_named_place_is_the_named_place()
     assert [p.name for p in result.where.places] == ["Tarel"]
 
 
-def test_a_place_the_model_gives_with_an_english_unit_word_is_the_name_the_article_writes() -> None:
-    article = ("Treno deraglia a Tarel\nUn treno è deragliato nel distretto di Morvan Shah, nel Sindh: almeno 20 "
-               "morti, ha detto la polizia.\n")
-    answer = overview(places=["Morvan Shah district"], region="Sindh", country="Pakistan",
-                      headline="Train derails in Pakistan", summary="A train derailed in Sindh.",
-                      event_type="accident", on_purpose="no")
+@pytest.mark.parametrize(("article", "answer", "kept"), [
+    # with an English unit word: the name as the article writes it
+    ("Treno deraglia a Tarel\nUn treno è deragliato nel distretto di Morvan Shah, nel Sindh: almeno 20 morti, ha "
+     "detto la polizia.\n",
+     overview(places=["Morvan Shah district"], region="Sindh", country="Pakistan", headline="Train derails in Pakistan",
+              summary="A train derailed in Sindh.", event_type="accident", on_purpose="no"),
+     [("Morvan Shah", "Morvan Shah")]),
+    # spelled one letter apart: the article's spelling, the model's English name normalized
+    ("Anschlag in Taralbad\nBei einem Anschlag auf einen Markt in Taralbad sind mindestens zwölf Menschen getötet "
+     "worden, teilte die Polizei mit.\n",
+     overview(places=["Tarelbad"], region="", country="Iraq", headline="Market attack in Tarelbad",
+              summary="Twelve people died in a market attack.", event_type="violence_against_civilians",
+              on_purpose="yes"),
+     [("Taralbad", "Tarelbad")]),
+])
+def test_a_place_the_model_gives_otherwise_than_the_article_writes_it_is_the_articles_place(
+        article: str, answer: str, kept: list[tuple[str, str]]) -> None:
     result = Summarizer(make_backend([answer])).summarize(article)
-    assert [p.name for p in result.where.places] == ["Morvan Shah"]
-
-
-def test_a_place_the_model_spells_one_letter_apart_is_the_articles_place() -> None:
-    article = ("Anschlag in Taralbad\nBei einem Anschlag auf einen Markt in Taralbad sind mindestens zwölf Menschen "
-               "getötet worden, teilte die Polizei mit.\n")
-    answer = overview(places=["Tarelbad"], region="", country="Iraq", headline="Market attack in Tarelbad",
-                      summary="Twelve people died in a market attack.", event_type="violence_against_civilians",
-                      on_purpose="yes")
-    result = Summarizer(make_backend([answer])).summarize(article)
-    assert [(p.name, p.normalized) for p in result.where.places] == [("Taralbad", "Tarelbad")]
+    assert [(p.name, p.normalized) for p in result.where.places] == kept
 
 
 def test_a_country_given_as_the_region_in_another_spelling_is_no_region() -> None:
