@@ -1072,7 +1072,7 @@ class Summarizer:
                 id="", group=cand.group, outcome=cand.outcome, value=value, low=low, high=high,
                 qualifier=qualifier,
                 raw_text=m.raw_text, scope=self._scope(run, m, where),
-                window=window_near(run.text, m.sentence, m.start), reported_by=source, source_kind=kind,
+                window=window_near(run.text, m.sentence, m.start, lx), reported_by=source, source_kind=kind,
                 status=figure_status(kind, m.sentence.text, run.text[max(0, m.raw_start - 40) : m.raw_start],
                                      run.language.code),
                 evidence=span(run.text, m.sentence.start, m.sentence.end),

@@ -174,6 +174,7 @@ def attribution(sentence: Sentence, previous_speakers: list[str], person: str | 
     candidates: list[str] = []
     for pattern in (_ACCORDING, _INVERTED):
         candidates += [_clean(m.group("who")) for m in pattern.finditer(text)]
+    subordinate: list[str] = []  # speakers of a clause set off from the main one, tried last
     for m in _SUBJECT.finditer(text):
         if _DETERMINER_BEFORE.search(text[: m.start()]) or _PASSIVE_AFTER.match(text, m.end()) \
                 or _NOT_VERB.search(text[: m.end()]):
@@ -181,9 +182,11 @@ def attribution(sentence: Sentence, previous_speakers: list[str], person: str | 
         who = main_subject(text, m.start()) or _subject_before(text, m.start())
         if who and _APPOSED.match(text[: m.start()]):
             candidates.insert(0, who)  # 'Four officials, speaking on condition of anonymity, said the attacks ...'
+        elif who and in_subordinate_clause(text[: m.start()], english()):
+            subordinate.append(who)  # '..., where militants last month claimed ..., the Red Cross said'
         elif who:
             candidates.append(who)
-    for who in candidates:
+    for who in candidates + subordinate:
         if not who or _NOT_A_SOURCE.match(who) or who.casefold() in _NOBODY:  # 'No one immediately claimed'
             continue
         if _PRONOUN.match(who):
@@ -229,6 +232,13 @@ def _own_subject(text: str) -> str | None:
 
 _QUOTES = (("„", "“"), ("“", "”"), ("«", "»"))
 _CLOSINGS, _CLOSINGS_DE = ("”", "»", '"'), ("“",)  # the marks that close a quotation; German „…“ closes with “
+
+
+def in_subordinate_clause(before: str, lx: Lexicon) -> bool:
+    """Whether a verb whose sentence reads `before` up to it stands in a clause that one of the lexicon's
+    `subordinate_openers` opens ('..., where al-Qaida-linked militants last month' claimed; 'After police' said)."""
+    words = re.split(r"[,;:–—]", before)[-1].split()
+    return bool(words) and words[0].casefold() in lx.subordinate_openers
 
 
 def _inside_quote(text: str, position: int) -> bool:
@@ -672,8 +682,9 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
             if _last_word(text[:h]) not in lx.negations:  # 'hat die Polizei nicht bestätigt'
                 candidates.append((h, _between_aux(text[:h], lx)))
     # a source named inside a quotation is the quoted speaker's own ('«... selon les survivants», a écrit X'): the
-    # speaker outside it comes first
-    for _, _, who in sorted((_inside_quote(text, h), h, who) for h, who in candidates):
+    # speaker outside it comes first; so does the speaker of the main clause before one of a subordinate clause
+    for *_, who in sorted((_inside_quote(text, h), in_subordinate_clause(text[:h], lx), h, who)
+                          for h, who in candidates):
         words = _skip_leading(who, lx).split()  # 'mais des témoins', 'aux journalistes le préfet'
 
         for i, word in enumerate(words):  # a source ends where the clause's verb or its figure begins

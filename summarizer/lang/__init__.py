@@ -91,6 +91,9 @@ class Lexicon:
     # words that set two reports side by side in one sentence ('X says 2 died, while Y says 1', 'جبکہ'): each part
     # names the source of its own figures
     contrast_joiners: tuple[str, ...] = ()
+    # words that open an adverbial clause after a comma ('..., where militants claimed ...', '..., donde'): a verb of
+    # saying inside one speaks for that clause, so a speaker of the main clause comes first
+    subordinate_openers: frozenset[str] = frozenset()
     # a subject pronoun joined after a verb of saying ('a-t-il indiqué', 'précise-t-elle'): the source is the pronoun
     # (the last source named before it)
     inverted_pronouns: tuple[str, ...] = ()
@@ -140,6 +143,9 @@ class Lexicon:
     today: tuple[str, ...] = ()
     day_suffixes: tuple[str, ...] = ()
     date_joiners: tuple[str, ...] = ()
+    # time phrases of another period than the event's ('a decade ago', 'hace diez años'; regular expressions, every
+    # language's [calendar], English's too): a figure they frame is not the event's own (text/windows.py)
+    other_periods: tuple[str, ...] = ()
     day_first: bool = False  # '18/11/2019' is the 18th of November
     units_after: tuple[str, ...] = ()
     list_joiners: tuple[str, ...] = ()
@@ -355,6 +361,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         source_inverters=tuple(w.casefold() for w in data.get("attribution", {}).get("source_inverters", [])),
         relative_pronouns=frozenset(w.casefold() for w in data.get("attribution", {}).get("relative_pronouns", [])),
         contrast_joiners=tuple(data.get("attribution", {}).get("contrast_joiners", [])),
+        subordinate_openers=frozenset(w.casefold() for w in data.get("attribution", {}).get("subordinate_openers", [])),
         source_openers=tuple(w.casefold() for w in data.get("attribution", {}).get("source_openers", [])),
         inverted_pronouns=tuple(w.casefold() for w in data.get("attribution", {}).get("inverted_pronouns", [])),
         source_final_verbs=tuple(w.casefold() for w in data.get("attribution", {}).get("source_final_verbs", [])),
@@ -389,6 +396,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         today=tuple(w.casefold() for w in calendar.get("today", [])),
         day_suffixes=tuple(calendar.get("day_suffixes", [])),
         date_joiners=tuple(w.casefold() for w in calendar.get("joiners", [])),
+        other_periods=tuple(calendar.get("other_periods", [])),
         day_first=calendar.get("numeric") == "day_first",
         units_after=tuple(w.casefold() for w in data.get("places", {}).get("units_after", [])),
         name_endings=tuple(data.get("places", {}).get("name_endings", [])),

@@ -10,8 +10,10 @@ a span of about a day meets a day, or both are periods before the event of the s
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from summarizer.contract.consolidated import WindowInfo
+from summarizer.lang import Lexicon, lexicons, per_lexicon
 from summarizer.text.calendar import WEEKDAY_PATTERN, WEEKDAYS
 from summarizer.text.names import fold
 from summarizer.text.parse import Sentence, word_number_value
@@ -32,6 +34,8 @@ def parse_window(text: str | None) -> WindowInfo:
     """Normalise a window as written into something comparable ('past 48 hours' -> span 48 h)."""
     if text is None or not text.strip():
         return WindowInfo(text=text, kind="event", label="the event")
+    if _any_other_period().search(text) or _YEAR.search(text):  # 'a decade ago', 'hace diez años', 'In 1995'
+        return WindowInfo(text=text, kind="before", anchor="before", label="another period")
     t = fold(text, drop_article=False)
     hours = _span_hours(t)
     if _BEFORE.search(t):
@@ -131,13 +135,65 @@ _WINDOW_RE = re.compile(
 )
 
 
-def window_near(text: str, sentence: Sentence, position: int) -> str | None:
-    """The time phrase of the sentence closest to `position` ('on Saturday', 'in the past 48 hours')."""
+# a year (not part of a longer number): in a window only when the article names a later one (`_other_period_near`)
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d]|[.,]\d)")
+_CLAUSE_BREAK = re.compile(r"[;—]|,(?!\d)")  # not the comma of '1,400'
+_OPENING_WORDS = 6  # a sentence's opening phrase up to its first comma, of at most this many words, frames it all
+
+
+@per_lexicon
+def _other_periods(lx: Lexicon) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in lx.other_periods), re.IGNORECASE) if lx.other_periods else None
+
+
+@cache
+def _any_other_period() -> re.Pattern[str]:
+    """Every language's phrases of another period: a window as written, read in any language."""
+    patterns = [p for lx in lexicons().values() for p in lx.other_periods]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+
+def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, lx: Lexicon | None) -> str | None:
+    """A phrase of another period that frames the figure of `clause`: in that clause, or opening its sentence
+    ('Just over a decade ago, a quake ... killed about 75,000'; 'In August 1995, two trains collided ..., killing
+    358'). A year counts when the article names a later one ('en juin 2010' in a report of 'octobre 2015')."""
+    spans = [clause]
+    start = 0  # the short phrases a sentence opens with, each up to its comma ('According to state media, in 1970,'),
+    # unless a semicolon starts a sentence of its own ('...; the 2004 quake killed 300')
+    for brk in _CLAUSE_BREAK.finditer(chunk, 0, clause[0] if ";" not in chunk[: clause[0]] else 0):
+        if len(chunk[start : brk.start()].split()) > _OPENING_WORDS:
+            break
+        spans.append((start, brk.start()))
+        start = brk.end()
+    pattern = _other_periods(lx) if lx is not None else None
+    latest = max((int(m.group(0)) for m in _YEAR.finditer(text)), default=None)
+    for start, end in spans:
+        found = pattern.search(chunk, start, end) if pattern is not None else None
+        if found is not None:
+            return re.sub(r"\s+", " ", found.group(0).strip())
+        # the year nearest the figure: the latest the article names is the event's own ('Le bilan du 4 octobre 2015
+        # reste en deçà de celui de juin 2010 où ... 25 morts': 2010 frames the 25)
+        for year in sorted(_YEAR.finditer(chunk, start, end), key=lambda y: abs(y.start() - at))[:1]:
+            if latest is None or int(year.group(0)) >= latest:
+                return None
+            before = chunk[start : year.start()].split()[-2:]  # 'In August 1995', 'de juin 2010'
+            while before and re.search(r"\d", before[0]):
+                before.pop(0)  # 'killed more than 1,400 in 1974': not the figure
+            return " ".join([*before, year.group(0)])
+    return None
+
+
+def window_near(text: str, sentence: Sentence, position: int, lx: Lexicon | None = None) -> str | None:
+    """The time phrase of the sentence closest to `position` ('on Saturday', 'in the past 48 hours'); a phrase of
+    another period that frames it first ('a decade ago', `lx`'s `other_periods`, an earlier year)."""
     chunk = text[sentence.start : sentence.end]
     rel = position - sentence.start
-    left = max(chunk.rfind(c, 0, rel) for c in ",;—")
-    rights = [p for p in (chunk.find(c, rel) for c in ",;—") if p != -1]
-    clause = (left + 1, min(rights) if rights else len(chunk))
+    lefts = [b.end() for b in _CLAUSE_BREAK.finditer(chunk, 0, rel)]
+    right = _CLAUSE_BREAK.search(chunk, rel)
+    clause = (lefts[-1] if lefts else 0, right.start() if right else len(chunk))
+    other = _other_period_near(text, chunk, clause, rel, lx)
+    if other is not None:
+        return other
     for m in _WINDOW_RE.finditer(chunk, clause[0], clause[1]):
         phrase = re.sub(r"\s+", " ", m.group(0).strip())
         if phrase:
