@@ -179,7 +179,7 @@ from summarizer.text.transliterate import (
     similar_countries,
 )
 from summarizer.text.unnamed import unnamed_days, unnamed_names
-from summarizer.text.windows import window_near
+from summarizer.text.windows import other_period, window_near
 
 A = TypeVar("A", bound=PassModel)
 
@@ -1940,7 +1940,8 @@ def _fallback_headline(overview: OverviewAnswer, where: Where) -> str:
 def _fallback_summary(overview: OverviewAnswer, where: Where, casualties: list[Casualty]) -> str:
     parts = [f"{_event_words(overview)} reported in "
              f"{_located(where) or 'an unstated location'}."]
-    figures = [_figure_in_english(c) for c in casualties[:4]]
+    # the event's own figures, not those of another period ('de juin 2010 où des pluies avaient fait 25 morts')
+    figures = [_figure_in_english(c) for c in [c for c in casualties if not other_period(c.window)][:4]]
     if figures:
         parts.append("Reported figures: " + "; ".join(figures) + ".")
     return " ".join(parts)

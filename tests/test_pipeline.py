@@ -1403,6 +1403,21 @@ def test_the_fallback_summary_states_no_number_the_article_does_not() -> None:
     assert "12" not in result.summary  # 'dozens' is counted from 12, a floor the article never states
 
 
+def test_the_fallback_summary_leaves_out_the_figures_of_another_period() -> None:
+    """A figure that a phrase of another period frames ('vor zwei Jahren') keeps its window and stays out of code's
+    own summary and of the event's toll."""
+    article = ("Zugunglück in Tarel\nBei einem Zugunglück in Tarel sind vier Menschen gestorben, wie die Polizei "
+               "mitteilte. Bei einem ähnlichen Unglück vor zwei Jahren waren 30 Menschen gestorben.\n")
+    backend = FakeBackend({"overview": [json.dumps(GERMAN_OVERVIEW)] * 2,
+                           "figures": [_described({"vier": "4 people killed", "30": "30 people killed"})]})
+    result = Summarizer(backend).summarize(article)
+    earlier = next(c for c in result.casualties if c.value == 30)
+    assert earlier.window == "vor zwei Jahren"
+    assert "4 people killed" in result.summary and "30" not in result.summary, result.summary
+    (killed,) = [r for r in result.rollups if r.outcome == "killed"]
+    assert killed.best == 4 and not killed.disputed
+
+
 def test_a_headline_in_english_where_the_articles_language_was_asked_for_is_asked_again_and_kept() -> None:
     """With `summary_language="article"` an English headline and summary of a German article are asked again in
     German; an English answer again stays (code's own fallback texts are English, no nearer to what was asked)."""

@@ -34,8 +34,10 @@ def compute_rollups(casualties: list[Casualty]) -> list[Rollup]:
         grouped[(c.group, c.outcome)].append(c)
     rollups: list[Rollup] = []
     for (group, _outcome), all_items in grouped.items():
-        # the event's own total: whole-event figures of the event's period, when there are any
-        own = [c for c in all_items if Scope.read(c.scope).whole_event and not other_period(c.window)]
+        # the event's own total: whole-event figures of the event's period, when there are any, else its figures of
+        # any scope in that period (not 'vor zwei Jahren ... 30 Menschen' beside '4 in Tarel')
+        period = [c for c in all_items if not other_period(c.window)]
+        own = [c for c in period if Scope.read(c.scope).whole_event] or period
         items = own if any(c.status != "claimed" for c in own) else all_items
         credible = [c for c in items if c.status != "claimed"] or items
         lows = [b[0] for b in map(_bounds, credible) if b[0] is not None]

@@ -172,6 +172,7 @@ class Lexicon:
     unharmed: tuple[str, ...] = ()
     # words of being on board ('سوار', 'a bordo', 'carrying'): a number they stand nearest counts who was carried
     aboard: tuple[str, ...] = ()
+    aboard_objects: tuple[str, ...] = ()  # 'all' of 'killed all 52 passengers on board'
     among: tuple[str, ...] = ()  # 'among', 'parmi': a number right after one counts a whole some of whom were harmed
     # a passive's agent ('por', 'par'): a number right after one counts who did it ('la Policía fue atacada por dos
     # hombres'); none where the word also opens a change of a toll ('da 10 a 20', 'von 10 auf 20')
@@ -322,6 +323,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         harm={k: tuple(v) for k, v in data.get("harm", {}).items()},
         unharmed=tuple(data.get("unharmed", {}).get("words", [])),
         aboard=tuple(data.get("unharmed", {}).get("aboard", [])),
+        aboard_objects=tuple(w.casefold() for w in data.get("unharmed", {}).get("aboard_objects", [])),
         among=tuple(w.casefold() for w in data.get("unharmed", {}).get("among", [])),
         agents=tuple(w.casefold() for w in data.get("unharmed", {}).get("agents", [])),
         things=tuple(numbers.get("things", [])),
@@ -1046,6 +1048,21 @@ def among_whole(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
         and outcome_near(text, start, end, lx, words_after=2, words_before=0) is None
 
 
+def _harm_verb_before(text: str, start: int, lx: Lexicon) -> bool:
+    """Whether the word right before a number (its qualifier starting at `start`), or before one of the lexicon's
+    `aboard_objects` there, names harm: the number is that verb's object ('a tué 28', 'mató a 12', 'killed all 52').
+    Not in a language whose verb ends its clause."""
+    if lx.verb_last:
+        return False
+    words = re.split(r"[.!?;:,]", text[max(0, start - 60) : start])[-1].casefold().split()  # in its clause
+    for marker in ("", *lx.aboard_objects):
+        between = marker.split()
+        if len(words) > len(between) and words[len(words) - len(between) :] == between \
+                and outcomes_named(words[-len(between) - 1], lx):
+            return True
+    return False
+
+
 def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
     """Whether a number counts the people on board ('جس میں 40 افراد سوار تھے', 'a ferry carrying some 60-70
     people'): a word of being aboard is nearer it in its clause than any harm word, and no harm word follows it in
@@ -1055,6 +1072,8 @@ def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
         return False
     if not _nearer_than_harm(text, start, end, lx, lx.aboard):
         return False
+    if _harm_verb_before(text, start, lx):
+        return False  # 'a tué 28 occupants', 'killed all 52 passengers on board': the harm word is the number's verb
     words: list[str] = []
     for word in _clause_after(text, end, lx):
         if any(ch.isdigit() for ch in word) or word.casefold().strip(",.;:") in lx.number_words:

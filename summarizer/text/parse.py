@@ -406,7 +406,8 @@ def _not_a_count_patterns(lx: Lexicon) -> tuple[re.Pattern[str] | None, re.Patte
     def union(words: tuple[str, ...]) -> str:
         return "|".join(_phrase_pattern(w, lx.spaced) for w in sorted(words, key=len, reverse=True))
 
-    modifiers = "".join(rf"{re.escape(m)}\s+|" for m in lx.unit_modifiers)
+    # 'more', 'de' stand apart from the unit; 'd’' joins it ('une douzaine d'années')
+    modifiers = "".join(re.escape(m) + ("" if m.endswith(("'", "’")) else r"\s+") + "|" for m in lx.unit_modifiers)
     after = (re.compile(rf"^\s*(?:-\s*)?(?:{modifiers.rstrip('|')})?(?:{union(lx.not_after)})"
                         if modifiers else rf"^\s*(?:-\s*)?(?:{union(lx.not_after)})", re.IGNORECASE)
              if lx.not_after else None)
