@@ -1054,7 +1054,9 @@ def _harm_verb_before(text: str, start: int, lx: Lexicon) -> bool:
     Not in a language whose verb ends its clause."""
     if lx.verb_last:
         return False
-    words = re.split(r"[.!?;:,]", text[max(0, start - 60) : start])[-1].casefold().split()  # in its clause
+    before = text[max(0, start - 60) : start]
+    stops = list(_clause_end(lx).finditer(before))
+    words = before[stops[-1].end() if stops else 0 :].casefold().split()  # in the number's clause
     for marker in ("", *lx.aboard_objects):
         between = marker.split()
         if len(words) > len(between) and words[len(words) - len(between) :] == between \

@@ -10,7 +10,7 @@ a span of about a day meets a day, or both are periods before the event of the s
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from summarizer.contract.consolidated import WindowInfo
 from summarizer.lang import Lexicon, lexicons, per_lexicon
@@ -141,16 +141,25 @@ _CLAUSE_BREAK = re.compile(r"[;—]|,(?!\d)")  # not the comma of '1,400'
 _OPENING_WORDS = 6  # a sentence's opening phrase up to its first comma, of at most this many words, frames it all
 
 
+def _any_of(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+
 @per_lexicon
-def _other_periods(lx: Lexicon) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in lx.other_periods), re.IGNORECASE) if lx.other_periods else None
+def _other_periods(lx: Lexicon) -> re.Pattern[str]:
+    return _any_of(lx.other_periods)
 
 
 @cache
 def _any_other_period() -> re.Pattern[str]:
     """Every language's phrases of another period: a window as written, read in any language."""
-    patterns = [p for lx in lexicons().values() for p in lx.other_periods]
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+    return _any_of([p for lx in lexicons().values() for p in lx.other_periods])
+
+
+@lru_cache(maxsize=4)
+def _latest_year(text: str) -> int | None:
+    """The latest year an article names (once per article, not once per number)."""
+    return max((int(m.group(0)) for m in _YEAR.finditer(text)), default=None)
 
 
 def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, lx: Lexicon | None) -> str | None:
@@ -166,7 +175,7 @@ def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, 
         spans.append((start, brk.start()))
         start = brk.end()
     pattern = _other_periods(lx) if lx is not None else None
-    latest = max((int(m.group(0)) for m in _YEAR.finditer(text)), default=None)
+    latest = _latest_year(text)
     for start, end in spans:
         found = pattern.search(chunk, start, end) if pattern is not None else None
         if found is not None:
