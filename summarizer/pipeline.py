@@ -178,7 +178,7 @@ from summarizer.text.transliterate import (
     names_country,
     similar_countries,
 )
-from summarizer.text.unnamed import unnamed_days, unnamed_names
+from summarizer.text.unnamed import is_group_name, unnamed_days, unnamed_names
 from summarizer.text.windows import other_period, window_near
 
 A = TypeVar("A", bound=PassModel)
@@ -939,6 +939,9 @@ class Summarizer:
             if is_facility(name, lx):
                 run.drop("place", "a building or site, not a place", name)  # 'San Francisco Doctor’s Hospital'
                 continue
+            if is_group_name(name):
+                run.drop("place", "an armed group's name, not a place", name)  # 'liés à Al Qaïda'
+                continue
             evidence, name, normalized = _found_place(run.text, name)
             if evidence is None:
                 run.drop("place", "not found in the article", name)
@@ -1469,8 +1472,9 @@ def _locate_place(text: str, name: str) -> Evidence | None:
 
 def _kept_place(run: _Run, place: str) -> bool:
     """Whether a place the model gives stays a place (`_where` drops the rest): found in the article, and one of its
-    parts a name that is no building or site, no country, its adjective or first-level region, and no words of harm
-    ('Bihar Jehanabad Stampede', 'Firmengebäude', 'Teatre nightclub' are none). A model that gives no such place
+    parts a name that is no building or site, no country, its adjective or first-level region, no armed group of the
+    group table and no words of harm ('Bihar Jehanabad Stampede', 'Firmengebäude', 'Teatre nightclub', 'Al Qaïda'
+    are none). A model that gives no such place
     chooses among the phrases code finds instead."""
     if not place.strip() or _place_problem(run, place) is not None:
         return False
@@ -1478,7 +1482,8 @@ def _kept_place(run: _Run, place: str) -> bool:
     for part in _region_parts(place):
         name = trimmed_name(part, lx).strip()
         evidence = _locate_place(run.text, name) if name else None
-        if evidence is None or is_facility(name, lx) or is_demonym(name) or is_country_name(name):
+        if evidence is None or is_facility(name, lx) or is_demonym(name) or is_country_name(name) \
+                or is_group_name(name):
             continue
         if (is_region(run.text, name, lx) or own_name(name)) and not is_namesake_town(run.text, name, lx):
             continue

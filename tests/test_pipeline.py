@@ -1793,3 +1793,12 @@ def test_an_english_headline_stays_when_only_the_summary_is_in_the_articles_lang
     result = Summarizer(backend).summarize(article)
     assert result.headline == "Five People Die, 11 Injured in Tarel Accident"
     assert result.summary.startswith("Accident reported in Tarel")
+
+
+@pytest.mark.parametrize("group", ["Al Qaïda", "Daech"])
+def test_an_armed_group_the_model_lists_as_a_place_is_no_place(group: str) -> None:
+    article = ("Attaque près de Tarel\n"
+               f"Deux soldats ont été tués samedi près de Tarel, dans une région où des groupes liés à {group} "
+               "sont actifs, selon l'armée.\n")
+    answer = overview(country="Mali", places=["Tarel", group])
+    assert [p.name for p in Summarizer(make_backend([answer])).summarize(article).where.places] == ["Tarel"]

@@ -844,8 +844,14 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
         reach = lx.harm_words_after if words_after is None else words_after
         skip = 0 if lx.verb_last else _partitive_words(text, end, lx)
         if lx.verb_last or skip:
-            found = _closing_verb(text, end, lx, found, reach + skip, skip) or found
+            # where the verb ends the clause, it may stand past the reach of a harm word ('چار زخمی اسپتال میں زخموں
+            # کی تاب نہ لاتے ہوئے دم توڑ گئے': four of the injured died of their wounds in hospital)
+            closing = CLOSING_VERB_WORDS if lx.verb_last else reach + skip
+            found = _closing_verb(text, end, lx, found, max(closing, reach + skip), skip) or found
     return next((o for o in OUTCOMES if o == found), None)
+
+
+CLOSING_VERB_WORDS = 15  # words of a number's clause that may hold its closing verb, where the verb comes last
 
 
 def _partitive_words(text: str, end: int, lx: Lexicon) -> int:
@@ -1084,6 +1090,16 @@ def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
     return not outcomes_named(" ".join(words), lx)
 
 
+# an entry of a word list that opens with it may also end a compound word ('*Insassen': 'Businsassen', 'die
+# Zuginsassen'), where the language writes compounds as one word
+COMPOUND_TAIL = "*"
+
+
+def _ends_word(text: str, at: int) -> bool:
+    """Whether position `at` of `text` ends a word: no letter or mark follows."""
+    return at >= len(text) or not (text[at].isalpha() or unicodedata.category(text[at]).startswith("M"))
+
+
 def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tuple[str, ...]],
              words_after: int | None, words_before: int, *, prefer_after: bool = False) -> str | None:
     """The key of `table` whose word is nearest to the number between `start` and `end` within its clause
@@ -1101,11 +1117,12 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
     best: tuple[int, str] | None = None
     for outcome, stems in table.items():
         for stem in stems:
-            word = stem.rstrip("$")
+            word, tail = stem.rstrip("$").removeprefix(COMPOUND_TAIL), stem.startswith(COMPOUND_TAIL)
             for side, chunk, weight in (("after", after, 0), ("before", before, 1)):
                 folded, sought = chunk.casefold(), word.casefold()
                 at = folded.find(sought)
-                if at < 0 or not harm_word_at(folded, at, sought, lx) or (side == "after" and at >= reach):
+                if at < 0 or (side == "after" and at >= reach) or not (
+                        harm_word_at(folded, at, sought, lx) or (tail and _ends_word(folded, at + len(sought)))):
                     continue
                 # nearer wins; at the same place the longer word ('shot dead' over 'shot')
                 distance = (at if side == "after" else len(chunk) - at) * 200 + weight * 100 - len(word)

@@ -59,6 +59,13 @@ def groups() -> tuple[Group, ...]:
     return tuple(out)
 
 
+def is_group_name(name: str) -> bool:
+    """Whether `name` is one of the group table's names, in any of its spellings ('Al Qaïda', 'Daech'): a group,
+    no place."""
+    folded = fold(name)
+    return bool(folded) and any(folded in g.spellings for g in groups())
+
+
 def _as_written(name: str) -> bool:
     """An acronym or a name with a capital inside ('ISIS', 'LeT', 'M23') is matched only as written: 'IS' is a
     verb in any other case."""
