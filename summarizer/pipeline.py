@@ -144,7 +144,7 @@ from summarizer.llm.passes import (
     token_budget,
 )
 from summarizer.text.calendar import WEEKDAY_PATTERN_TITLE
-from summarizer.text.dates import Header, ground_date, read_header, resolve_day
+from summarizer.text.dates import Header, first_weekday, ground_date, read_header, resolve_day
 from summarizer.text.grounding import locate, span
 from summarizer.text.names import (
     acronyms_in_text,
@@ -1727,10 +1727,14 @@ def _event_weekday(run: _Run, said: Evidence | None) -> Evidence | None:
     if line is None or len(line.text.split()) >= DATE_LINE_WORDS:
         return None
     lead = [s for s in run.sentences if s.start >= line.end][:LEAD_SENTENCES]
+    lx = run.language.lexicon
+    # English 'Friday' with its capital, then the article's own names ('Update: 2012-10-01', 'रविवार रात हुए भूस्खलन')
+    own = lx if lx is not None and lx.code != "en" else None
     for sentence in lead:
         m = _WEEKDAY.search(sentence.text)
-        if m:
-            return span(run.text, sentence.start + m.start(), sentence.start + m.end())
+        found = m.span() if m else first_weekday(sentence.text, own) if own is not None else None
+        if found is not None:
+            return span(run.text, sentence.start + found[0], sentence.start + found[1])
     return None
 
 

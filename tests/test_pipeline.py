@@ -1217,6 +1217,20 @@ def test_a_date_in_the_story_stays_the_event_day() -> None:
     assert summary.when.start == date(2009, 10, 17) and summary.when.text == "on October 17, 2009"
 
 
+@pytest.mark.parametrize(("article", "date_words", "weekday", "expected"), [
+    ("तारेल में भूस्खलन, दो मरे\n\nUpdate: 2012-10-01 00:00 GMT\n\n"
+     "तारेल में रविवार रात हुए भूस्खलन में दो लोगों की मौत हो गई।\n", "2012-10-01", "रविवार", date(2012, 9, 30)),
+    ("Fusillade à Tarel\n\nPublié le 2019-03-16\n\n"
+     "Deux personnes ont été tuées vendredi soir à Tarel, selon la police.\n", "2019-03-16", "vendredi",
+     date(2019, 3, 15)),
+])
+def test_the_page_date_line_is_not_the_event_day_in_the_articles_language(article: str, date_words: str, weekday: str,
+                                                                          expected: date) -> None:
+    answer = overview(date_words=date_words, country="", region="", places=["Tarel"])
+    summary = Summarizer(make_backend([answer])).summarize(article)
+    assert summary.when.start == expected and summary.when.text == weekday
+
+
 def date_line_date(line: str) -> date:
     return {"Posted: Saturday, May 14, 2011": date(2011, 5, 14), "October 17, 2009": date(2009, 10, 17)}[line]
 

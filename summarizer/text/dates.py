@@ -163,6 +163,13 @@ def _find_word(text: str, word: str) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
+def first_weekday(text: str, lx: Lexicon | None) -> tuple[int, int] | None:
+    """Where the first weekday name, English's or the language's own, stands in `text` (the longest name at one
+    place: 'segunda-feira', not 'segunda'); None when none does."""
+    spans = [found for forms in weekday_names(lx) for name in forms if (found := _find_word(text, name)) is not None]
+    return min(spans, key=lambda s: (s[0], -s[1])) if spans else None
+
+
 def _says(text: str, word: str) -> bool:
     return _find_word(text, word) is not None
 
