@@ -71,6 +71,7 @@ from summarizer.extract.figures import (
     refers_back,
     singular_counts,
 )
+from summarizer.extract.gapped import continues_list, opens_list
 from summarizer.extract.places import (
     EVENT_WORDS,
     LOCAL_UNITS_EN,
@@ -665,6 +666,7 @@ class Summarizer:
                      else "counts who did it ('atacada por dos hombres')" if id(cand) in doers
                      else "the words beside it say they came to no harm", cand.mention.raw_text)
         asked = [c for c in candidates if id(c) not in unharmed and (not c.sure or sourced.get(c.sentence) is None)]
+        unread: list[tuple[Candidate, str, str | None]] = []  # what the model's answer and code's words leave unread
         opening, closing = _number_marks(run.text)
         for first in range(0, len(asked), MAX_FIGURES_PER_PASS):
             batch = asked[first : first + MAX_FIGURES_PER_PASS]
@@ -754,8 +756,7 @@ class Summarizer:
                     outcome = next(iter(named))
                 if group is None or outcome is None:
                     cand.group = cand.outcome = None
-                    run.drop("figure", f"the model read it as not counting people harmed ({description!r})",
-                             m.raw_text)
+                    unread.append((cand, description, by))
                     continue
                 if group != GENERIC_GROUP and lx is not None and not lx.code_reader \
                         and names_group(_without_sources(m, (by, sourced.get(cand.sentence))), group,
@@ -777,6 +778,14 @@ class Summarizer:
                     # does otherwise, counts the group named before it
                     group = cand.group
                 cand.group, cand.outcome, cand.by = group, outcome, by
+        verb_last = lx is not None and lx.verb_last
+        for cand, description, by in sorted(unread, key=lambda u: u[0].mention.start, reverse=verb_last):
+            sibling = _list_sibling(run, cand, candidates)
+            if sibling is not None:  # '34 personnel were injured in Lahore, 48 in Attock': one harm word for all
+                cand.group, cand.outcome, cand.by = sibling.group, sibling.outcome, by or sibling.by
+                continue
+            run.drop("figure", f"the model read it as not counting people harmed ({description!r})",
+                     cand.mention.raw_text)
         for cand in candidates:
             if cand.outcome is not None and _outcome_of_another_clause(run, cand, candidates):
                 cand.group = cand.outcome = None
@@ -1514,6 +1523,22 @@ def _plain_people(text: str, m: NumberMention, lx: Lexicon) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;،؛]")
+
+
+def _list_sibling(run: _Run, cand: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The count of the same sentence whose harm word a number of a list shares (`extract.gapped`): the read count
+    before it ('34 personnel were injured in Lahore, 48 in Attock'), or where the verb ends the clause the one after
+    it ('لاہور میں 34، اٹک میں 48، ... متعدد اہلکار زخمی ہوئے'); None when it is no such item."""
+    lx, m = run.language.lexicon, cand.mention
+    read = [c for c in candidates if c is not cand and c.mention.sentence is m.sentence
+            and c.group is not None and c.outcome is not None]
+    if lx is not None and lx.verb_last:
+        after = min((c for c in read if c.mention.raw_start >= m.end), key=lambda c: c.mention.raw_start, default=None)
+        return after if after is not None and opens_list(run.text, m.raw_start, m.end, after.mention.raw_start,
+                                                         lx) else None
+    before = max((c for c in read if c.mention.end <= m.raw_start), key=lambda c: c.mention.end, default=None)
+    return before if before is not None and continues_list(run.text, before.mention.end, m.raw_start, m.end,
+                                                           lx) else None
 
 
 def _outcome_of_another_clause(run: _Run, cand: Candidate, candidates: list[Candidate]) -> bool:

@@ -1816,3 +1816,17 @@ def test_an_armed_group_the_model_lists_as_a_place_is_no_place(group: str) -> No
                "sont actifs, selon l'armée.\n")
     answer = overview(country="Mali", places=["Tarel", group])
     assert [p.name for p in Summarizer(make_backend([answer])).summarize(article).where.places] == ["Tarel"]
+
+
+@pytest.mark.parametrize(("article", "totals", "expected"), [
+    ("Clashes in Tarel\nDuring the clashes, 34 policemen were injured in Tarel, 48 in Hesper and nine in Ulm, a police "
+     "spokesman said.\n", {}, {(34, "injured"), (48, "injured"), (9, "injured")}),
+    ("Sismo en Tarel\nProtección Civil confirmó 23 víctimas fatales en Tarel (sur), ocho en Hesper (sureste) y dos en "
+     "Ulm.\n", {"23": "23 people killed"}, {(23, "killed"), (8, "killed"), (2, "killed")}),
+])
+def test_the_numbers_of_a_list_by_place_share_the_harm_word_the_model_does_not_repeat(
+        article: str, totals: dict[str, str], expected: set[tuple[int, str]]) -> None:
+    backend = FakeBackend({"overview": [overview(places=["Tarel"], country="", region="")],
+                           "figures": [_described(totals)] * 3})
+    summary = Summarizer(backend).summarize(article)
+    assert {(c.value, c.outcome) for c in summary.casualties} == expected

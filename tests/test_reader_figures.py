@@ -4,12 +4,14 @@ the model."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
 from phrasing_tables import mentions, rows
 
 from summarizer.extract.figures import read_description, read_figure, realigned
+from summarizer.extract.gapped import continues_list, opens_list
 from summarizer.lang import Lexicon, aboard_near, after_agent, among_whole, lexicon, unharmed_near
 
 
@@ -61,3 +63,20 @@ def test_the_models_description_of_a_number_is_read(lang: str, description: str,
     got = f"{reading.group}/{reading.outcome}" if reading.outcome is not None else "-"
     assert got == expected
 
+
+
+def _unmarked_at(text: str, mark: str) -> int:
+    """Where the number after `mark` starts once the marks «» ‹› are taken out of `text`."""
+    at = text.index(mark)
+    return at - sum(text[:at].count(c) for c in "«»‹›")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("gapped_lists.tsv"))
+def test_a_number_of_a_list_by_place_shares_its_siblings_harm_word(lang: str, text: str, expected: str) -> None:
+    plain = re.sub("[«»‹›]", "", text)
+    found = {m.raw_start: m for m in mentions(lang, plain)}
+    sibling, number = found[_unmarked_at(text, "«")], found[_unmarked_at(text, "‹")]
+    lx = lexicon(lang)
+    shared = opens_list(plain, number.raw_start, number.end, sibling.raw_start, lx) if lx is not None \
+        and lx.verb_last else continues_list(plain, sibling.end, number.raw_start, number.end, lx)
+    assert shared == (expected == "yes")
