@@ -28,6 +28,10 @@ _INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|added)\s+"
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
 # the sentence's subject, an apposition, then its verb
 _APPOSED = re.compile(r"^(?P<subject>[^,“”\"«»]{2,60}),[^,“”\"«»]{3,90},\s*$")
+# a person's name set off by commas after a title too long to be a source ('El coordinador nacional de Protección
+# Civil de la Secretaría de Gobernación, Luis Felipe Puente, confirmó'): two to five capitalised words
+_TITLED_NAME = re.compile(r"^(?P<title>[^,“”\"«»]{2,160}),\s*"
+                          r"(?P<name>[A-ZÀ-Þ][\w’'.-]+(?:\s+[A-ZÀ-Þ][\w’'.-]+){1,4}),\s*$")
 _PASSIVE_AFTER = re.compile(r"\s+to\s+(?:be|have)\b")
 _DETERMINER_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, english().determiners))})\s+$", re.IGNORECASE)
 _NOT_VERB = re.compile(rf"\b(?:{'|'.join(map(re.escape, english().not_verbs))})$", re.IGNORECASE)
@@ -669,8 +673,11 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
                 candidates.append((h, head or _after_last(_words_before(before, 8), frozenset(lx.complementizers))))
                 continue
             told = _words_after(after)
-            apposed = _APPOSED.match(text[:h])
-            if apposed is not None and (re.search(r"\d", told) or outcomes_named(told, lx)):
+            apposed, titled = _APPOSED.match(text[:h]), _TITLED_NAME.match(text[:h])
+            if titled is not None and len(titled.group("title").split()) > MAX_SPEAKER_WORDS \
+                    and (re.search(r"\d", told) or outcomes_named(told, lx)):
+                told = titled.group("name")  # the verb's subject is the name after a long title, the figure follows
+            elif apposed is not None and (re.search(r"\d", told) or outcomes_named(told, lx)):
                 # 'Un autre habitant, confirmant l’attaque, a évoqué un bilan de « 13 morts »': what follows the verb
                 # is the figure, so the commas set off an aside after the verb's subject
                 told = apposed.group("subject").strip()
