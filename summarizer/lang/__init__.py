@@ -566,9 +566,41 @@ def harm_pattern(code: str) -> re.Pattern[str] | None:
     stems = sorted({s for words in lx.harm.values() for s in words}, key=len, reverse=True)
     if not stems:
         return None
-    body = "|".join((re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s)) + _unless(s, lx)
+    body = "|".join((re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else _phrase_body(s, lx)) + _unless(s, lx)
                     for s in stems)
     return _word_start(body, lx.word_starts)
+
+
+def _day_words(lx: Lexicon) -> str:
+    """The lexicon's words for today and yesterday, as alternatives of a pattern ('' when it has none)."""
+    return "|".join(re.escape(w) for w in sorted((*lx.today, *lx.yesterday), key=len, reverse=True))
+
+
+def _phrase_body(stem: str, lx: Lexicon) -> str:
+    """The pattern of a harm stem: a phrase of several words may hold a word for today or yesterday after its first
+    word ('perdieron hoy la vida', 'ha perso ieri la vita')."""
+    first, space, rest = stem.partition(" ")
+    days = _day_words(lx)
+    if not space or not days:
+        return re.escape(stem)
+    return rf"{re.escape(first)}(?:\s+(?:{days}))?\s+{re.escape(rest)}"
+
+
+@cache
+def _gapped_phrase(code: str, stem: str) -> re.Pattern[str]:
+    """A folded harm phrase of a lexicon with a word for today or yesterday after its first word (`_phrase_body`)."""
+    lx = lexicon(code)
+    return re.compile(_phrase_body(stem, lx) if lx is not None else re.escape(stem))
+
+
+def find_stem(folded: str, stem: str, lx: Lexicon) -> int:
+    """Where a folded harm stem first stands in a folded text, a phrase also with a word for today or yesterday after
+    its first word ('perdieron hoy la vida'); -1 when it does not."""
+    at = folded.find(stem)
+    if at >= 0 or " " not in stem or not (lx.today or lx.yesterday):
+        return at
+    found = _gapped_phrase(lx.code, stem).search(folded)
+    return found.start() if found else -1
 
 
 def _unless(stem: str, lx: Lexicon) -> str:
@@ -768,7 +800,7 @@ def outcomes_named(text: str, lx: Lexicon | None) -> set[Outcome]:
             continue
         for stem in stems:
             word = stem.rstrip("$").casefold()
-            for hit in re.finditer(re.escape(word), lowered):
+            for hit in _gapped_phrase(lx.code, word).finditer(lowered):  # 'perdieron hoy la vida' too
                 start, end = hit.start(), hit.end()
                 if not harm_word_at(lowered, start, word, lx):
                     continue
@@ -1120,7 +1152,7 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
             word, tail = stem.rstrip("$").removeprefix(COMPOUND_TAIL), stem.startswith(COMPOUND_TAIL)
             for side, chunk, weight in (("after", after, 0), ("before", before, 1)):
                 folded, sought = chunk.casefold(), word.casefold()
-                at = folded.find(sought)
+                at = find_stem(folded, sought, lx)
                 if at < 0 or (side == "after" and at >= reach) or not (
                         harm_word_at(folded, at, sought, lx) or (tail and _ends_word(folded, at + len(sought)))):
                     continue
