@@ -732,9 +732,11 @@ class Summarizer:
                     # beside the number in the article; or, in another language, English words without a number that
                     # name the same harm ('decades of people missing' for 'decine i dispersi')
                     group = GENERIC_GROUP
-                elif group is None and reading.outcome is None and own_harm(run.text, m.raw_start, m.raw_end, lx):
-                    # '10 زخمیوں', '20 muertos', '11 personnes tuées': the number's own noun names the harm
-                    group = GENERIC_GROUP
+                elif group is None and reading.outcome is None \
+                        and (own := own_harm(run.text, m.raw_start, m.raw_end, lx)) is not None:
+                    # '10 زخمیوں', '20 muertos', '11 personnes tuées': the number's own noun names the harm; so does a
+                    # harm word set off by commas after it ('cinq autres, blessées, sont prises en charge')
+                    group, near = GENERIC_GROUP, near or own
                 outcome = near or reading.outcome
                 who = None
                 if group is None and outcome is None and stated == m.value:

@@ -1830,3 +1830,12 @@ def test_the_numbers_of_a_list_by_place_share_the_harm_word_the_model_does_not_r
                            "figures": [_described(totals)] * 3})
     summary = Summarizer(backend).summarize(article)
     assert {(c.value, c.outcome) for c in summary.casualties} == expected
+
+
+def test_a_harm_word_set_off_by_commas_after_a_number_is_its_own() -> None:
+    article = ("Explosion à Tarel\n"
+               "Onze personnes ont été tuées et cinq autres, blessées, sont prises en charge, a précisé le préfet.\n")
+    backend = FakeBackend({"overview": [overview(places=["Tarel"], country="", region="")],
+                           "figures": [_described({"Onze": "11 people killed", "cinq": "none"})] * 3})
+    summary = Summarizer(backend).summarize(article)
+    assert {(c.value, c.outcome) for c in summary.casualties} == {(11, "killed"), (5, "injured")}

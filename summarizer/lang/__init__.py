@@ -939,7 +939,19 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
         # where the verb ends the clause, one before is another clause's when the number's has its own after it ('3
         # लोगों की मौत चार लोगों के लापता'), and an adjective of the noun otherwise ('गंभीर रूप से घायल दो लोगों को')
         found = _harm_right_before(text, start, lx)
-    return found
+    return found or _apposed_harm(text, end, lx)
+
+
+def _apposed_harm(text: str, end: int, lx: Lexicon) -> Outcome | None:
+    """The outcome of a harm word set off by commas right after a number, or after its plain noun or word of 'other'
+    ('cinq autres, blessées, sont prises en charge', 'tres personas, heridas, fueron trasladadas'): one word naming
+    one outcome; None otherwise."""
+    m = re.match(r"(?:\s+(?P<noun>[^\W\d_]+))?\s*,\s*(?P<harm>[^\W\d_]+)\s*,", text[end : end + 60])
+    if m is None or (m.group("noun") and not (_people_word(m.group("noun").casefold(), lx)
+                                                 or m.group("noun").casefold() in lx.others)):
+        return None
+    named = outcomes_named(m.group("harm"), lx)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _harms_others(text: str, end: int, reach: int, lx: Lexicon) -> bool:
