@@ -1485,8 +1485,7 @@ def _kept_place(run: _Run, place: str) -> bool:
     """Whether a place the model gives stays a place (`_where` drops the rest): found in the article, and one of its
     parts a name that is no building or site, no country, its adjective or first-level region, no armed group of the
     group table and no words of harm ('Bihar Jehanabad Stampede', 'Firmengebäude', 'Teatre nightclub', 'Al Qaïda'
-    are none). A model that gives no such place
-    chooses among the phrases code finds instead."""
+    are none). A model that gives no such place chooses among the phrases code finds instead."""
     if not place.strip() or _place_problem(run, place) is not None:
         return False
     lx = run.language.lexicon

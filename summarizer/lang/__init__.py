@@ -593,7 +593,7 @@ def _gapped_phrase(code: str, stem: str) -> re.Pattern[str]:
     return re.compile(_phrase_body(stem, lx) if lx is not None else re.escape(stem))
 
 
-def find_stem(folded: str, stem: str, lx: Lexicon) -> int:
+def _find_stem(folded: str, stem: str, lx: Lexicon) -> int:
     """Where a folded harm stem first stands in a folded text, a phrase also with a word for today or yesterday after
     its first word ('perdieron hoy la vida'); -1 when it does not."""
     at = folded.find(stem)
@@ -1164,7 +1164,7 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
             word, tail = stem.rstrip("$").removeprefix(COMPOUND_TAIL), stem.startswith(COMPOUND_TAIL)
             for side, chunk, weight in (("after", after, 0), ("before", before, 1)):
                 folded, sought = chunk.casefold(), word.casefold()
-                at = find_stem(folded, sought, lx)
+                at = _find_stem(folded, sought, lx)
                 if at < 0 or (side == "after" and at >= reach) or not (
                         harm_word_at(folded, at, sought, lx) or (tail and _ends_word(folded, at + len(sought)))):
                     continue
