@@ -1839,3 +1839,11 @@ def test_a_harm_word_set_off_by_commas_after_a_number_is_its_own() -> None:
                            "figures": [_described({"Onze": "11 people killed", "cinq": "none"})] * 3})
     summary = Summarizer(backend).summarize(article)
     assert {(c.value, c.outcome) for c in summary.casualties} == {(11, "killed"), (5, "injured")}
+
+
+def test_a_word_the_lexicon_says_names_no_place_is_no_place_the_model_gives() -> None:
+    article = ("बिहार में बिजली गिरने से 19 की मौत\n\n"
+               "पटना । बिहार के अलग-अलग जिलो में शनिवार को आकाशीय बिजली गिरने से 19 लोगों की मौत हो गई। तारेलपुर में 6 "
+               "लोगों की मौत हुई है।\n")
+    answer = overview(places=["तारेलपुर", "अलग"], country="India", region="Bihar")
+    assert [p.name for p in Summarizer(make_backend([answer])).summarize(article).where.places] == ["तारेलपुर"]
