@@ -131,6 +131,11 @@ def test_number_mentions_point_into_their_sentence() -> None:
      ["Over the past 48 hours"]),
     ("Gunmen killed 5 people on Sunday, while on Monday 3 guards were hurt.", ["on Sunday", "on Monday"]),
     ("Eight people were hurt in the stampede.", [None]),
+    # an age, a word holding a unit and a word that holds 'a week' are no window
+    ("Among the wounded were at least six children, from nine months to 11 years old.", [None]),
+    ("About 20 pilgrims were hurt at the Shravani Mela, a monthlong festival.", [None]),
+    ("10 Killed In Nigeria Weekend Attack", [None]),
+    ("Twelve people were killed in the past nine months, officials said.", ["in the past nine months"]),
 ])
 def test_window_near(text: str, expected: list[str | None]) -> None:
     found = numbers(text)

@@ -124,9 +124,12 @@ def other_period(window: str | None) -> bool:
 _WEEKDAYS = WEEKDAY_PATTERN
 _NUM_WORD = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
              r"forty-eight|seventy-two|several|few)")
+# an age is no window: 'six children, from nine months to 11 years old', 'a man 30 years old'
+_NO_AGE = r"(?!(?:\s+to\s+[\w-]+\s+(?:months?|years?))?[\s-]+old\b)"
 _WINDOW_RE = re.compile(
     rf"(?:a|one)\s+day\s+(?:before|earlier|after|later)|(?:(?:over|in|during|within|across|for)\s+)?(?:a\s+span\s+of\s+|the\s+(?:past|last|previous|preceding)\s+|"
     rf"the\s+)?(?:roughly\s+|about\s+|nearly\s+|around\s+|some\s+)?{_NUM_WORD}\s+(?:hours?|days?|weeks?|months?|years?)"
+    rf"\b{_NO_AGE}"
     rf"|(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:hours?|days?|week|month|year)"
     rf"|(?:early|late)?\s*(?:on\s+)?{_WEEKDAYS}(?:\s+(?:and|or)\s+{_WEEKDAYS})?(?:\s+(?:alone|morning|night|evening|afternoon))?"
     rf"|a\s+day\s+(?:before|earlier|after|later)|(?:earlier|later)\s+(?:in\s+the|this|that)\s+week"
