@@ -131,6 +131,8 @@ def _subject_before(text: str, verb_start: int) -> str | None:
     before, subject = _coordinated(before, subject)
     who = _clean(subject)
     named = re.search(r"(?:^|[,;–—]\s*)(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s*$", before)
+    if named and _names_a_place(before[: named.start("name")]):
+        named = None  # 'near the Ugandan capital, Kampala, the country's deputy police spokesman': a place's name
     if named and who and who[0].islower() and not _DISCOURSE.match(named.group("name")):
         if len(f"{named.group('name')}, {who}".split()) > MAX_SPEAKER_WORDS:
             return named.group("name")  # 'Mohammad Aminifar, head of Medical Sciences University in Zahedan, ...'
@@ -142,6 +144,21 @@ def _subject_before(text: str, verb_start: int) -> str | None:
     if not words:
         return None
     return who if len(words) <= MAX_SPEAKER_WORDS else _shortened(who)
+
+
+# a locative, then at most two words and a common noun, ending a phrase: 'near the Ugandan capital'
+_LOCATIVE_NOUN = re.compile(r"\b(?:{})\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,2}}[a-z][\w’'-]*$".format(
+    "|".join(map(re.escape, english().locatives))), re.IGNORECASE)
+
+
+def _names_a_place(before: str) -> bool:
+    """Whether the name after `before` renames a place: the phrase before it, back to the last comma, ends in a
+    locative and a common noun ('near the Ugandan capital, Kampala'; not 'died in Tarel, Atta Khan', nor 'In a
+    statement attributed to its spokesperson, Jeeyand Baloch')."""
+    head = before.rstrip(" ,;–—")
+    segment = re.split(r"[,;–—]", head)[-1].strip()
+    return before[len(head) :].strip().startswith(",") and _LOCATIVE_NOUN.search(segment) is not None \
+        and segment.split()[-1].islower()
 
 
 def usable_speaker(who: str, lx: Lexicon | None = None) -> bool:
