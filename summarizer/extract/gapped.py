@@ -10,10 +10,9 @@ word read here is lexicon data (`locatives`, `list_joiners`, `others`).
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import NamedTuple
 
-from summarizer.lang import Lexicon, lexicon, outcomes_named
+from summarizer.lang import Lexicon, outcomes_named, per_lexicon
 
 LIST_GAP_CHARS = 100  # at most this much text between two items of one list
 
@@ -26,11 +25,10 @@ class _Patterns(NamedTuple):
     joined: re.Pattern[str]  # there, what follows an item: a comma or list joiner ('، ', ' اور ')
 
 
-@cache
-def _patterns(code: str) -> _Patterns | None:
+@per_lexicon
+def _patterns(lx: Lexicon) -> _Patterns | None:
     """The patterns of a list by place for a lexicon's words; None without locatives."""
-    lx = lexicon(code)
-    if lx is None or not lx.locatives:
+    if not lx.locatives:
         return None
 
     def words(items: tuple[str, ...]) -> str:
@@ -56,7 +54,7 @@ def continues_list(text: str, sibling_end: int, start: int, end: int, lx: Lexico
     no number, only the sibling's words up to a place phrase and a comma, semicolon or list joiner, or the sibling's
     clause up to a colon that opens the list ('13 personnes ont perdu la vie : quatre à Anjozorobe'); after it, its
     place phrase ('in Attock', 'others in Mianwali', 'en Chiapas')."""
-    if lx is None or lx.verb_last or (patterns := _patterns(lx.code)) is None:
+    if lx is None or lx.verb_last or (patterns := _patterns(lx)) is None:
         return False
     between = text[sibling_end:start]
     if re.search(r"\d", between) or patterns.item.match(text, end) is None:
@@ -73,7 +71,7 @@ def opens_list(text: str, start: int, end: int, sibling_start: int, lx: Lexicon 
     `sibling_start`, holds the harm word, in a language whose verb ends the clause ('لاہور میں 34، اٹک میں 48، ...
     متعدد اہلکار زخمی ہوئے', 'جناح ہسپتال میں پانچ اور ... میں 3 افراد جاں بحق ہوئے'): a place phrase right before it, a
     comma or list joiner right after it, and no harm word before the last item."""
-    if lx is None or not lx.verb_last or (patterns := _patterns(lx.code)) is None:
+    if lx is None or not lx.verb_last or (patterns := _patterns(lx)) is None:
         return False
     between = text[end:sibling_start]
     return _plain_gap(between) and patterns.before.search(" " + text[max(0, start - 30) : start]) is not None \

@@ -571,6 +571,7 @@ def harm_pattern(code: str) -> re.Pattern[str] | None:
     return _word_start(body, lx.word_starts)
 
 
+@per_lexicon
 def _day_words(lx: Lexicon) -> str:
     """The lexicon's words for today and yesterday, as alternatives of a pattern ('' when it has none)."""
     return "|".join(re.escape(w) for w in sorted((*lx.today, *lx.yesterday), key=len, reverse=True))

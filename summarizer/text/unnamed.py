@@ -59,11 +59,16 @@ def groups() -> tuple[Group, ...]:
     return tuple(out)
 
 
+@cache
+def _group_spellings() -> frozenset[str]:
+    """Every spelling of every group of the table, folded."""
+    return frozenset(spelling for g in groups() for spelling in g.spellings)
+
+
 def is_group_name(name: str) -> bool:
     """Whether `name` is one of the group table's names, in any of its spellings ('Al Qaïda', 'Daech'): a group,
     no place."""
-    folded = fold(name)
-    return bool(folded) and any(folded in g.spellings for g in groups())
+    return fold(name) in _group_spellings()
 
 
 def _as_written(name: str) -> bool:
