@@ -71,7 +71,7 @@ from summarizer.extract.figures import (
     refers_back,
     singular_counts,
 )
-from summarizer.extract.gapped import continues_list, opens_list
+from summarizer.extract.gapped import continues_list, list_outcome, opens_list
 from summarizer.extract.places import (
     EVENT_WORDS,
     LOCAL_UNITS_EN,
@@ -785,6 +785,15 @@ class Summarizer:
             sibling = _list_sibling(run, cand, candidates)
             if sibling is not None:  # '34 personnel were injured in Lahore, 48 in Attock': one harm word for all
                 cand.group, cand.outcome, cand.by = sibling.group, sibling.outcome, by or sibling.by
+                continue
+            m = cand.mention
+            shared = list_outcome(run.text, (m.sentence.start, m.sentence.end),
+                                  [(c.mention.raw_start, c.mention.raw_end) for c in candidates
+                                   if c.mention.sentence is m.sentence], m.raw_start, m.raw_end, lx)
+            if shared is not None:  # 'três senegaleses, dois bissau-guineenses e um serra-leonês morreram'
+                noun = own_group(run.text, m.raw_start, m.raw_end, lx)
+                cand.group = cast(Group, noun) if noun in get_args(Group) else GENERIC_GROUP
+                cand.outcome, cand.by = shared, by
                 continue
             run.drop("figure", f"the model read it as not counting people harmed ({description!r})",
                      cand.mention.raw_text)

@@ -966,7 +966,8 @@ def test_a_description_of_another_number_of_the_article_that_is_no_sum_is_droppe
     backend = FakeBackend({"overview": [overview()],
                            "figures": [_described({"two": "9 people killed", "one": "9 people killed",
                                                    "9": "9 people injured"})]})
-    # 'one' keeps the harm word beside it (code can tell that much); 'two' has none beside it and is dropped
+    # 'one' keeps the harm word beside it (code can tell that much); 'two' has none beside it and is dropped (English
+    # has a code reader: the list reader of extract.gapped is for the languages the model reads)
     assert {(c.value, c.outcome) for c in Summarizer(backend).summarize(article).casualties} == {
         (1, "killed"), (9, "injured")}
 
@@ -1823,8 +1824,14 @@ def test_an_armed_group_the_model_lists_as_a_place_is_no_place(group: str) -> No
      "spokesman said.\n", {}, {(34, "injured"), (48, "injured"), (9, "injured")}),
     ("Sismo en Tarel\nProtección Civil confirmó 23 víctimas fatales en Tarel (sur), ocho en Hesper (sureste) y dos en "
      "Ulm.\n", {"23": "23 people killed"}, {(23, "killed"), (8, "killed"), (2, "killed")}),
+    # a list of counted nouns, its verb after it or before it (extract.gapped.list_outcome)
+    ("Naufrágio no Tarel\nUm pescador cabo-verdiano, três senegaleses, dois guineenses e um gambiano morreram no "
+     "naufrágio, disse a capitania.\n", {}, {(3, "killed"), (2, "killed"), (1, "killed")}),
+    ("Ataque em Tarel\nDesde maio, morreram pelo menos 17 moradores, nove supostos atacantes e dois elementos das "
+     "forças de segurança, segundo as autoridades.\n", {"17": "17 people killed"},
+     {(17, "killed"), (9, "killed"), (2, "killed")}),
 ])
-def test_the_numbers_of_a_list_by_place_share_the_harm_word_the_model_does_not_repeat(
+def test_the_numbers_of_a_list_share_the_harm_word_the_model_does_not_repeat(
         article: str, totals: dict[str, str], expected: set[tuple[int, str]]) -> None:
     backend = FakeBackend({"overview": [overview(places=["Tarel"], country="", region="")],
                            "figures": [_described(totals)] * 3})

@@ -11,7 +11,7 @@ import pytest
 from phrasing_tables import mentions, rows
 
 from summarizer.extract.figures import read_description, read_figure, realigned
-from summarizer.extract.gapped import continues_list, opens_list
+from summarizer.extract.gapped import continues_list, list_outcome, opens_list
 from summarizer.lang import Lexicon, aboard_near, after_agent, among_whole, lexicon, unharmed_near
 
 
@@ -80,3 +80,14 @@ def test_a_number_of_a_list_by_place_shares_its_siblings_harm_word(lang: str, te
     shared = opens_list(plain, number.raw_start, number.end, sibling.raw_start, lx) if lx is not None \
         and lx.verb_last else continues_list(plain, sibling.end, number.raw_start, number.end, lx)
     assert shared == (expected == "yes")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("counted_lists.tsv"))
+def test_a_number_of_a_list_of_counted_nouns_shares_the_lists_harm_word(lang: str, text: str, expected: str) -> None:
+    plain = re.sub("[‹›]", "", text)
+    found = mentions(lang, plain)
+    number = next(m for m in found if m.raw_start == _unmarked_at(text, "‹"))
+    counts = [(m.raw_start, m.raw_end) for m in found if m.sentence is number.sentence]
+    sentence = (number.sentence.start, number.sentence.end)
+    got = list_outcome(plain, sentence, counts, number.raw_start, number.raw_end, lexicon(lang))
+    assert (got or "none") == expected

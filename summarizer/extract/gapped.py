@@ -10,11 +10,13 @@ word read here is lexicon data (`locatives`, `list_joiners`, `others`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from summarizer.lang import Lexicon, outcomes_named, per_lexicon
+from summarizer.lang import Lexicon, Outcome, after_agent, harm_after_item, outcome_near, outcomes_named, per_lexicon
 
 LIST_GAP_CHARS = 100  # at most this much text between two items of one list
+ITEM_WORDS = 6  # at most this many words of an item's noun in a list of counted nouns
 
 
 class _Patterns(NamedTuple):
@@ -76,3 +78,88 @@ def opens_list(text: str, start: int, end: int, sibling_start: int, lx: Lexicon 
     between = text[end:sibling_start]
     return _plain_gap(between) and patterns.before.search(" " + text[max(0, start - 30) : start]) is not None \
         and patterns.joined.match(between) is not None and not outcomes_named(between, lx)
+
+
+class _Items(NamedTuple):
+    one: re.Pattern[str]  # a word of the language for one that may open an item ('um marinheiro')
+    gap: re.Pattern[str]  # between two items: the first one's noun, then a comma or the list joiner
+    tail: re.Pattern[str]  # after the last item's number: its noun and what follows to the end of the clause
+
+
+@per_lexicon
+def _items(lx: Lexicon) -> _Items:
+    """The patterns of a list of counted nouns for a lexicon's words."""
+    joiners = "|".join(re.escape(w) for w in sorted(lx.list_joiners, key=len, reverse=True)) or "(?!)"
+    ones = "|".join(re.escape(w) for w in sorted(lx.one_words, key=len, reverse=True)) or "(?!)"
+    word = r"[^\W\d_][^\s\d,،;:.!?()\[\]]*"  # a letter, then no space, digit or punctuation ('महिलाओं', 'cabo-verdiano')
+    noun = rf"(?P<noun>\s+{word}(?:\s+{word}){{0,{ITEM_WORDS - 1}}})"
+    return _Items(
+        one=re.compile(rf"(?<![\w'’-])(?:{ones})(?=\s)", re.IGNORECASE),
+        gap=re.compile(rf"{noun}(?P<sep>\s*[,،]\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+)", re.IGNORECASE),
+        tail=re.compile(rf"(?P<noun>\s+{word}(?:\s+{word}){{0,{2 * ITEM_WORDS - 1}}})\s*(?:[,،.;:!?)।۔]|$)",
+                        re.IGNORECASE))
+
+
+def _plain_noun(noun: str, lx: Lexicon) -> bool:
+    """Whether an item's words are a noun and nothing more: no harm word, no auxiliary, no word ending a source, and
+    not a thing ('3 casas')."""
+    words = [w.casefold() for w in noun.split()]
+    stops = set(lx.before_harm) | lx.source_ends
+    return not outcomes_named(noun, lx) and not stops.intersection(words) \
+        and words[0] not in {w.casefold() for w in lx.things}
+
+
+def list_outcome(text: str, sentence: tuple[int, int], counts: Sequence[tuple[int, int]], start: int, end: int,
+                 lx: Lexicon | None) -> Outcome | None:
+    """What happened to the number between `start` and `end`, an item of a list of counted nouns that shares one harm
+    word: the verb after the list ('Um marinheiro cabo-verdiano, três senegaleses, dois bissau-guineenses e um
+    serra-leonês morreram') or before it ('morreram pelo menos 29 habitantes, 11 supostos agressores e dois elementos
+    das forças de segurança, segundo ...'). `counts` are the spans of the sentence's numbers (qualifier included); a
+    word for one opens an item too. The list is two items or more, the last joined by the list joiner and the others
+    by commas, each item's words a plain noun; the harm word is on one side only (two lists sharing a sentence,
+    'Morreram 29 habitantes, 11 polícias e dois soldados foram presos', are no one list). None otherwise, and in a
+    language with a code reader, which reads its lists by its grammar."""
+    if lx is None or lx.code_reader:
+        return None
+    patterns = _items(lx)
+    lo, hi = sentence
+    spans = sorted({*counts, *((m.start(), m.end()) for m in patterns.one.finditer(text, lo, hi)
+                               if not any(a <= m.start() < b for a, b in counts))})
+    at = next((i for i, (a, b) in enumerate(spans) if a <= start < b), None)
+    if at is None:
+        return None
+    joined: list[str] = []  # the separator after each item of the list, from its first item
+    first = last = at
+    while first > 0 and (gap := _gap(text, spans[first - 1][1], spans[first][0], patterns, lx)) is not None:
+        first, joined = first - 1, [gap, *joined]
+    while last + 1 < len(spans) and (gap := _gap(text, spans[last][1], spans[last + 1][0], patterns, lx)) is not None:
+        last, joined = last + 1, [*joined, gap]
+    if not joined or joined[-1] == "," or any(j != "," for j in joined[:-1]) \
+            or (joined[-1].startswith(",") and len(joined) < 2):
+        return None  # 'A, B and C': commas, then the joiner before the last item ('A, and B' joins two clauses)
+    if any(_refers_back(text, end, lx) for _, end in spans[first : last + 1]):
+        return None  # 'drei Schneeschuhgeher unter sich begraben und mindestens zwei von ihnen getötet'
+    (a, b), (y, z) = spans[first], spans[last]
+    after = harm_after_item(text, y, z, lx, ITEM_WORDS + 2)
+    before = None if after_agent(text, a, b, lx) else outcome_near(text, a, b, lx, words_after=0, words_before=3)
+    if after is not None:
+        return after if before is None else None
+    tail = patterns.tail.match(text[:hi], z)
+    return before if tail is not None and _plain_noun(tail.group("noun"), lx) else None
+
+
+def _gap(text: str, end: int, start: int, patterns: _Items, lx: Lexicon) -> str | None:
+    """The separator between two items of a list of counted nouns (the first item's number ending at `end`, the next
+    one's starting at `start`): "," for a comma alone, else the list joiner after a comma or alone (', and', 'e');
+    None when the text between is no item's noun and separator."""
+    found = patterns.gap.fullmatch(text, end, start)
+    if found is None or not _plain_noun(found.group("noun"), lx):
+        return None
+    return found.group("sep").strip()
+
+
+def _refers_back(text: str, end: int, lx: Lexicon) -> bool:
+    """Whether the words right after a number (ending at `end`) make it a part of people counted before ('zwei von
+    ihnen', 'dos de ellos'): a partitive of the language."""
+    after = " ".join(text[end : end + 40].casefold().split()) + " "
+    return any(after.startswith(p + " ") for p in lx.partitives)

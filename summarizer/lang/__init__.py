@@ -818,10 +818,11 @@ def outcomes_named(text: str, lx: Lexicon | None) -> set[Outcome]:
 def _clause_end(lx: Lexicon) -> re.Pattern[str]:
     """Where a number's clause ends: punctuation, the end of a sentence or line ('... in salvo.\n\nUn minatore
     risulta disperso': the rescued are another sentence's), or one of the language's clause joiners between spaces.
-    Arabic script's comma and semicolon end a clause as their Latin twins do ('دھماکہ،73 شھید،100 سے زائد زخمی')."""
+    Arabic script's comma and semicolon end a clause as their Latin twins do ('دھماکہ،73 شھید،100 سے زائد زخمی'). A
+    hyphen inside a word ('um serra-leonês morreram') ends none."""
     joiners = "|".join(re.escape(w) for w in sorted(lx.clause_joiners, key=len, reverse=True))
-    return re.compile(r"[,;:()\[\]—–\-\n،؛]|[.!?।۔](?=\s|$)" + (rf"|\s(?:{joiners})\s" if joiners else ""),
-                      re.IGNORECASE)
+    return re.compile(r"[,;:()\[\]—–\n،؛]|(?<!\w)-|-(?!\w)|[.!?।۔](?=\s|$)"
+                      + (rf"|\s(?:{joiners})\s" if joiners else ""), re.IGNORECASE)
 
 
 def _clause_after(text: str, end: int, lx: Lexicon) -> list[str]:
@@ -941,6 +942,19 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
         # लोगों की मौत चार लोगों के लापता'), and an adjective of the noun otherwise ('गंभीर रूप से घायल दो लोगों को')
         found = _harm_right_before(text, start, lx)
     return found or _apposed_harm(text, end, lx)
+
+
+def harm_after_item(text: str, start: int, end: int, lx: Lexicon, max_words: int) -> Outcome | None:
+    """The outcome of the harm word that ends the last item of a list of counted nouns, read after the item's number
+    (`start` to `end`): within its clause, after one to `max_words` words, auxiliaries among them ('... e um
+    serra-leonês morreram', 'y dos soldados resultaron heridos'); None when none is that close, when the item has no
+    noun before it ('y 26 resultaron lesionadas': its own clause), or when the harm word has a count of people as its
+    object ('... e dois jovens mataram três pessoas': they did the harm)."""
+    words = [w.casefold().strip(",.;:") for w in _clause_after(text, end, lx)]
+    if not words or outcomes_named(words[0], lx) or words[0] in lx.before_harm:
+        return None  # the number's own harm word ('dois mortos', '26 resultaron lesionadas'), not the list's
+    found = outcome_near(text, start, end, lx, words_after=max_words + 1, words_before=0)
+    return None if found is None or _harms_others(text, end, max_words + 1, lx) else found
 
 
 def _apposed_harm(text: str, end: int, lx: Lexicon) -> Outcome | None:
