@@ -158,6 +158,8 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int, others: list
     best: tuple[int, Outcome] | None = None
     for outcome, pattern in _OUTCOME_RE:
         m = pattern.search(after)
+        while m is not None and _harms_next_count(text, from_pos + m.start(), from_pos + m.end(), others):
+            m = pattern.search(after, m.end())  # 'the deaths of two soldiers and injuries to five others'
         # a harm word beyond a comma is another phrase's ('killing six people, injuring at least 70'): one before the
         # number with no comma between is nearer
         distance = m.start() + (AFTER_COMMA if "," in after[: m.start()] else 0) if m else 0
@@ -169,10 +171,37 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int, others: list
                 # '25 people were killed and 35 were injured', 'One person feared dead with three persons critically
                 # injured': 'killed' and 'dead' are the first number's, not the second's
                 continue
+            if _new_verb_after_count(text, before_start + mb.end(), mention, counts_before):
+                continue  # 'killed at least 112 and displaced 5,000 others': 'killed' is 112's
             distance = len(before) - mb.end() + 3  # words before weigh a little less than words after
             if best is None or distance < best[0]:
                 best = (distance, outcome)
     return best[1] if best else None
+
+
+# between a harm word and the count it is told of: a preposition ('injuries to five others', 'the deaths of two'), or
+# nothing after a verb's -ing form ('injuring three')
+_TO_COUNT = re.compile(r"\s+(?:to|of|for|among)\s+(?:the\s+)?", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def _harms_next_count(text: str, start: int, end: int, others: list[NumberMention]) -> bool:
+    """Whether the harm word between `start` and `end` is told of the count right after it ('and injury to another',
+    'and injuries to five others', 'killing two and injuring three'), not of a number before it."""
+    gap = _TO_COUNT.match(text, end) or (_SPACES.match(text, end) if text[start:end].casefold().endswith("ing")
+                                         else None)
+    if gap is None:
+        return False
+    return re.match(r"another\b", text[gap.end() :], re.IGNORECASE) is not None \
+        or any(o.raw_start == gap.end() for o in others)
+
+
+def _new_verb_after_count(text: str, harm_end: int, mention: NumberMention, counts: list[NumberMention]) -> bool:
+    """Whether a harm word before a number (ending at `harm_end`) is told of another count after it, the number
+    having a verb of its own joined on ('killed at least 112 and displaced 5,000 others')."""
+    later = [c.end for c in counts if c.raw_start >= harm_end]
+    return bool(later) and re.search(r"\b(?:and|while)\s+(?:\w+\s+)?\w+ed\b", text[min(later) : mention.raw_start],
+                                     re.IGNORECASE) is not None
 
 
 def read_description(description: str) -> Reading:
