@@ -45,7 +45,9 @@ def test_a_name_the_article_calls_a_region(lang: str, text: str, expected: str) 
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("Syrian", True), ("Pakistani", True), ("Chinese", True), ("Kenyan", True), ("Turkish", True),
+    ("French", True), ("Congolese", True), ("Costa Rican", True), ("Swiss", True),
     ("Syria", False), ("Indiana", False), ("Palmyra", False), ("Kullu", False), ("Indian Ocean", False),
+    ("France", False), ("Nice", False),
 ])
 def test_a_country_adjective_is_no_place(name: str, expected: bool) -> None:
     assert is_demonym(name) == expected

@@ -270,7 +270,22 @@ def _demonym_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(map(re.escape, stems))})(?:{'|'.join(_DEMONYM_ENDINGS)})$")
 
 
+# Countries' adjectives that are not the country's name with an ending ('French' for France, 'Congolese'), one line
+# of them by region of the world.
+_DEMONYM_LINES = """
+french|dutch|british|english|scottish|welsh|irish|swiss|greek|danish|norwegian|finnish|polish|cypriot|portuguese
+spanish|german|belgian|swedish|icelandic|czech|slovak|montenegrin|kosovar|luxembourgish
+american|honduran|salvadoran|salvadorean|nicaraguan|costa rican|panamanian|peruvian|argentine|puerto rican
+afghan|saudi|emirati|lebanese|kazakh|uzbek|tajik|kyrgyz|turkmen|sri lankan|thai|lao|laotian|filipino|filipina
+congolese|malagasy|ivorian|nigerien|burkinabe|burkinabè|togolese|ghanaian|mozambican|batswana|motswana|basotho
+sierra leonean|comorian|mauritian|seychellois|cape verdean|cabo verdean|bissau-guinean
+papuan|samoan|kiwi
+"""
+_DEMONYMS = frozenset(fold(n) for n in _DEMONYM_LINES.replace("\n", "|").split("|") if n.strip())
+
+
 def is_demonym(name: str) -> bool:
-    """A country's adjective ('Syrian', 'Pakistani', 'Chinese'): never a place ('the Syrian city of Palmyra')."""
+    """A country's adjective ('Syrian', 'Pakistani', 'Chinese', 'French'): never a place ('the Syrian city of
+    Palmyra', 'the French city of Nice')."""
     folded = fold(name)
-    return folded not in COUNTRY_NAMES and bool(_demonym_pattern().match(folded))
+    return folded in _DEMONYMS or (folded not in COUNTRY_NAMES and bool(_demonym_pattern().match(folded)))
