@@ -129,7 +129,9 @@ def split_sentences(text: str) -> list[Sentence]:
             word = re.search(r"([\w.]+)$", text[start:i])
             prev = word.group(1).lower() if word else ""
             follows = text[j : j + 3]
-            if (j >= n or follows[:1].isspace()) and prev not in _ABBREVIATIONS and not re.fullmatch(r"[a-z]", prev):
+            # an initial or a run of initials ('R.S. Rajesh') ends no sentence
+            if (j >= n or follows[:1].isspace()) and prev not in _ABBREVIATIONS \
+                    and not (re.fullmatch(r"[a-z](?:\.[a-z])*", prev) and prev not in _CLOCK):
                 rest = text[j:].lstrip()
                 if (not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘«¿¡(–—-•*[" \
                         or (rest[0].isalpha() and not rest[0].islower())) \
