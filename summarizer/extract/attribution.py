@@ -476,6 +476,22 @@ def _issuer_before(before: str, lx: Lexicon) -> str:
 _DAY_IN_BRACKETS = re.compile(r"\s*\(\d{1,2}\)")
 
 
+def _past_verb(rest: str, lx: Lexicon) -> str:
+    """`rest`, after a word of 'according to', without the verb of saying it may open with, whose subject follows:
+    one of the lexicon's verbs ('según confirmó la policía'), or an auxiliary and its participle ('según ha confirmado
+    la presidenta ...'); `rest` as it is otherwise."""
+    lowered = rest.casefold()
+    stripped = lowered.lstrip()
+    for verb in sorted(lx.source_verbs, key=len, reverse=True):
+        if stripped.startswith(verb.casefold()) and not stripped[len(verb) : len(verb) + 1].isalpha():
+            return rest[len(lowered) - len(stripped) + len(verb) :]
+    words = re.match(r"\s*(\S+)\s+(\S+)(?=\s)", rest)
+    if words is not None and words.group(1).casefold() in lx.before_harm and words.group(2).isalpha() \
+            and words.group(2).islower() and words.group(2) not in lx.stopwords:  # not 'selon toujours la police'
+        return rest[words.end() :]
+    return rest
+
+
 def _skip_leading(rest: str, lx: Lexicon) -> str:
     """`rest` without the time words it starts with (', a indiqué mercredi la section italienne' -> 'la section
     italienne'), set off by commas or not (', ont rapporté, vendredi, des médias locaux'): the lexicon's source_skip."""
@@ -649,8 +665,8 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     if issued is not None:  # 'Le bilan, communiqué par la gendarmerie, fait état de 4 morts'
         candidates.append((0, issued))
     for phrase in lx.source_after:  # 'según informó el Servicio Geológico': the verb is not the source
-        candidates += [(h, _words_after(_issuer(_skip_leading(text[h + len(phrase) :], lx), lx))) for h in find(phrase)
-                       if _last_word(text[:h]) not in lx.not_source_after]
+        candidates += [(h, _words_after(_issuer(_skip_leading(_past_verb(text[h + len(phrase) :], lx), lx), lx)))
+                       for h in find(phrase) if _last_word(text[:h]) not in lx.not_source_after]
     for phrase in lx.source_before:
         candidates += [(h, _after_last(_words_before(_issuer_before(text[:h], lx), 4), lx.source_starts_after))
                        for h in find(phrase)]
