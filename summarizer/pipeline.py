@@ -917,6 +917,8 @@ class Summarizer:
             extra += [_LOCAL_UNIT.sub("", part).strip() for part in local]
             rest = [part for part in parts if part not in local]
             region = self._checked_region(run, rest[-1], country) if rest else None
+            if rest and region is None and _told_as_place(run, rest[-1]):
+                extra.append(rest[-1])  # 'the French city of Nice' given as the region: no region, a place
         # a name the model gives as both region and place is a place (a city is not a first-level region)
         # 'Kullu district, Himachal Pradesh' as one place is two names, each found (or not) in the article alone
         given = [trimmed_name(part, lx) for name in overview.places for part in _region_parts(name)]
@@ -1488,6 +1490,15 @@ def _found_place(text: str, name: str) -> tuple[Evidence | None, str, str | None
 def _locate_place(text: str, name: str) -> Evidence | None:
     """Where the article writes a place the model gives (`_found_place`), or None."""
     return _found_place(text, name)[0]
+
+
+def _told_as_place(run: _Run, name: str) -> bool:
+    """Whether the article writes a name in a sentence that tells of harm, and not as the start of a longer name
+    ('Greater Manchester Police'): a name the model gave as the region that is none may be the event's place ('in
+    the French city of Nice'), not one named only in passing ('said in a telephone interview from Libreville')."""
+    lx = run.language.lexicon
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)(?!\s+[A-Z])")
+    return any(pattern.search(s.text) and tells_of_harm(s.text, lx) for s in run.sentences)
 
 
 def _kept_place(run: _Run, place: str) -> bool:

@@ -1854,3 +1854,20 @@ def test_a_word_the_lexicon_says_names_no_place_is_no_place_the_model_gives() ->
                "लोगों की मौत हुई है।\n")
     answer = overview(places=["तारेलपुर", "अलग"], country="India", region="Bihar")
     assert [p.name for p in Summarizer(make_backend([answer])).summarize(article).where.places] == ["तारेलपुर"]
+
+
+@pytest.mark.parametrize(("article", "region", "expected"), [
+    ("Attaque au couteau\nTrois personnes ont été tuées jeudi dans une attaque au couteau à Nice, selon le maire. La "
+     "police a ensuite perquisitionné un appartement à Tarel.\n", "Nice", ["Tarel", "Nice"]),
+    # named only in passing, or as the start of a longer name: no place
+    ("Clashes near Birao\nFive soldiers were killed near Birao on Monday. \"We are searching the area,\" a spokesman "
+     "said in a telephone interview from Libreville.\n", "Libreville", ["Birao"]),
+    ("Stabbing in Tarel\nGreater Manchester Police confirmed four people were injured in Tarel.\n",
+     "Greater Manchester", ["Tarel"]),
+])
+def test_a_region_that_is_none_is_a_place_where_a_sentence_of_harm_names_it(article: str, region: str,
+                                                                              expected: list[str]) -> None:
+    country = {"Nice": "France", "Libreville": "Central African Republic", "Greater Manchester": "United Kingdom"}
+    answer = overview(country=country[region], region=region, places=[p for p in expected if p != region])
+    where = Summarizer(make_backend([answer])).summarize(article).where
+    assert ([p.name for p in where.places], where.region) == (expected, None)

@@ -168,14 +168,16 @@ def not_a_name(name: str, lx: Lexicon | None, spelled: str | None = None, articl
         return "no capital letter, not a place's name"
     if lx is not None and _only_after_indefinite(article, spelled or name, lx):
         return "written only after an indefinite article, a common noun"
+    if lx is not None and words and (words[-1] in lx.not_places or all(w in lx.not_places or w in units
+                                                                       for w in words)):
+        # 'गहरी खाई' (a deep gorge), 'مختلف علاقوں' (various areas), 'in Lebensgefahr' (in mortal danger)
+        return "a common noun, not a place's name"
     if lx is not None and not lx.spaced:
         harm, events = harm_pattern(lx.code), _event_words(lx)
         # English words in Latin letters as well ('Nepal Bus Accident:', a headline's label before its colon)
         if (harm is not None and harm.search(name)) or (events and re.search(events, name)) \
                 or _ENGLISH_EVENTS.search(name):
             return "a word of harm or of the event, not a place's name"
-        if words and (words[-1] in lx.not_places or all(w in lx.not_places or w in units for w in words)):
-            return "a common noun, not a place's name"  # 'गहरी खाई' (a deep gorge), 'مختلف علاقوں' (various areas)
         if words and _verb_form(words[-1], lx):
             return "a verb form, not a place's name"  # 'इस आग में झुलसने से' (from getting burnt in this fire)
     return None
