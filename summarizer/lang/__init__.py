@@ -928,7 +928,8 @@ def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | N
     following = [w.casefold().strip(",.;:") for w in text[end : end + 80].split()[:6]]
     of = 1 if following and following[0] in lx.count_of else 0  # 'una ventina di dispersi', 'decenas de muertos'
     named = len(following) > of and _people_word(following[of], lx)
-    reach = 1 + of + int(named)
+    # a noun of two words for people ('ایک پولیس اہلکار شہید', '3 police officers killed')
+    reach = 1 + of + int(named) + int(named and len(following) > of + 1 and _people_word(following[of + 1], lx))
     # a number without a noun takes its harm word after auxiliaries too ('unas diez resultaron heridas')
     bare = not named and not of and bool(following) and following[0] in lx.before_harm
     if named or bare:
