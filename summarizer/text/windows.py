@@ -16,7 +16,7 @@ from summarizer.contract.consolidated import WindowInfo
 from summarizer.lang import Lexicon, lexicons, per_lexicon
 from summarizer.text.calendar import WEEKDAY_PATTERN, WEEKDAYS
 from summarizer.text.names import fold
-from summarizer.text.parse import Sentence, word_number_value
+from summarizer.text.parse import Sentence, split_sentences, word_number_value
 
 CONTEXT_HOURS = 168.0  # windows longer than a week are background totals, not the event's figure
 
@@ -141,6 +141,9 @@ _WINDOW_RE = re.compile(
 # a year (not part of a longer number): in a window only when the article names a later one (`_other_period_near`)
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d]|[.,]\d)")
 _CLAUSE_BREAK = re.compile(r"[;—]|,(?!\d)")  # not the comma of '1,400'
+# what sets off a year as a time of its own: a preposition of time, maybe with a month between ('in 1977', 'en octobre
+# 2018', 'In September 1966'), not a date with its day ('on 29 October 2020', 'le 16 décembre 2018')
+_PAST_YEAR = re.compile(r"(?i:\b(?:in|en|im|nel|em|del|de|von|of)\s+(?:[^\W\d_]+\s+)?)$")
 _OPENING_WORDS = 6  # a sentence's opening phrase up to its first comma, of at most this many words, frames it all
 
 
@@ -165,6 +168,16 @@ def _latest_year(text: str) -> int | None:
     return max((int(m.group(0)) for m in _YEAR.finditer(text)), default=None)
 
 
+LEAD_SENTENCES = 3  # the headline and the first sentences: a year they name is the event's own
+
+
+@lru_cache(maxsize=4)
+def _lead_years(text: str) -> frozenset[int]:
+    """The years an article's headline and first sentences name (once per article)."""
+    lead = split_sentences(text)[:LEAD_SENTENCES]
+    return frozenset(int(m.group(0)) for s in lead for m in _YEAR.finditer(s.text))
+
+
 def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, lx: Lexicon | None) -> str | None:
     """A phrase of another period that frames the figure of `clause`: in that clause, or opening its sentence
     ('Just over a decade ago, a quake ... killed about 75,000'; 'In August 1995, two trains collided ..., killing
@@ -186,13 +199,22 @@ def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, 
         # the year nearest the figure: the latest the article names is the event's own ('Le bilan du 4 octobre 2015
         # reste en deçà de celui de juin 2010 où ... 25 morts': 2010 frames the 25)
         for year in sorted(_YEAR.finditer(chunk, start, end), key=lambda y: abs(y.start() - at))[:1]:
-            if latest is None or int(year.group(0)) >= latest:
+            if latest is None or (int(year.group(0)) >= latest
+                                  and (int(year.group(0)) in _lead_years(text) or not _past_year(chunk, year.start()))):
+                # the event's own year; not one the lead never names, set off as a time before ('It was the deadliest
+                # fire since 164 people were killed ... in 1977', 'en octobre 2018', 'In 1966, ...')
                 return None
             before = chunk[start : year.start()].split()[-2:]  # 'In August 1995', 'de juin 2010'
             while before and re.search(r"\d", before[0]):
                 before.pop(0)  # 'killed more than 1,400 in 1974': not the figure
             return " ".join([*before, year.group(0)])
     return None
+
+
+def _past_year(chunk: str, at: int) -> bool:
+    """Whether the year at `at` is set off as a time of its own (`_PAST_YEAR`), not a date with its day."""
+    before = chunk[max(0, at - 40) : at]
+    return _PAST_YEAR.search(before) is not None and not re.search(r"\d", " ".join(before.split()[-3:]))
 
 
 def window_near(text: str, sentence: Sentence, position: int, lx: Lexicon | None = None) -> str | None:
