@@ -146,6 +146,9 @@ class Lexicon:
     # time phrases of another period than the event's ('a decade ago', 'hace diez años'; regular expressions, every
     # language's [calendar], English's too): a figure they frame is not the event's own (text/windows.py)
     other_periods: tuple[str, ...] = ()
+    # endings of a verb's participle that opens a clause after a comma ('..., faisant 50 morts', '..., killing 164'):
+    # the clause before it frames its figures
+    participle_endings: tuple[str, ...] = ()
     day_first: bool = False  # '18/11/2019' is the 18th of November
     units_after: tuple[str, ...] = ()
     list_joiners: tuple[str, ...] = ()
@@ -399,6 +402,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         day_suffixes=tuple(calendar.get("day_suffixes", [])),
         date_joiners=tuple(w.casefold() for w in calendar.get("joiners", [])),
         other_periods=tuple(calendar.get("other_periods", [])),
+        participle_endings=tuple(calendar.get("participle_endings", [])),
         day_first=calendar.get("numeric") == "day_first",
         units_after=tuple(w.casefold() for w in data.get("places", {}).get("units_after", [])),
         name_endings=tuple(data.get("places", {}).get("name_endings", [])),

@@ -182,7 +182,7 @@ def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, 
     """A phrase of another period that frames the figure of `clause`: in that clause, or opening its sentence
     ('Just over a decade ago, a quake ... killed about 75,000'; 'In August 1995, two trains collided ..., killing
     358'). A year counts when the article names a later one ('en juin 2010' in a report of 'octobre 2015')."""
-    spans = [clause]
+    spans = [clause, *_main_clause(chunk, clause, lx)]
     start = 0  # the short phrases a sentence opens with, each up to its comma ('According to state media, in 1970,'),
     # unless a semicolon starts a sentence of its own ('...; the 2004 quake killed 300')
     for brk in _CLAUSE_BREAK.finditer(chunk, 0, clause[0] if ";" not in chunk[: clause[0]] else 0):
@@ -209,6 +209,16 @@ def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, 
                 before.pop(0)  # 'killed more than 1,400 in 1974': not the figure
             return " ".join([*before, year.group(0)])
     return None
+
+
+def _main_clause(chunk: str, clause: tuple[int, int], lx: Lexicon | None) -> list[tuple[int, int]]:
+    """The clause before the figure's, when the figure's opens with a participle after a comma ('Un camion avait
+    explosé au même endroit en octobre 2018, faisant plus de 50 morts'): it frames the participle's figures."""
+    first = chunk[clause[0] : clause[1]].split()[:1]
+    if lx is None or not first or clause[0] == 0 or not first[0].casefold().endswith(lx.participle_endings):
+        return []
+    lefts = [b.end() for b in _CLAUSE_BREAK.finditer(chunk, 0, max(0, clause[0] - 1))]
+    return [(lefts[-1] if lefts else 0, clause[0])]
 
 
 def _past_year(chunk: str, at: int) -> bool:
