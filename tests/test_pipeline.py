@@ -1620,8 +1620,9 @@ def test_the_figures_pass_marks_numbers_with_marks_the_article_does_not_write(bo
 ])
 def test_a_count_answered_in_the_articles_words_takes_the_harm_word_after_it(answer: str,
                                                                               kept: set[tuple[int, str]]) -> None:
-    article = ("Explosão em Tarel\nCinco policiais militares ficaram gravemente feridos após uma residência explodir "
-               "durante o atendimento a uma ocorrência na Vila Tarel.\n")
+    # (not a noun of two words for people right before the harm word, which code reads as the number's own harm)
+    article = ("Explosão em Tarel\nCinco policiais militares do batalhão ficaram gravemente feridos após uma residência "
+               "explodir durante o atendimento a uma ocorrência na Vila Tarel.\n")
     backend = FakeBackend({"overview": [overview()], "figures": [_described({"Cinco": answer})]})
     summary = Summarizer(backend).summarize(article)
     assert {(c.value, c.outcome) for c in summary.casualties} == kept
