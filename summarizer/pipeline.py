@@ -64,6 +64,7 @@ from summarizer.extract.figures import (
     counted_mention,
     indefinite_ones,
     is_partitive,
+    own_verb_joined,
     read_description,
     read_figure,
     reading_value,
@@ -616,7 +617,8 @@ class Summarizer:
                     and previous.mention.sentence is mention.sentence \
                     and re.fullmatch(r"[^.;:]{0,40}?(?:,|\band\b|as well as)[^.;:]{0,30}",
                                      run.text[previous.mention.end : mention.raw_start]) \
-                    and not re.search(r"\b(?:said|told|according)\b", run.text[previous.mention.end : mention.end]):
+                    and not re.search(r"\b(?:said|told|according)\b", run.text[previous.mention.end : mention.end]) \
+                    and not own_verb_joined(run.text, previous.mention.end, mention.raw_start):
                 outcome = previous.outcome  # '10 police ... as well as 11 civilians': the list shares its verb
             candidate = Candidate(mention, group, outcome, sure=reading.sure and group is not None
                                   and outcome is not None, borrowed=reading.borrowed)

@@ -1621,8 +1621,8 @@ def test_the_figures_pass_marks_numbers_with_marks_the_article_does_not_write(bo
 def test_a_count_answered_in_the_articles_words_takes_the_harm_word_after_it(answer: str,
                                                                               kept: set[tuple[int, str]]) -> None:
     # (not a noun of two words for people right before the harm word, which code reads as the number's own harm)
-    article = ("Explosão em Tarel\nCinco policiais militares do batalhão ficaram gravemente feridos após uma residência "
-               "explodir durante o atendimento a uma ocorrência na Vila Tarel.\n")
+    article = ("Explosão em Tarel\nCinco policiais militares do batalhão ficaram gravemente feridos após uma "
+               "residência explodir durante o atendimento a uma ocorrência na Vila Tarel.\n")
     backend = FakeBackend({"overview": [overview()], "figures": [_described({"Cinco": answer})]})
     summary = Summarizer(backend).summarize(article)
     assert {(c.value, c.outcome) for c in summary.casualties} == kept
@@ -1872,3 +1872,13 @@ def test_a_region_that_is_none_is_a_place_where_a_sentence_of_harm_names_it(arti
     answer = overview(country=country[region], region=region, places=[p for p in expected if p != region])
     where = Summarizer(make_backend([answer])).summarize(article).where
     assert ([p.name for p in where.places], where.region) == (expected, None)
+
+
+def test_a_count_after_a_verb_of_its_own_does_not_share_the_harm_word_of_the_count_before() -> None:
+    """'has left 112 people dead and displaced hundreds of thousands of others': the thousands were displaced."""
+    article = ("Floods in Tarel\nFlooding across Tarel has left 112 people dead and displaced hundreds of thousands of "
+               "others, the Red Cross said on Friday.\n")
+    backend = FakeBackend({"overview": [overview(places=["Tarel"], country="", region="")],
+                           "figures": [_described({})] * 3})
+    summary = Summarizer(backend).summarize(article)
+    assert {(c.value, c.outcome) for c in summary.casualties} == {(112, "killed")}

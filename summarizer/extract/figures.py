@@ -171,7 +171,7 @@ def _outcome_near(text: str, mention: NumberMention, from_pos: int, others: list
                 # '25 people were killed and 35 were injured', 'One person feared dead with three persons critically
                 # injured': 'killed' and 'dead' are the first number's, not the second's
                 continue
-            if _new_verb_after_count(text, before_start + mb.end(), mention, counts_before):
+            if own_verb_joined(text, before_start + mb.end(), mention.raw_start):
                 continue  # 'killed at least 112 and displaced 5,000 others': 'killed' is 112's
             distance = len(before) - mb.end() + 3  # words before weigh a little less than words after
             if best is None or distance < best[0]:
@@ -196,12 +196,11 @@ def _harms_next_count(text: str, start: int, end: int, others: list[NumberMentio
         or any(o.raw_start == gap.end() for o in others)
 
 
-def _new_verb_after_count(text: str, harm_end: int, mention: NumberMention, counts: list[NumberMention]) -> bool:
-    """Whether a harm word before a number (ending at `harm_end`) is told of another count after it, the number
-    having a verb of its own joined on ('killed at least 112 and displaced 5,000 others')."""
-    later = [c.end for c in counts if c.raw_start >= harm_end]
-    return bool(later) and re.search(r"\b(?:and|while)\s+(?:\w+\s+)?\w+ed\b", text[min(later) : mention.raw_start],
-                                     re.IGNORECASE) is not None
+def own_verb_joined(text: str, start: int, end: int) -> bool:
+    """Whether the text between a harm word or a count (ending at `start`) and a number (starting at `end`) joins on a
+    verb of the number's own ('killed at least 112 and displaced 5,000 others', 'left 112 people dead and displaced
+    hundreds of thousands of others'): what was told before it is not told of the number."""
+    return re.search(r"\b(?:and|while)\s+(?:\w+\s+)?\w+ed\b", text[start:end], re.IGNORECASE) is not None
 
 
 def read_description(description: str) -> Reading:
