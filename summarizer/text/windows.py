@@ -182,7 +182,7 @@ def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, 
     """A phrase of another period that frames the figure of `clause`: in that clause, or opening its sentence
     ('Just over a decade ago, a quake ... killed about 75,000'; 'In August 1995, two trains collided ..., killing
     358'). A year counts when the article names a later one ('en juin 2010' in a report of 'octobre 2015')."""
-    spans = [clause, *_main_clause(chunk, clause, lx)]
+    spans = [clause, *_main_clause(chunk, clause, lx), *_closing_phrases(chunk, clause)]
     start = 0  # the short phrases a sentence opens with, each up to its comma ('According to state media, in 1970,'),
     # unless a semicolon starts a sentence of its own ('...; the 2004 quake killed 300')
     for brk in _CLAUSE_BREAK.finditer(chunk, 0, clause[0] if ";" not in chunk[: clause[0]] else 0):
@@ -209,6 +209,20 @@ def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, 
                 before.pop(0)  # 'killed more than 1,400 in 1974': not the figure
             return " ".join([*before, year.group(0)])
     return None
+
+
+def _closing_phrases(chunk: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """The short phrases a sentence ends with after the figure's clause, each between commas and of at most
+    `_OPENING_WORDS` words ('... since 164 people were killed at a supper club in Southgate, Ky., in 1977.')."""
+    end = len(chunk.rstrip(" .!?\n"))
+    breaks = [b for b in _CLAUSE_BREAK.finditer(chunk, clause[1], end)]
+    spans: list[tuple[int, int]] = []
+    for brk, after in zip(reversed(breaks), [None, *reversed(breaks)][: len(breaks)], strict=True):
+        stop = after.start() if after is not None else end
+        if brk.group(0) != "," or len(chunk[brk.end() : stop].split()) > _OPENING_WORDS:
+            break
+        spans.append((brk.end(), stop))
+    return spans
 
 
 def _main_clause(chunk: str, clause: tuple[int, int], lx: Lexicon | None) -> list[tuple[int, int]]:
