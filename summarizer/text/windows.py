@@ -144,7 +144,7 @@ _CLAUSE_BREAK = re.compile(r"[;—]|,(?!\d)")  # not the comma of '1,400'
 # what sets off a year as a time of its own: a preposition of time, maybe with a month between ('in 1977', 'en octobre
 # 2018', 'In September 1966'), not a date with its day ('on 29 October 2020', 'le 16 décembre 2018')
 _PAST_YEAR = re.compile(r"(?i:\b(?:in|en|im|nel|em|del|de|von|of)\s+(?:[^\W\d_]+\s+)?)$")
-_OPENING_WORDS = 6  # a sentence's opening phrase up to its first comma, of at most this many words, frames it all
+_OPENING_WORDS = 8  # a sentence's opening phrase up to its first comma, of at most this many words, frames it all
 
 
 def _any_of(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -219,10 +219,17 @@ def _closing_phrases(chunk: str, clause: tuple[int, int]) -> list[tuple[int, int
     spans: list[tuple[int, int]] = []
     for brk, after in zip(reversed(breaks), [None, *reversed(breaks)][: len(breaks)], strict=True):
         stop = after.start() if after is not None else end
-        if brk.group(0) != "," or len(chunk[brk.end() : stop].split()) > _OPENING_WORDS:
-            break
+        phrase = chunk[brk.end() : stop]
+        if brk.group(0) != "," or len(phrase.split()) > _OPENING_WORDS or _holds_count(phrase):
+            break  # ', where militants last month killed 65 people': a clause of its own figure
         spans.append((brk.end(), stop))
     return spans
+
+
+def _holds_count(phrase: str) -> bool:
+    """Whether a phrase holds a count: digits that are no year, or an English number word."""
+    return re.search(r"\d", _YEAR.sub("", phrase)) is not None \
+        or any(word_number_value(w.strip(",.;:").casefold()) is not None for w in phrase.split())
 
 
 def _main_clause(chunk: str, clause: tuple[int, int], lx: Lexicon | None) -> list[tuple[int, int]]:
