@@ -711,9 +711,13 @@ def _event_word(text: str, lx: Lexicon | None, words: Callable[[Lexicon], tuple[
     own = [lx] if lx is not None and lx.code != "en" else []
     for x in [english(), *own]:
         whole = bool(own) and x.code == "en"
-        for word in words(x):
+        for entry in words(x):
+            word, tail = entry.removeprefix(COMPOUND_TAIL), entry.startswith(COMPOUND_TAIL)
             for hit in re.finditer(re.escape(word), lowered):
-                if x.spaced and hit.start() > 0 and lowered[hit.start() - 1].isalpha():
+                if x.spaced and hit.start() > 0 and lowered[hit.start() - 1].isalpha() and not tail:
+                    continue  # '*unglück' may end a compound: 'Busunglück'
+                if tail and hit.start() > 0 and lowered[hit.start() - 1].isalpha() \
+                        and not _ends_word(lowered, hit.end()):
                     continue
                 if whole and hit.end() < len(lowered) and lowered[hit.end()].isalpha():
                     continue
