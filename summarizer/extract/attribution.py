@@ -476,6 +476,13 @@ def _issuer_before(before: str, lx: Lexicon) -> str:
 _DAY_IN_BRACKETS = re.compile(r"\s*\(\d{1,2}\)")
 
 
+def _inverts_after_comma(before: str, lx: Lexicon) -> bool:
+    """Whether the text before a verb of saying ends with a comma and one of the lexicon's words that put the subject
+    after the verb ('dos personas muertas, así lo confirmó el presidente municipal', '..., lo ha riferito X')."""
+    folded = " ".join(before.casefold().split())
+    return any(re.search(rf"[,;]\s*{re.escape(w)}$", folded) for w in lx.source_inverters)
+
+
 def _past_verb(rest: str, lx: Lexicon) -> str:
     """`rest`, after a word of 'according to', without the verb of saying it may open with, whose subject follows:
     one of the lexicon's verbs ('según confirmó la policía'), or an auxiliary and its participle ('según ha confirmado
@@ -691,7 +698,7 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
             opens = opens or (re.match(r"\s*[,:]", rest) is not None
                               and _skip_word(rest.lstrip(" ,:"), lx) is None)  # not ', vendredi, des médias'
             inverted = (re.search(r"[,–—]\s*$", text[:h]) and not opens) \
-                or text[:h].strip().casefold() in lx.source_inverters
+                or text[:h].strip().casefold() in lx.source_inverters or _inverts_after_comma(text[:h], lx)
             if not inverted:
                 before = text[:h].rstrip(" ,–—")
                 if _last_word(before) in lx.relative_pronouns:  # 'le ministre, qui a précisé', 'le communiqué qui
