@@ -209,6 +209,9 @@ class Lexicon:
     # auxiliary verbs and adverbs that may stand between a number's noun and its harm word ('Deux personnes ont été
     # tuées', 'Un minatore risulta ancora disperso', 'sono rimasti gravemente feriti'): the harm word is still its own
     before_harm: tuple[str, ...] = ()
+    # where the verb ends the clause, the word that makes a verb before it a manner of the verb after it ('جھلس کر جاں
+    # بحق', burnt to death; 'झुलस कर मौत'): a harm word it follows is not the clause's outcome when a later one comes
+    conjunctive: tuple[str, ...] = ()
     # words joining a count to its noun ('una ventina di dispersi', 'des dizaines de morts'): the noun after one is the
     # number's own
     count_of: frozenset[str] = frozenset()
@@ -340,6 +343,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         also=tuple(w.casefold() for w in numbers.get("also", [])),
         groups=tuple((k, tuple(v)) for k, v in data.get("groups", {}).items()),
         before_harm=tuple(w.casefold() for w in numbers.get("before_harm", [])),
+        conjunctive=tuple(numbers.get("conjunctive", [])),
         count_of=frozenset(w.casefold() for w in numbers.get("count_of", [])),
         others=tuple(w.casefold() for w in numbers.get("others", [])),
         clause_joiners=tuple(numbers.get("clause_joiners", [])),
@@ -1163,6 +1167,19 @@ def aboard_near(text: str, start: int, end: int, lx: Lexicon | None) -> bool:
 COMPOUND_TAIL = "*"
 
 
+def _manner_of_later(folded: str, end: int, lx: Lexicon, table: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the harm word ending at `end` of a clause's folded words is followed by the language's conjunctive
+    word (`conjunctive`) and then by another word of `table` ('جھلس کر جاں بحق', 'झुलस कर मौत')."""
+    if not lx.conjunctive:
+        return False
+    rest = re.match(r"\S*\s+(\S+)\s+(.*)", folded[end:])
+    if rest is None or rest.group(1) not in lx.conjunctive:
+        return False
+    later = rest.group(2)
+    return any(_find_stem(later, stem.rstrip("$").removeprefix(COMPOUND_TAIL).casefold(), lx) >= 0
+               for stems in table.values() for stem in stems)
+
+
 def _ends_word(text: str, at: int) -> bool:
     """Whether position `at` of `text` ends a word: no letter or mark follows."""
     return at >= len(text) or not (text[at].isalpha() or unicodedata.category(text[at]).startswith("M"))
@@ -1192,6 +1209,8 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
                 if at < 0 or (side == "after" and at >= reach) or not (
                         harm_word_at(folded, at, sought, lx) or (tail and _ends_word(folded, at + len(sought)))):
                     continue
+                if side == "after" and _manner_of_later(folded, at + len(sought), lx, table):
+                    continue  # 'جھلس کر جاں بحق': burnt, then dead; the later word is the outcome
                 # nearer wins; at the same place the longer word ('shot dead' over 'shot')
                 distance = (at if side == "after" else len(chunk) - at) * 200 + weight * 100 - len(word)
                 distance += 100_000 if side == "before" and at < whole else 0
