@@ -23,6 +23,11 @@ _ACCORDING = re.compile(  # lang/data/en.toml, [attribution] source_after: 'acco
     r"\b(?:{})\s+(?P<who>{}{{2,80}}?){}".format(
         "|".join(re.escape(w) for w in sorted(english().source_after, key=len, reverse=True)), _NAME_CHAR, _NAME_END),
     re.IGNORECASE)
+# a passive verb of telling and its agent ('All three deaths were confirmed by a medical source at the hospital'), not
+# one denied before it ('figures that have not been officially confirmed by the authorities': `_NEGATED_BEFORE`)
+_TOLD_BY = re.compile(r"\b(?:were|was|been|is|are)\s+(?:\w+ly\s+)?(?:confirmed|announced|reported)\s+by\s+"
+                      rf"(?P<who>(?:the\s+)?{_NAME_CHAR}{{2,80}}?){_NAME_END}", re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|yet to)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
 _INVERTED = re.compile(r"[,–—][”\"’']?\s*(?:said|added)\s+"
                        rf"(?P<who>(?!(?:that|to)\b)(?:the\s+)?{_NAME_CHAR}{{2,100}}?){_NAME_END}")
 _SUBJECT = re.compile(rf"\b(?:{_VERBS})\b")
@@ -195,6 +200,8 @@ def attribution(sentence: Sentence, previous_speakers: list[str], person: str | 
     candidates: list[str] = []
     for pattern in (_ACCORDING, _INVERTED):
         candidates += [_clean(m.group("who")) for m in pattern.finditer(text)]
+    candidates += [_clean(m.group("who")) for m in _TOLD_BY.finditer(text)
+                   if not _NEGATED_BEFORE.search(text[: m.start()])]
     subordinate: list[str] = []  # speakers of a clause set off from the main one, tried last
     for m in _SUBJECT.finditer(text):
         if _DETERMINER_BEFORE.search(text[: m.start()]) or _PASSIVE_AFTER.match(text, m.end()) \
