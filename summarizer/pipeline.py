@@ -181,7 +181,7 @@ from summarizer.text.transliterate import (
     similar_countries,
 )
 from summarizer.text.unnamed import is_group_name, unnamed_days, unnamed_names
-from summarizer.text.windows import other_period, window_near
+from summarizer.text.windows import LEAD_SENTENCES, other_period, window_near
 
 A = TypeVar("A", bound=PassModel)
 
@@ -192,7 +192,6 @@ MAX_COUNTED = 20  # a count read without a numeral above this is a misreading
 # the figures prompt's examples of a description: an answer that copies one for a number of another value is re-asked
 FIGURE_EXAMPLES = ("26 people killed", "3 police officers injured", "20 migrants missing", "2 suspects arrested",
                    "40 soldiers killed", "12 prisoners escaped")
-LEAD_SENTENCES = 3  # the headline and first sentences: what the article is about
 DATE_LINE_WORDS = 8  # a line this short holding the date the model took is the page's date line, not the story
 GENERIC_GROUP: Group = "people"  # the group of a count that names nobody more precisely
 RESERVED_TOKENS = 1800  # pass instructions + the longest answer, on top of the article

@@ -3,8 +3,11 @@
 A breakdown by place often writes its harm word once: '34 personnel were injured in Lahore, 48 in Attock, nine in
 Sargodha', '23 víctimas fatales en Oaxaca (sur), ocho en Chiapas (sureste) y dos en Tabasco'; where the verb ends the
 clause, the last item holds it: 'لاہور میں 34، اٹک میں 48،سرگودھا میں 9، ... متعدد اہلکار زخمی ہوئے'. A number of such a
-list has no noun and no harm word of its own: it counts the same people as its sibling, in another place. Every
-word read here is lexicon data (`locatives`, `list_joiners`, `others`).
+list has no noun and no harm word of its own: it counts the same people as its sibling, in another place. A list of
+counted nouns writes its verb once too, after the list or before it ('três senegaleses, dois bissau-guineenses e um
+serra-leonês morreram', 'morreram pelo menos 29 habitantes, 11 supostos agressores e dois elementos ...'): each
+item shares it (`list_outcome`). Every word read here is lexicon data (`locatives`, `list_joiners`, `others`,
+`one_words`, `before_harm`, `things`, `partitives`).
 """
 
 from __future__ import annotations

@@ -168,7 +168,7 @@ def _latest_year(text: str) -> int | None:
     return max((int(m.group(0)) for m in _YEAR.finditer(text)), default=None)
 
 
-LEAD_SENTENCES = 3  # the headline and the first sentences: a year they name is the event's own
+LEAD_SENTENCES = 3  # the headline and the first sentences: what the article is about; a year they name is its own
 
 
 @lru_cache(maxsize=4)
@@ -214,15 +214,14 @@ def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, 
 def _closing_phrases(chunk: str, clause: tuple[int, int]) -> list[tuple[int, int]]:
     """The short phrases a sentence ends with after the figure's clause, each between commas and of at most
     `_OPENING_WORDS` words ('... since 164 people were killed at a supper club in Southgate, Ky., in 1977.')."""
-    end = len(chunk.rstrip(" .!?\n"))
-    breaks = [b for b in _CLAUSE_BREAK.finditer(chunk, clause[1], end)]
+    stop = len(chunk.rstrip(" .!?\n"))
     spans: list[tuple[int, int]] = []
-    for brk, after in zip(reversed(breaks), [None, *reversed(breaks)][: len(breaks)], strict=True):
-        stop = after.start() if after is not None else end
+    for brk in reversed(list(_CLAUSE_BREAK.finditer(chunk, clause[1], stop))):
         phrase = chunk[brk.end() : stop]
         if brk.group(0) != "," or len(phrase.split()) > _OPENING_WORDS or _holds_count(phrase):
             break  # ', where militants last month killed 65 people': a clause of its own figure
         spans.append((brk.end(), stop))
+        stop = brk.start()
     return spans
 
 
