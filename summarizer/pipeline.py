@@ -791,9 +791,9 @@ class Summarizer:
             shared = list_outcome(run.text, (m.sentence.start, m.sentence.end),
                                   [(c.mention.raw_start, c.mention.raw_end) for c in candidates
                                    if c.mention.sentence is m.sentence], m.raw_start, m.raw_end, lx)
-            if shared is not None:  # 'três senegaleses, dois bissau-guineenses e um serra-leonês morreram'
-                noun = own_group(run.text, m.raw_start, m.raw_end, lx)
-                cand.group = cast(Group, noun) if noun in get_args(Group) else GENERIC_GROUP
+            if shared is not None and lx is not None:  # 'três senegaleses, dois bissau-guineenses e um serra-leonês
+                # morreram': the list's verb, and who the item's own words say
+                cand.group = _group_named(run.text, cand, candidates, lx) or GENERIC_GROUP
                 cand.outcome, cand.by = shared, by
                 continue
             run.drop("figure", f"the model read it as not counting people harmed ({description!r})",

@@ -483,11 +483,11 @@ def _issuer_before(before: str, lx: Lexicon) -> str:
 _DAY_IN_BRACKETS = re.compile(r"\s*\(\d{1,2}\)")
 
 
-def _inverts_after_comma(before: str, lx: Lexicon) -> bool:
-    """Whether the text before a verb of saying ends with a comma and one of the lexicon's words that put the subject
-    after the verb ('dos personas muertas, así lo confirmó el presidente municipal', '..., lo ha riferito X')."""
-    folded = " ".join(before.casefold().split())
-    return any(re.search(rf"[,;]\s*{re.escape(w)}$", folded) for w in lx.source_inverters)
+def _inverts(before: str, lx: Lexicon) -> bool:
+    """Whether the whole text before a verb of saying, or its part after the last comma, is one of the lexicon's words
+    that put the subject after the verb ('Así lo informó la policía', 'dos personas muertas, así lo confirmó el
+    presidente municipal', '..., lo ha riferito X')."""
+    return re.split(r"[,;]", before)[-1].strip().casefold() in lx.source_inverters
 
 
 def _past_verb(rest: str, lx: Lexicon) -> str:
@@ -705,7 +705,7 @@ def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
             opens = opens or (re.match(r"\s*[,:]", rest) is not None
                               and _skip_word(rest.lstrip(" ,:"), lx) is None)  # not ', vendredi, des médias'
             inverted = (re.search(r"[,–—]\s*$", text[:h]) and not opens) \
-                or text[:h].strip().casefold() in lx.source_inverters or _inverts_after_comma(text[:h], lx)
+                or _inverts(text[:h], lx)
             if not inverted:
                 before = text[:h].rstrip(" ,–—")
                 if _last_word(before) in lx.relative_pronouns:  # 'le ministre, qui a précisé', 'le communiqué qui

@@ -103,13 +103,18 @@ def _items(lx: Lexicon) -> _Items:
                         re.IGNORECASE))
 
 
+@per_lexicon
+def _not_nouns(lx: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded words no item's noun holds (auxiliaries, words ending a source), and the things none opens with."""
+    return frozenset(lx.before_harm) | lx.source_ends, frozenset(w.casefold() for w in lx.things)
+
+
 def _plain_noun(noun: str, lx: Lexicon) -> bool:
     """Whether an item's words are a noun and nothing more: no harm word, no auxiliary, no word ending a source, and
     not a thing ('3 casas')."""
     words = [w.casefold() for w in noun.split()]
-    stops = set(lx.before_harm) | lx.source_ends
-    return not outcomes_named(noun, lx) and not stops.intersection(words) \
-        and words[0] not in {w.casefold() for w in lx.things}
+    stops, things = _not_nouns(lx)
+    return not outcomes_named(noun, lx) and not stops.intersection(words) and words[0] not in things
 
 
 def list_outcome(text: str, sentence: tuple[int, int], counts: Sequence[tuple[int, int]], start: int, end: int,
