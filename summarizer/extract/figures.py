@@ -199,8 +199,10 @@ def _harms_next_count(text: str, start: int, end: int, others: list[NumberMentio
 def own_verb_joined(text: str, start: int, end: int) -> bool:
     """Whether the text between a harm word or a count (ending at `start`) and a number (starting at `end`) joins on a
     verb of the number's own ('killed at least 112 and displaced 5,000 others', 'left 112 people dead and displaced
-    hundreds of thousands of others'): what was told before it is not told of the number."""
-    return re.search(r"\b(?:and|while)\s+(?:\w+\s+)?\w+ed\b", text[start:end], re.IGNORECASE) is not None
+    hundreds of thousands of others', 'killing one guard and freeing about 200 inmates'): what was told before it is
+    not told of the number."""
+    return re.search(r"\b(?:and|while)\s+(?:(?:\w+\s+)?\w+ed|(?:\w+ly\s+)?\w{2,}ing)\b", text[start:end],
+                     re.IGNORECASE) is not None
 
 
 def read_description(description: str) -> Reading:
