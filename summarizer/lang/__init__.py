@@ -194,6 +194,9 @@ class Lexicon:
     # los muertos'); after a number, a part of the harmed whose later harm word is its own ('dos de los heridos
     # murieron')
     partitives: tuple[str, ...] = ()
+    # nouns for people held that are also words of arrest ('presos', 'détenus', 'detenuti'): right after a number, one
+    # says who is counted, and a later harm word of its clause says what happened ('Quatro presos morrem')
+    held_nouns: tuple[str, ...] = ()
     # between a harm word and a number after it, words that make the number a part of the harmed ('12 घायलों में से
     # 3 की मौत', '12 زخمیوں میں سے 3'): that harm word names the whole, not what happened to the number
     partitives_before: tuple[str, ...] = ()
@@ -337,6 +340,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         one_words=tuple(numbers.get("one_words", [])),
         another=tuple(w.casefold() for w in numbers.get("another", [])),
         partitives=tuple(w.casefold() for w in numbers.get("partitives", [])),
+        held_nouns=tuple(w.casefold() for w in numbers.get("held_nouns", [])),
         partitives_before=tuple(w.casefold() for w in numbers.get("partitives_before", [])),
         part_joiners=tuple(w.casefold() for w in numbers.get("part_joiners", [])),
         people=tuple(w.casefold() for w in numbers.get("people", [])),
@@ -889,7 +893,7 @@ def outcome_near(text: str, start: int, end: int, lx: Lexicon | None, *, words_a
     if found is not None:
         reach = lx.harm_words_after if words_after is None else words_after
         skip = 0 if lx.verb_last else _partitive_words(text, end, lx)
-        if lx.verb_last or skip:
+        if lx.verb_last or skip or _held_noun_after(text, end, lx):
             # where the verb ends the clause, it may stand past the reach of a harm word ('چار زخمی اسپتال میں زخموں
             # کی تاب نہ لاتے ہوئے دم توڑ گئے': four of the injured died of their wounds in hospital)
             closing = CLOSING_VERB_WORDS if lx.verb_last else reach + skip
@@ -910,12 +914,21 @@ def _partitive_words(text: str, end: int, lx: Lexicon) -> int:
     return 0
 
 
+def _held_noun_after(text: str, end: int, lx: Lexicon) -> bool:
+    """Whether the word right after a number (ending at `end`) is one of the lexicon's `held_nouns` ('Quatro presos
+    morrem': four prisoners die)."""
+    following = text[end : end + 30].split()[:1]
+    return bool(following) and following[0].casefold().strip(",.;:") in lx.held_nouns
+
+
 def _closing_verb(text: str, end: int, lx: Lexicon, first: str, reach: int, skip: int = 0) -> str | None:
     """The outcome of a later harm word of the number's clause when the word right after the number, or after a
     partitive (`skip` words), is a harm noun of another outcome: in a language whose verb comes last ('ایک زخمی دم توڑ
-    گیا', 'एक घायल ने दम तोड़ दिया': one of the injured died), and in any language for a part of the harmed ('Three of the
-    wounded died later', 'dos de los heridos murieron'); None otherwise, or when another number stands between."""
-    words = _clause_after(text, end, lx)[skip:reach]
+    گیا', 'एक घायल ने दम तोड़ दिया': one of the injured died), in any language for a part of the harmed ('Three of the
+    wounded died later', 'dos de los heridos murieron') and for people held ('Quatro presos morrem'); None otherwise,
+    or when another number stands between."""
+    # a word for the toll itself names no harm of the number's ('tres mil 712 detenidos es el saldo')
+    words = [w for w in _clause_after(text, end, lx)[skip:reach] if w.casefold().strip(",.;:") not in lx.another]
     if not words or first not in outcomes_named(words[0], lx):
         return None
     for i in range(1, len(words)):
