@@ -106,6 +106,10 @@ def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (left_break + 1 if left_break != -1 else 0), (right_break if right_break != -1 else len(text))
 
 
+# after a full stop set without a space, a capitalised word: the next sentence, run on ('Nuova Cina.Nella miniera')
+_RUN_ON = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’']")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split into sentences with character offsets into `text` (headings and short lines are their own units)."""
     bounds: list[tuple[int, int]] = []
@@ -137,6 +141,13 @@ def split_sentences(text: str) -> list[Sentence]:
                         or (rest[0].isalpha() and not rest[0].islower())) \
                         and not (prev in _CLOCK and _CLOCK_NEXT.match(rest)):  # a script without capitals
                     cut = j
+            elif _RUN_ON.match(text, j) and re.fullmatch(r"[^\W\d_]{3,}", prev) and prev not in _ABBREVIATIONS \
+                    and not re.match(r"\S*\.\w", text[j:]):  # not an address ('www.Example.com')
+                # a full stop with no space after it, between two words ('de témoins.C'est une roche'); a straight
+                # quotation mark after it opens the next sentence where the marks before it are paired ('Samarie."Je')
+                stop = i + len(m.group(0).rstrip("\"'”’)]"))
+                opens = text[stop:j].startswith('"') and text[start:i].count('"') % 2 == 0
+                cut = stop if opens else j
             i = j - 1
         if cut is not None:
             bounds.append((start, cut))
