@@ -60,6 +60,14 @@ def test_a_name_inside_a_longer_one_is_not_a_naming() -> None:
     assert regions_named("A fire in Murcia and Kursk.") == []  # names a city shares are not read alone
 
 
+@pytest.mark.parametrize("text", ["A landslide in Papua New Guinea buried a village.",
+                                  "Un glissement de terrain en Papouasie-Nouvelle-Guinée.",
+                                  "Ein Erdrutsch in Papua-Neuguinea."])
+def test_a_region_s_name_inside_a_country_s_is_not_a_naming(text: str) -> None:
+    assert regions_named(text) == []
+    assert [r.name for _, r in regions_named(text + " Rain also fell in Papua province.")] == ["Papua"]
+
+
 def test_spellings_and_countries() -> None:
     assert gazetteer_name("Bayern", None) == "Bavaria"
     assert gazetteer_name("Baluchistan", "Pakistan") == "Balochistan"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from summarizer.lang import DATA, lexicons
-from summarizer.text.names import CAPITALS, fold
+from summarizer.text.names import CAPITALS, fold, is_country_name
 from summarizer.text.transliterate import skeleton
 
 GAZETTEER = DATA / "gazetteer" / "regions.toml"
@@ -181,6 +181,7 @@ def _regions_named(text: str) -> tuple[tuple[int, Region], ...]:
                 continue
             hits += [(m.start(), m.end(), region) for m in re.finditer(re.escape(spelling), text)
                      if _named_at(text, m.start(), m.end(), spelling)]
+    hits = [h for h in hits if not _inside_country_name(text, h[0], h[1])]
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, Region]] = []
     for start, end, region in hits:
@@ -191,6 +192,26 @@ def _regions_named(text: str) -> tuple[tuple[int, Region], ...]:
     for start, _, region in kept:
         first.setdefault(region, start)
     return tuple(sorted(((start, region) for region, start in first.items()), key=lambda x: x[0]))
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w’']*")
+_COUNTRY_NAME_WORDS = 5  # the most words a country's name has ('Saint Vincent and the Grenadines')
+
+
+def _inside_country_name(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, a region's spelling, is part of a longer country's name around it ('Papua' in
+    'Papua New Guinea', 'Papouasie-Nouvelle-Guinée'): words joined by spaces or hyphens only."""
+    offset = max(0, start - 80)
+    words = [(offset + m.start(), offset + m.end()) for m in _NAME_WORD.finditer(text[offset : end + 80])]
+    for i, (first, _) in enumerate(words):
+        for j in range(i, min(i + _COUNTRY_NAME_WORDS, len(words))):
+            if j > i and not re.fullmatch(r"[ \t-]+", text[words[j - 1][1] : words[j][0]]):
+                break
+            last = words[j][1]
+            if first <= start and end <= last and (first, last) != (start, end) \
+                    and is_country_name(text[first:last]):
+                return True
+    return False
 
 
 @cache
