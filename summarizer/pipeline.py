@@ -1660,12 +1660,14 @@ def _event_type(run: _Run, answered: EventType) -> EventType:
 
 def _same_source(a: str, b: str, stop: frozenset[str] = frozenset()) -> bool:
     """Two sources that are one: the same words, one named in full where the other is named short ('a Defesa Civil'
-    and 'a Defesa Civil do Rio Grande do Sul'), or each one's words found in the other in another order or form ('le
+    and 'a Defesa Civil do Rio Grande do Sul', 'la agencia estatal Andina' and 'Andina'), or each one's words found in the other in another order or form ('le
     ministre des Transports du Cameroun', 'le ministre camerounais des Transports'); `stop`: the language's stopwords,
     folded, which are no words of a name ('della')."""
     fa, fb = fold(a), fold(b)
     if fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " "):
         return True
+    if (fa.endswith(" " + fb) and b.strip()[:1].isupper()) or (fb.endswith(" " + fa) and a.strip()[:1].isupper()):
+        return True  # 'la agencia estatal Andina' and 'Andina': a name and its description before it
     wa, wb = _content_words(fa, stop), _content_words(fb, stop)
     return bool(wa and wb) and all(any(_word_kin(x, y) for y in wb) for x in wa) \
         and all(any(_word_kin(y, x) for x in wa) for y in wb)
