@@ -200,6 +200,9 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
             continue
         for pattern in patterns:
             for m in pattern.finditer(sentence.text):
+                unit = sentence.text[m.start() : m.start("names")]
+                if lx.spaced and not lx.nouns_capitalized and m.start() > 0 and unit[:1].isupper():
+                    continue  # a unit word written with a capital inside a sentence is part of a name ('Bairro Alto')
                 for name in split.split(m.group("names")):
                     name = _without_stopwords(name.strip(), lx)  # 'The Marn County sheriff': Marn
                     name = _after_possessive(name)  # 'Himachal Pradesh’s Kinnaur district': Kinnaur
