@@ -1660,9 +1660,9 @@ def _event_type(run: _Run, answered: EventType) -> EventType:
 
 def _same_source(a: str, b: str, stop: frozenset[str] = frozenset()) -> bool:
     """Two sources that are one: the same words, one named in full where the other is named short ('a Defesa Civil'
-    and 'a Defesa Civil do Rio Grande do Sul', 'la agencia estatal Andina' and 'Andina'), or each one's words found in the other in another order or form ('le
-    ministre des Transports du Cameroun', 'le ministre camerounais des Transports'); `stop`: the language's stopwords,
-    folded, which are no words of a name ('della')."""
+    and 'a Defesa Civil do Rio Grande do Sul', 'la agencia estatal Andina' and 'Andina'), or each one's words found in
+    the other in another order or form ('le ministre des Transports du Cameroun', 'le ministre camerounais des
+    Transports'); `stop`: the language's stopwords, folded, which are no words of a name ('della')."""
     fa, fb = fold(a), fold(b)
     if fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " "):
         return True

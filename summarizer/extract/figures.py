@@ -379,7 +379,8 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
                 w.casefold().strip(",.") in lx.another for w in following[:2]) or is_partitive(text, end, lx):
             continue  # 'ein weiteres Todesopfer', 'un primer balance', 'l'une des victimes'
         before = text[sentence.start : start].split()[-1:]
-        if m.group(0).casefold() in lx.another and before and before[0].casefold() in (w.casefold() for w in lx.one_words):
+        ones = {w.casefold() for w in lx.one_words}
+        if m.group(0).casefold() in lx.another and before and before[0].casefold() in ones:
             continue  # 'uma outra vítima mortal': 'outra' after an indefinite article grows a toll, as above
         if _deadly_thing(following[:3], lx):
             continue  # 'une bousculade mortelle', 'ein tödlicher Unfall': one deadly thing, no person

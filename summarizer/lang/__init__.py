@@ -146,6 +146,7 @@ class Lexicon:
     # time phrases of another period than the event's ('a decade ago', 'hace diez años'; regular expressions, every
     # language's [calendar], English's too): a figure they frame is not the event's own (text/windows.py)
     other_periods: tuple[str, ...] = ()
+    other_events: tuple[str, ...] = ()  # 'in a similar explosion': another event's figures, read after other_periods
     # endings of a verb's participle that opens a clause after a comma ('..., faisant 50 morts', '..., killing 164'):
     # the clause before it frames its figures
     participle_endings: tuple[str, ...] = ()
@@ -410,6 +411,7 @@ def _from_toml(data: dict[str, Any]) -> Lexicon:
         day_suffixes=tuple(calendar.get("day_suffixes", [])),
         date_joiners=tuple(w.casefold() for w in calendar.get("joiners", [])),
         other_periods=tuple(calendar.get("other_periods", [])),
+        other_events=tuple(calendar.get("other_events", [])),
         participle_endings=tuple(calendar.get("participle_endings", [])),
         day_first=calendar.get("numeric") == "day_first",
         units_after=tuple(w.casefold() for w in data.get("places", {}).get("units_after", [])),

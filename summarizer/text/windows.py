@@ -156,10 +156,15 @@ def _other_periods(lx: Lexicon) -> re.Pattern[str]:
     return _any_of(lx.other_periods)
 
 
+@per_lexicon
+def _other_events(lx: Lexicon) -> re.Pattern[str]:
+    return _any_of(lx.other_events)
+
+
 @cache
 def _any_other_period() -> re.Pattern[str]:
     """Every language's phrases of another period: a window as written, read in any language."""
-    return _any_of([p for lx in lexicons().values() for p in lx.other_periods])
+    return _any_of([p for lx in lexicons().values() for p in (*lx.other_periods, *lx.other_events)])
 
 
 @lru_cache(maxsize=4)
@@ -193,7 +198,8 @@ def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, 
     pattern = _other_periods(lx) if lx is not None else None
     latest = _latest_year(text)
     for start, end in spans:
-        found = pattern.search(chunk, start, end) if pattern is not None else None
+        found = (pattern.search(chunk, start, end) or _other_events(lx).search(chunk, start, end)
+                 if pattern is not None and lx is not None else None)
         if found is not None:
             return re.sub(r"\s+", " ", found.group(0).strip())
         # the year nearest the figure: the latest the article names is the event's own ('Le bilan du 4 octobre 2015
