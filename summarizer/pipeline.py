@@ -113,6 +113,7 @@ from summarizer.lang import (
     aboard_near,
     after_agent,
     among_whole,
+    counts_harm_together,
     counts_others,
     defines,
     detect_language,
@@ -599,6 +600,9 @@ class Summarizer:
                 continue
             if lx is not None and mention.value is None and is_partitive(run.text, mention.end, lx):
                 run.drop("figure", "a part of people counted elsewhere", mention.raw_text)  # 'varios de los muertos'
+                continue
+            if counts_harm_together(run.text, mention.end, lx):  # 'More than 20 people killed and wounded'
+                run.drop("figure", "counts the killed and the injured together", mention.raw_text)
                 continue
             if lx is not None and (thing := counts_things(run.text, mention, lx)) is not None:
                 run.drop("figure", f"counts {thing}, not people", mention.raw_text)  # 'Two attacks last week ...'

@@ -12,7 +12,7 @@ from phrasing_tables import mentions, rows
 
 from summarizer.extract.figures import read_description, read_figure, realigned
 from summarizer.extract.gapped import continues_list, list_outcome, opens_list
-from summarizer.lang import Lexicon, aboard_near, after_agent, among_whole, lexicon, unharmed_near
+from summarizer.lang import Lexicon, aboard_near, after_agent, among_whole, counts_harm_together, lexicon, unharmed_near
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), rows("reading.tsv"))
@@ -91,3 +91,11 @@ def test_a_number_of_a_list_of_counted_nouns_shares_the_lists_harm_word(lang: st
     sentence = (number.sentence.start, number.sentence.end)
     got = list_outcome(plain, sentence, counts, number.raw_start, number.raw_end, lexicon(lang))
     assert (got or "none") == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), rows("harm_together.tsv"))
+def test_a_number_of_the_harmed_of_two_kinds_together_counts_neither(lang: str, text: str, expected: str) -> None:
+    start = text.index("«")
+    plain = text.replace("«", "").replace("»", "")
+    mention = next(m for m in mentions(lang, plain) if m.start == start)
+    assert counts_harm_together(plain, mention.end, lexicon(lang)) == (expected == "yes")

@@ -652,10 +652,16 @@ def _inverted_pronouns(lowered: str, lx: Lexicon) -> list[tuple[int, str]]:
             for pattern in _inverted_pronoun_patterns(lx) for m in pattern.finditer(lowered)]
 
 
+def _lowered(text: str) -> str:
+    """`text` case-folded letter by letter, keeping its length: positions found in it are the text's ('Straße' folds
+    to 'straße', not 'strasse')."""
+    return "".join(ch.casefold() if len(ch.casefold()) == 1 else ch.lower() for ch in text)
+
+
 def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     """The source of a sentence in a language read by its lexicon: 'selon la police' -> 'la police',
     'पुलिस के अनुसार' -> 'पुलिस', ', dijo el ministro' -> 'el ministro'; None when there is none."""
-    lowered = text.casefold()
+    lowered = _lowered(text)
     skip = "|".join(re.escape(w) for w in sorted(lx.source_skip, key=len, reverse=True))
 
     def find(phrase: str) -> list[int]:

@@ -942,6 +942,29 @@ def _closing_verb(text: str, end: int, lx: Lexicon, first: str, reach: int, skip
     return None
 
 
+TOGETHER_WORDS = 4  # the words after a number within which a harm word joined to another one counts both kinds
+
+
+def counts_harm_together(text: str, end: int, lx: Lexicon | None) -> bool:
+    """Whether the number ending at `end` counts the harmed of two kinds together: its first harm word, within a few
+    words and with no other count before it, joined by a list joiner to a harm word of another outcome ('More than 20
+    people killed and wounded', '«dix morts et blessés»', 'tres muertos y heridos'), in a script with capitals."""
+    if lx is None or not lx.spaced:
+        return False
+    words = [w.casefold().strip(",.;:!?«»\"“”()") for w in text[end : end + 120].split()[: TOGETHER_WORDS + 2]]
+    for i, word in enumerate(words[:TOGETHER_WORDS]):
+        if any(ch.isdigit() for ch in word):
+            return False
+        first = outcomes_named(word, lx)
+        if first:
+            if i + 2 >= len(words) or words[i + 1] not in lx.list_joiners \
+                    or " ".join(words[i : i + 3]) in _harm_phrases(lx):
+                return False  # 'shot and killed': one harm, named by a phrase of the lexicon
+            later = outcomes_named(words[i + 2], lx)
+            return bool(later) and not later & first
+    return False
+
+
 def own_harm(text: str, start: int, end: int, lx: Lexicon | None) -> Outcome | None:
     """The outcome the number's own noun names: the word right after it ('12 muertos', '10 زخمیوں'), or the word
     after a plain word for people or a group's word, with auxiliary verbs and adverbs between ('au moins 11 personnes
