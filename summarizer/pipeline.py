@@ -602,7 +602,7 @@ class Summarizer:
                 run.drop("figure", "a part of people counted elsewhere", mention.raw_text)  # 'varios de los muertos'
                 continue
             if counts_harm_together(run.text, mention.end, lx):  # 'More than 20 people killed and wounded'
-                run.drop("figure", "counts the killed and the injured together", mention.raw_text)
+                run.drop("figure", "counts the harmed of two kinds together", mention.raw_text)
                 continue
             if lx is not None and (thing := counts_things(run.text, mention, lx)) is not None:
                 run.drop("figure", f"counts {thing}, not people", mention.raw_text)  # 'Two attacks last week ...'

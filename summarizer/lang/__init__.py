@@ -195,7 +195,7 @@ class Lexicon:
     # los muertos'); after a number, a part of the harmed whose later harm word is its own ('dos de los heridos
     # murieron')
     partitives: tuple[str, ...] = ()
-    # nouns for people held that are also words of arrest ('presos', 'détenus', 'detenuti'): right after a number, one
+    # nouns for people held that are also words of arrest ('presos', 'détenus', 'detidos'): right after a number, one
     # says who is counted, and a later harm word of its clause says what happened ('Quatro presos morrem')
     held_nouns: tuple[str, ...] = ()
     # between a harm word and a number after it, words that make the number a part of the harmed ('12 घायलों में से
