@@ -40,6 +40,9 @@ def test_the_words_before_a_locative_are_offered_as_places(lang: str, text: str,
     ("es", "pueblo de San Tarel", "San Tarel"),
     ("es", "Ciudad de Tarel", "Ciudad de Tarel"),  # a capitalised unit word is the name's own
     ("en", "Tarel district", "Tarel district"),
+    ("es", "Pastores del departamento de Tarel", "Pastores"),  # the name, then the unit it lies in
+    ("en", "Hesh in the district of Tarel", "Hesh in the district of Tarel"),  # an article between: left as given
+    ("es", "San Juan del Departamento de Tarel", "San Juan del Departamento de Tarel"),  # a capital: part of a name
 ])
 def test_a_place_the_model_gives_loses_the_postpositions_around_it(lang: str, given: str, kept: str) -> None:
     assert trimmed_name(given, lexicon(lang)) == kept

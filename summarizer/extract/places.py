@@ -218,8 +218,9 @@ def unit_places(sentences: list[Sentence], lx: Lexicon, exclude: list[str], happ
 def trimmed_name(name: str, lx: Lexicon | None) -> str:
     """A place name as the model gives it, without the postpositions it carries in a script without capitals ('के
     करोलबाग' -> 'करोलबाग', 'तारेल में' -> 'तारेल'); in a script with capitals, without unit words and a preposition
-    before the name in lower case ('village in Hathras' -> 'Hathras', 'the town of Tarel' -> 'Tarel'), else as
-    given ('Los Angeles', 'Ciudad de México')."""
+    before the name in lower case ('village in Hathras' -> 'Hathras', 'the town of Tarel' -> 'Tarel') and the unit it
+    lies in after it ('Pastores del departamento de Sacatepéquez' -> 'Pastores'), else as given ('Los Angeles',
+    'Ciudad de México')."""
     if lx is None or lx.spaced:
         units, skip = _unit_and_stop_words(lx if lx is not None else english())
         words = name.split()
@@ -232,6 +233,12 @@ def trimmed_name(name: str, lx: Lexicon | None) -> str:
                 and any(w.casefold() in units for w in words[:lead]) \
                 and not any(w[:1].isupper() for w in words[:lead] if w.casefold() in units):
             return " ".join(words[lead + 1 :])  # not 'Ciudad de México', 'City of London': a unit word in the name
+        regions = {w.casefold() for w in _region_words(lx)[0]}
+        for k in range(1, len(words) - 1):
+            if words[k].casefold() in joins and words[k + 1].islower() \
+                    and (words[k + 1] in units or words[k + 1] in regions) and any(w[:1].isupper() for w in words[:k]):
+                # 'Pastores del departamento de Sacatepéquez': the name, then the unit it lies in
+                return " ".join(words[:k])
         return name
     words = _without_stopwords(name.strip(), lx).split()
     while words and words[-1].casefold() in lx.stopwords:
