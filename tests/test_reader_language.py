@@ -12,6 +12,7 @@ from summarizer.extract.event_type import settle_event_type
 from summarizer.lang import (
     counts_others,
     detect_language,
+    fold_in_place,
     is_about_harm,
     lexicon,
     lexicons,
@@ -121,3 +122,8 @@ def test_the_harm_named_after_a_qualifier_that_follows_the_number(lang: str, tex
     assert text[mention.raw_start : mention.raw_end] == mention.raw_text
     assert own_harm(text, mention.raw_start, mention.end, lexicon(lang)) is None  # the qualifier hides the noun
     assert own_harm(text, mention.raw_start, mention.raw_end, lexicon(lang)) == outcome
+
+
+@pytest.mark.parametrize(("text", "folded"), [("Straße", "straße"), ("İstanbul", "İstanbul"), ("TAREL", "tarel")])
+def test_folding_in_place_keeps_every_position(text: str, folded: str) -> None:
+    assert fold_in_place(text) == folded and len(fold_in_place(text)) == len(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from summarizer.lang import Lexicon, english, is_about_harm, outcomes_named, per_lexicon
+from summarizer.lang import Lexicon, english, fold_in_place, is_about_harm, outcomes_named, per_lexicon
 from summarizer.text.clauses import main_subject, subject_before
 from summarizer.text.parse import Sentence, ends_abbreviation, find_numbers, is_number_word, split_sentences
 
@@ -652,16 +652,10 @@ def _inverted_pronouns(lowered: str, lx: Lexicon) -> list[tuple[int, str]]:
             for pattern in _inverted_pronoun_patterns(lx) for m in pattern.finditer(lowered)]
 
 
-def _lowered(text: str) -> str:
-    """`text` case-folded letter by letter, keeping its length: positions found in it are the text's ('Straße' folds
-    to 'straße', not 'strasse')."""
-    return "".join(ch.casefold() if len(ch.casefold()) == 1 else ch.lower() for ch in text)
-
-
 def lexicon_attribution(text: str, lx: Lexicon) -> str | None:
     """The source of a sentence in a language read by its lexicon: 'selon la police' -> 'la police',
     'पुलिस के अनुसार' -> 'पुलिस', ', dijo el ministro' -> 'el ministro'; None when there is none."""
-    lowered = _lowered(text)
+    lowered = fold_in_place(text)
     skip = "|".join(re.escape(w) for w in sorted(lx.source_skip, key=len, reverse=True))
 
     def find(phrase: str) -> list[int]:

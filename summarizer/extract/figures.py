@@ -371,6 +371,7 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
     if pattern is None:
         return []
     harm = harm_pattern(lx.code)
+    ones = {w.casefold() for w in lx.one_words}
     out: list[NumberMention] = []
     for m in pattern.finditer(text, sentence.start, sentence.end):
         start, end = m.start(), m.end()
@@ -379,7 +380,6 @@ def indefinite_ones(text: str, sentence: Sentence, numbers: list[NumberMention],
                 w.casefold().strip(",.") in lx.another for w in following[:2]) or is_partitive(text, end, lx):
             continue  # 'ein weiteres Todesopfer', 'un primer balance', 'l'une des victimes'
         before = text[sentence.start : start].split()[-1:]
-        ones = {w.casefold() for w in lx.one_words}
         if m.group(0).casefold() in lx.another and before and before[0].casefold() in ones:
             continue  # 'uma outra vítima mortal': 'outra' after an indefinite article grows a toll, as above
         if _deadly_thing(following[:3], lx):

@@ -711,6 +711,13 @@ def strip_stray_script(generated: str, writing: str, article: str = "") -> str:
     return re.sub(r"\s{2,}", " ", cleaned).strip()
 
 
+def fold_in_place(text: str) -> str:
+    """`text` case-folded letter by letter, keeping its length, so that positions found in it are the text's ('Straße'
+    folds to 'straße', not 'strasse'; 'İ' to 'i̇' would add a mark)."""
+    return "".join(ch.casefold() if len(ch.casefold()) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+                   for ch in text)
+
+
 # --- natural hazards -----------------------------------------------------------------------------------------------
 
 def _event_word(text: str, lx: Lexicon | None, words: Callable[[Lexicon], tuple[str, ...]]) -> str | None:
@@ -858,7 +865,7 @@ def _clause_after(text: str, end: int, lx: Lexicon) -> list[str]:
 def _inside_harm_phrase(text: str, start: int, end: int, lx: Lexicon) -> bool:
     """Whether `text[start:end]` (a joiner) lies inside one of the lexicon's harm phrases there ('two protesters were
     shot and killed': one outcome, not two clauses)."""
-    folded = text.casefold()
+    folded = fold_in_place(text)
     for phrase in _harm_phrases(lx):
         at = folded.find(phrase)
         while 0 <= at < start:
@@ -1242,7 +1249,7 @@ def _nearest(text: str, start: int, end: int, lx: Lexicon, table: dict[str, tupl
         for stem in stems:
             word, tail = stem.rstrip("$").removeprefix(COMPOUND_TAIL), stem.startswith(COMPOUND_TAIL)
             for side, chunk, weight in (("after", after, 0), ("before", before, 1)):
-                folded, sought = chunk.casefold(), word.casefold()
+                folded, sought = fold_in_place(chunk), word.casefold()
                 at = _find_stem(folded, sought, lx)
                 if at < 0 or (side == "after" and at >= reach) or not (
                         harm_word_at(folded, at, sought, lx) or (tail and _ends_word(folded, at + len(sought)))):

@@ -195,11 +195,10 @@ def _other_period_near(text: str, chunk: str, clause: tuple[int, int], at: int, 
             break
         spans.append((start, brk.start()))
         start = brk.end()
-    pattern = _other_periods(lx) if lx is not None else None
+    patterns = (_other_periods(lx), _other_events(lx)) if lx is not None else ()  # periods first
     latest = _latest_year(text)
     for start, end in spans:
-        found = (pattern.search(chunk, start, end) or _other_events(lx).search(chunk, start, end)
-                 if pattern is not None and lx is not None else None)
+        found = next((m for p in patterns if (m := p.search(chunk, start, end)) is not None), None)
         if found is not None:
             return re.sub(r"\s+", " ", found.group(0).strip())
         # the year nearest the figure: the latest the article names is the event's own ('Le bilan du 4 octobre 2015
